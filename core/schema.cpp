@@ -1,0 +1,134 @@
+#include "core/schema.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace migrate {
+
+const Column* Table::find_column(const std::string& n) const {
+    for (const auto& c : columns)
+        if (c.name == n) return &c;
+    return nullptr;
+}
+
+Column* Table::find_column(const std::string& n) {
+    for (auto& c : columns)
+        if (c.name == n) return &c;
+    return nullptr;
+}
+
+std::string Table::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
+std::string Enum::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
+
+const Table* Schema::find_table(const std::string& s, const std::string& n) const {
+    for (const auto& t : tables)
+        if (t.schema == s && t.name == n) return &t;
+    return nullptr;
+}
+
+Table* Schema::find_table(const std::string& s, const std::string& n) {
+    for (auto& t : tables)
+        if (t.schema == s && t.name == n) return &t;
+    return nullptr;
+}
+
+const Enum* Schema::find_enum(const std::string& s, const std::string& n) const {
+    for (const auto& e : enums)
+        if (e.schema == s && e.name == n) return &e;
+    return nullptr;
+}
+
+Enum* Schema::find_enum(const std::string& s, const std::string& n) {
+    for (auto& e : enums)
+        if (e.schema == s && e.name == n) return &e;
+    return nullptr;
+}
+
+namespace {
+template <typename T>
+void sort_by_name(std::vector<T>& v) {
+    std::sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.name < b.name; });
+}
+}  // namespace
+
+void Schema::sort() {
+    std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    });
+    std::sort(enums.begin(), enums.end(), [](const Enum& a, const Enum& b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    });
+    for (auto& t : tables) {
+        sort_by_name(t.indexes);
+        sort_by_name(t.unique_constraints);
+        sort_by_name(t.foreign_keys);
+        sort_by_name(t.checks);
+    }
+}
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+    std::string s;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i) s += sep;
+        s += v[i];
+    }
+    return s;
+}
+
+std::string element_text(const IndexElement& e) {
+    std::string s = e.is_expression() ? "(" + e.expression + ")" : e.column;
+    if (!e.opclass.empty()) s += " " + e.opclass;
+    if (e.order == SortOrder::Desc) s += " desc";
+    if (e.nulls == NullsOrder::First) s += " nulls first";
+    if (e.nulls == NullsOrder::Last) s += " nulls last";
+    return s;
+}
+
+}  // namespace
+
+std::string to_text(const Table& t) {
+    std::string s = "table " + t.qualified_name();
+    if (t.comment) s += "  -- " + *t.comment;
+    s += "\n";
+    for (const auto& c : t.columns) {
+        s += "  " + c.name + " " + c.type.to_string();
+        if (!c.nullable) s += " not null";
+        if (c.autoincrement) s += " autoincrement";
+        if (c.server_default) s += " default " + *c.server_default;
+        if (c.collation) s += " collate " + *c.collation;
+        if (c.comment) s += "  -- " + *c.comment;
+        s += "\n";
+    }
+    if (t.primary_key) s += "  primary key " + t.primary_key->name + " (" + join(t.primary_key->columns) + ")\n";
+    for (const auto& u : t.unique_constraints) s += "  unique " + u.name + " (" + join(u.columns) + ")\n";
+    for (const auto& f : t.foreign_keys) {
+        s += "  foreign key " + f.name + " (" + join(f.columns) + ") references " +
+             (f.referred_schema.empty() ? "" : f.referred_schema + ".") + f.referred_table + " (" +
+             join(f.referred_columns) + ")";
+        if (!f.on_delete.empty()) s += " on delete " + f.on_delete;
+        if (!f.on_update.empty()) s += " on update " + f.on_update;
+        s += "\n";
+    }
+    for (const auto& c : t.checks) s += "  check " + c.name + " (" + c.expression + ")\n";
+    for (const auto& i : t.indexes) {
+        std::vector<std::string> parts;
+        for (const auto& e : i.elements) parts.push_back(element_text(e));
+        s += std::string("  ") + (i.unique ? "unique index " : "index ") + i.name;
+        if (!i.method.empty()) s += " using " + i.method;
+        s += " (" + join(parts) + ")";
+        if (i.where) s += " where " + *i.where;
+        s += "\n";
+    }
+    return s;
+}
+
+std::string to_text(const Schema& schema) {
+    std::string s;
+    for (const auto& e : schema.enums) s += "enum " + e.qualified_name() + " (" + join(e.values) + ")\n";
+    for (const auto& t : schema.tables) s += to_text(t);
+    return s;
+}
+
+}  // namespace migrate

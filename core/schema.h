@@ -1,0 +1,142 @@
+#pragma once
+// The schema model: what model files declare, what reflection reads from a database,
+// what replaying revisions computes. One normalised shape for all three, so that the
+// differ compares like with like:
+//   - column-level shorthands of model files (unique, index, references) are expanded
+//     into table-level UniqueConstraint / Index / ForeignKey entries by the loader;
+//   - every index and constraint has a name (the naming convention fills in missing ones);
+//   - identifiers are kept exactly as written (case-sensitive, unquoted).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+
+namespace migrate {
+
+struct Column {
+    std::string name;
+    ColumnType type;
+    bool nullable = true;
+    std::optional<std::string> server_default;  // SQL as written: "0", "now()", "'draft'"
+    bool autoincrement = false;                 // identity / INTEGER PRIMARY KEY / serial
+    std::optional<std::string> comment;
+    std::optional<std::string> collation;
+    std::optional<std::string> renamed_from;    // model hint only; never reflected
+
+    bool operator==(const Column&) const = default;
+};
+
+enum class SortOrder { Asc, Desc };
+enum class NullsOrder { Default, First, Last };
+
+// One element of an index: a column, or an expression such as "lower(email)".
+struct IndexElement {
+    std::string column;      // set for a column element
+    std::string expression;  // set for an expression element (SQL as written)
+    SortOrder order = SortOrder::Asc;
+    NullsOrder nulls = NullsOrder::Default;
+    std::string opclass;     // PostgreSQL operator class, e.g. text_pattern_ops
+
+    bool is_expression() const { return !expression.empty(); }
+    bool operator==(const IndexElement&) const = default;
+};
+
+struct Index {
+    std::string name;
+    std::vector<IndexElement> elements;
+    bool unique = false;
+    std::optional<std::string> where;  // partial index predicate
+    std::string method;                // PostgreSQL access method ("gin"); "" = default (btree)
+
+    bool operator==(const Index&) const = default;
+};
+
+struct PrimaryKey {
+    std::string name;
+    std::vector<std::string> columns;
+
+    bool operator==(const PrimaryKey&) const = default;
+};
+
+struct UniqueConstraint {
+    std::string name;
+    std::vector<std::string> columns;
+
+    bool operator==(const UniqueConstraint&) const = default;
+};
+
+// Referential actions, lower-case as in SQL: "cascade", "set null", "set default",
+// "restrict", "no action". "" means not given (the database's NO ACTION).
+struct ForeignKey {
+    std::string name;
+    std::vector<std::string> columns;
+    std::string referred_schema;  // "" = same schema as the table
+    std::string referred_table;
+    std::vector<std::string> referred_columns;
+    std::string on_delete;
+    std::string on_update;
+
+    bool operator==(const ForeignKey&) const = default;
+};
+
+struct CheckConstraint {
+    std::string name;
+    std::string expression;  // SQL as written, without the CHECK keyword and outer parentheses
+
+    bool operator==(const CheckConstraint&) const = default;
+};
+
+struct Table {
+    std::string schema;  // "" = the default schema (PostgreSQL "public"; SQLite "main")
+    std::string name;
+    std::vector<Column> columns;
+    std::optional<PrimaryKey> primary_key;
+    std::vector<Index> indexes;
+    std::vector<UniqueConstraint> unique_constraints;
+    std::vector<ForeignKey> foreign_keys;
+    std::vector<CheckConstraint> checks;
+    std::optional<std::string> comment;
+    std::optional<std::string> renamed_from;  // model hint only; never reflected
+
+    const Column* find_column(const std::string& name) const;
+    Column* find_column(const std::string& name);
+    // "schema.name", or "name" in the default schema.
+    std::string qualified_name() const;
+
+    bool operator==(const Table&) const = default;
+};
+
+struct Enum {
+    std::string schema;
+    std::string name;
+    std::vector<std::string> values;
+
+    std::string qualified_name() const;
+    bool operator==(const Enum&) const = default;
+};
+
+struct Schema {
+    std::vector<Table> tables;
+    std::vector<Enum> enums;
+
+    const Table* find_table(const std::string& schema, const std::string& name) const;
+    Table* find_table(const std::string& schema, const std::string& name);
+    const Enum* find_enum(const std::string& schema, const std::string& name) const;
+    Enum* find_enum(const std::string& schema, const std::string& name);
+
+    // Sorts tables, enums, and each table's indexes and constraints by name, so that two
+    // equal schemas compare equal and print identically whatever order they were read in.
+    // Column order is meaningful and kept.
+    void sort();
+
+    bool operator==(const Schema&) const = default;
+};
+
+// A readable, stable, multi-line rendering used by `migrate models`, error messages and
+// test failure output. Generated names are shown.
+std::string to_text(const Table& table);
+std::string to_text(const Schema& schema);
+
+}  // namespace migrate

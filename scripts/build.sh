@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Configures and builds migrate into build/ (or the folder given as $1, with extra
+# CMake arguments after it). Incremental: re-running only rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="${1:-build}"
+shift || true
+[ -f "$dir/CMakeCache.txt" ] || cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake --build "$dir" -j "$(nproc)"

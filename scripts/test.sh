@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine: installs dependencies, builds
+# (normal and ASan+UBSan), starts a throwaway PostgreSQL 15 on 127.0.0.1, runs every
+# test tier with ctest in both builds, and stops the server whatever happened.
+# Set MIGRATE_SKIP_SANITIZE=1 to skip the sanitizer pass during local iteration.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+bash scripts/setup.sh
+bash scripts/build.sh build
+[ "${MIGRATE_SKIP_SANITIZE:-0}" = 1 ] || bash scripts/build.sh build-asan -DMIGRATE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+
+pgdir=$(mktemp -d /tmp/migrate-pg.XXXXXX)
+trap 'bash "$root/scripts/pg_test_server.sh" stop "$pgdir"' EXIT
+MIGRATE_TEST_PG_URL=$(bash scripts/pg_test_server.sh start "$pgdir")
+export MIGRATE_TEST_PG_URL
+echo "test: PostgreSQL running at ${MIGRATE_TEST_PG_URL/:migrate-test-pw@/:***@}"
+
+status=0
+(cd build && ctest --output-on-failure -j "$(nproc)") || status=1
+if [ "${MIGRATE_SKIP_SANITIZE:-0}" != 1 ]; then
+  echo "test: running the suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  (cd build-asan && ctest --output-on-failure -j "$(nproc)") || status=1
+fi
+exit $status
