@@ -1,0 +1,58 @@
+#pragma once
+// Reading the model-file shapes (table, column, index, enum) from YAML nodes. Shared by
+// the model loader (models/*.yaml) and the revision-file reader (create_table,
+// add_column, create_index take the same shapes), so both accept exactly the same
+// syntax and report problems the same way.
+//
+// Parsing never stops at the first problem: every problem is appended to
+// ctx.diagnostics with its file:line:column, and the function returns std::nullopt
+// when the node was unusable.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/errors.h"
+#include "core/naming.h"
+#include "core/schema.h"
+
+namespace migrate {
+
+struct ParseContext {
+    std::string file;                      // shown in diagnostics
+    std::vector<Diagnostic>* diagnostics;  // never null
+    const NamingConvention* naming;        // never null; fills in missing names
+};
+
+// Where a node starts, 1-based, for diagnostics.
+SourceLocation location_of(const YAML::Node& node, const std::string& file);
+
+// A table mapping as in a model file. Column shorthands (primary_key, unique, index,
+// references/on_delete/on_update) are expanded into table-level objects; every
+// index and constraint gets its name (given, or from the naming convention).
+std::optional<Table> parse_table(const YAML::Node& node, ParseContext& ctx);
+
+// A column mapping, for add_column: the column and the table-level objects its
+// shorthands imply, named for `table`.
+struct ParsedColumn {
+    Column column;
+    bool primary_key = false;
+    std::optional<UniqueConstraint> unique;
+    std::optional<Index> index;
+    std::optional<ForeignKey> foreign_key;
+};
+std::optional<ParsedColumn> parse_column(const YAML::Node& node, const std::string& table, ParseContext& ctx);
+
+// An index mapping as in a model file's `indexes:` list (name optional: from the
+// naming convention). `table` names it.
+std::optional<Index> parse_index(const YAML::Node& node, const std::string& table, ParseContext& ctx);
+
+// An enum mapping: name, values, schema.
+std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx);
+
+// A column type as written; problems become diagnostics at `node`.
+std::optional<ColumnType> parse_type_node(const YAML::Node& node, ParseContext& ctx);
+
+}  // namespace migrate
