@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/database_url.h"
+#include "core/naming.h"
 #include "core/operations.h"
 #include "core/schema.h"
 
@@ -68,6 +69,12 @@ struct Reflection {
     std::vector<UnmanagedObject> unmanaged;
 };
 
+// What rendering an operation may need to know besides the operation itself.
+struct RenderContext {
+    const Schema& before;             // the schema just before the operation
+    const NamingConvention& naming;   // rename_table renames convention-derived names
+};
+
 struct Capabilities {
     bool schemas = false;          // CREATE SCHEMA, schema-qualified names
     bool enums = false;            // named enum types
@@ -91,10 +98,12 @@ public:
     // queries, whatever the number of tables.
     virtual Reflection reflect(Connection& connection, const ReflectOptions& options) const = 0;
 
-    // The SQL statements that apply `op` to a database whose schema is `before` (the
+    // The SQL statements that apply `op` to a database whose schema is ctx.before (the
     // state just before `op`; SQLite rebuilds and enum rewrites read it). Statements are
-    // complete, without trailing semicolons, in execution order.
-    virtual std::vector<std::string> render(const Operation& op, const Schema& before) const = 0;
+    // complete, without trailing semicolons, in execution order. Throws InputError for
+    // an operation that does not fit ctx.before (a missing table) or that the dialect
+    // cannot express, naming the operation.
+    virtual std::vector<std::string> render(const Operation& op, const RenderContext& ctx) const = 0;
 
     virtual std::string quote_identifier(const std::string& name) const = 0;
     virtual std::string quote_literal(const std::string& value) const = 0;
