@@ -1,0 +1,62 @@
+// The migration lock of the PostgreSQL dialect: a session advisory lock keyed by a
+// stable hash of the lock's name, polled until the timeout so that a waiting run can
+// give up with LockTimeout instead of hanging.
+
+#include <chrono>
+#include <thread>
+
+#include "core/errors.h"
+#include "dialects/postgresql/dialect.h"
+
+namespace migrate {
+
+int64_t advisory_lock_key(const std::string& key) {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : key) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return static_cast<int64_t>(h);
+}
+
+namespace {
+
+bool try_lock(Connection& connection, int64_t key) {
+    QueryResult r = connection.query("SELECT pg_try_advisory_lock($1::bigint)", {std::to_string(key)});
+    return !r.rows.empty() && r.rows[0][0] == SqlValue{"t"};
+}
+
+std::string seconds_text(double s) {
+    std::string t = std::to_string(s);
+    t.erase(t.find_last_not_of('0') + 1);
+    if (!t.empty() && t.back() == '.') t.pop_back();
+    return t;
+}
+
+}  // namespace
+
+void PostgresqlDialect::acquire_lock(Connection& connection, const std::string& key,
+                                     std::optional<double> timeout_seconds) const {
+    int64_t k = advisory_lock_key(key);
+    if (!timeout_seconds) {
+        connection.query("SELECT pg_advisory_lock($1::bigint)", {std::to_string(k)});
+        return;
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(*timeout_seconds);
+    auto pause = std::chrono::milliseconds(50);
+    while (!try_lock(connection, k)) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            throw LockTimeout("could not acquire the migration lock '" + key + "' within " +
+                              seconds_text(*timeout_seconds) +
+                              " seconds: another migrate run holds it (PostgreSQL advisory lock " + std::to_string(k) +
+                              "); wait for it to finish or raise --lock-timeout");
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(500));
+    }
+}
+
+void PostgresqlDialect::release_lock(Connection& connection, const std::string& key) const {
+    connection.query("SELECT pg_advisory_unlock($1::bigint)", {std::to_string(advisory_lock_key(key))});
+}
+
+}  // namespace migrate
