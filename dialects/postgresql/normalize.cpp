@@ -71,6 +71,17 @@ size_t matching_close(const Tokens& t, size_t open) {
     return t.size();
 }
 
+bool is_number(const std::string& s) {
+    static const std::regex number(R"([-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)");
+    return std::regex_match(s, number);
+}
+
+const std::set<std::string>& numeric_type_words() {
+    static const std::set<std::string> s = {"integer", "bigint", "smallint", "numeric", "real", "double",
+                                            "int", "int2", "int4", "int8", "float4", "float8", "decimal"};
+    return s;
+}
+
 // Drops "::type" casts: a type name of one or more words, an optional schema, an
 // optional (typmod), optional "with/without time zone", optional [].
 Tokens drop_casts(const Tokens& in) {
@@ -82,7 +93,14 @@ Tokens drop_casts(const Tokens& in) {
             continue;
         }
         size_t j = i + 1;
-        if (j < in.size()) ++j;  // the type's first word
+        if (j < in.size()) {
+            // '-1'::integer is how PostgreSQL deparses a negative number: keep it a number.
+            if (!out.empty() && out.back().kind == TokenKind::String && numeric_type_words().count(lower(in[j].text))) {
+                std::string inner = out.back().text.substr(1, out.back().text.size() - 2);
+                if (is_number(inner)) out.back() = {TokenKind::Number, inner};
+            }
+            ++j;  // the type's first word
+        }
         while (j + 1 < in.size() && is(in[j], ".")) j += 2;
         for (;;) {
             if (j < in.size() && in[j].kind == TokenKind::Word && more.count(lower(in[j].text))) ++j;
@@ -185,11 +203,6 @@ std::string normalize_expression(const std::string& sql) {
 }
 
 namespace {
-
-bool is_number(const std::string& s) {
-    static const std::regex number(R"([-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)");
-    return std::regex_match(s, number);
-}
 
 bool numeric_kind(TypeKind k) {
     return is_integer_kind(k) || k == TypeKind::Numeric || k == TypeKind::Float || k == TypeKind::Double;
