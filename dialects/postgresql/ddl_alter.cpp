@@ -24,6 +24,12 @@ bool needs_using(const std::optional<ColumnType>& from, const ColumnType& to) {
 
 }  // namespace
 
+// The column's default before the operation, from the op or from the schema before it.
+std::optional<std::string> default_before(const AlterColumn& op, const Column* existing) {
+    if (op.existing_server_default) return *op.existing_server_default;
+    return existing ? existing->server_default : std::nullopt;
+}
+
 Statements render_alter_column(const AlterColumn& op, const Schema& before) {
     Statements out;
     std::string prefix = alter_column_prefix(op.schema, op.table, op.name);
@@ -34,9 +40,17 @@ Statements render_alter_column(const AlterColumn& op, const Schema& before) {
         if (!from && existing) from = existing->type;
         std::string type_sql = column_type_sql(*op.type, op.schema, before);
         std::string s = prefix + "TYPE " + type_sql;
+        bool cast = op.using_expr || needs_using(from, *op.type);
         if (op.using_expr) s += " USING " + *op.using_expr;
-        else if (needs_using(from, *op.type)) s += " USING " + quote_identifier(op.name) + "::" + type_sql;
+        else if (cast && op.type->kind == TypeKind::Enum)
+            s += " USING " + quote_identifier(op.name) + "::text::" + type_sql;
+        else if (cast) s += " USING " + quote_identifier(op.name) + "::" + type_sql;
+        // A default PostgreSQL cannot cast automatically would fail the change: drop it
+        // first and put it (or the operation's new default) back after.
+        std::optional<std::string> old_default = cast ? default_before(op, existing) : std::nullopt;
+        if (old_default) out.push_back(prefix + "DROP DEFAULT");
         out.push_back(s);
+        if (old_default && !op.server_default) out.push_back(prefix + "SET DEFAULT " + *old_default);
     }
     if (op.nullable) out.push_back(prefix + (*op.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
     if (op.server_default)

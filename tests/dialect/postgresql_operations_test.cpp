@@ -194,6 +194,31 @@ std::vector<Case> cases() {
                  {Execute{"ALTER TABLE items ADD COLUMN extra int", "postgresql", {}},
                   Execute{"THIS IS NOT SQL", "sqlite", {}}},
                  [](Schema& s) { items(s).columns.push_back(col("extra", "integer")); }});
+    {
+        AlterColumn a = alter("qty");
+        a.type = type_of("boolean");
+        a.using_expr = "qty > 1";
+        a.server_default = std::optional<std::string>("false");
+        c.push_back({23, "alter_column type and default when the old default cannot be cast", {a}, [](Schema& s) {
+                         Column* q = items(s).find_column("qty");
+                         q->type = type_of("boolean");
+                         q->server_default = "false";
+                         items(s).checks.clear();
+                     }});
+        c.back().ops.insert(c.back().ops.begin(), DropConstraint{"", "items", "ck_items_qty", ConstraintType::Check});
+    }
+    {
+        AlterColumn a = alter("mood"), b = alter("note");
+        a.type = type_of("string(10)");
+        b.type = type_of("enum(mood)");
+        c.push_back({24, "alter_column enum -> string keeps the default; text -> enum casts via text",
+                     {DropConstraint{"", "items", "uq_items_note", ConstraintType::Unique}, Execute{"UPDATE items SET note = 'ok'", "", {}}, a, b},
+                     [](Schema& s) {
+                         items(s).find_column("mood")->type = type_of("string(10)");
+                         items(s).find_column("note")->type = type_of("enum(mood)");
+                         items(s).unique_constraints.clear();
+                     }});
+    }
     return c;
 }
 
