@@ -52,6 +52,18 @@ TEST_CASE("postgresql: a bad password and a missing database are named, the pass
     CHECK(m.find("migrate-test-pw") == std::string::npos);
 }
 
+TEST_CASE("postgresql: URL parameters reach libpq", "[postgresql]") {
+    MIGRATE_REQUIRE_PG(server);
+    PgTestDatabase db(server);
+    std::string sep = db.url().find('?') == std::string::npos ? "?" : "&";
+    auto conn = pg_connect(db.url() + sep + "sslmode=disable&application_name=ci-job");
+    CHECK(conn->query("SELECT current_setting('application_name')").rows[0][0] == SqlValue{"ci-job"});
+    // The test server has no TLS: requiring it must fail, which shows sslmode got through.
+    std::string m = connect_error(db.url() + sep + "sslmode=require");
+    CHECK(m.find("SSL") != std::string::npos);
+    CHECK(m.find("migrate-test-pw") == std::string::npos);
+}
+
 TEST_CASE("postgresql: SQL errors carry message, SQLSTATE and statement", "[postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
