@@ -36,11 +36,21 @@ bool is_comparison_op(const Token& t) {
     return t.kind == TokenKind::Operator && ops.count(t.text);
 }
 
-// Unquotes "name" when it needs no quotes; lower-cases words; canonical operators.
+bool typed_literal_prefix(const Tokens& in, size_t i) {
+    static const std::set<std::string> types = {"interval", "date", "time", "timestamp", "timestamptz",
+                                                "uuid", "json", "jsonb", "numeric", "integer", "bigint", "text"};
+    return in[i].kind == TokenKind::Word && i + 1 < in.size() && in[i + 1].kind == TokenKind::String &&
+           types.count(lower(in[i].text)) && !(i > 0 && is(in[i - 1], "::"));
+}
+
+// Unquotes "name" when it needs no quotes; lower-cases words; canonical operators;
+// `interval '1 day'` written as PostgreSQL deparses it, a literal (whose cast is dropped).
 Tokens canonical_tokens(const Tokens& in) {
     static const std::regex simple("[a-z_][a-z0-9_$]*");
     Tokens out;
-    for (Token t : in) {
+    for (size_t i = 0; i < in.size(); ++i) {
+        Token t = in[i];
+        if (typed_literal_prefix(in, i)) continue;
         if (t.kind == TokenKind::Word) t.text = lower(t.text);
         if (t.kind == TokenKind::QuotedIdent) {
             std::string inner = t.text.substr(1, t.text.size() - 2);
@@ -140,7 +150,8 @@ int strength(const Tokens& t, size_t b, size_t e) {
 
 // The strength a parenthesised group needs to lose its parentheses next to `t`.
 int needed(const Token* t, bool left) {
-    if (!t || is(*t, "(") || is(*t, ")") || is(*t, ",")) return 0;
+    static const std::set<std::string> case_words = {"case", "when", "then", "else", "end"};
+    if (!t || is(*t, "(") || is(*t, ")") || is(*t, ",") || is_word(*t, case_words)) return 0;
     if (is_word(*t, logical_words())) return 1;
     if (is_comparison_op(*t)) return 2;
     if (t->kind == TokenKind::Word && (is_word(*t, comparison_words()) || !left)) return 2;

@@ -58,6 +58,7 @@ TEST_CASE("postgresql: defaults as written compare equal to defaults as deparsed
     CHECK(def("'it''s'::text", "text") == "'it''s'");
     CHECK(def("'{}'::jsonb", "jsonb") == "'{}'");
     CHECK(def("(('x'))", "text") == "'x'");
+    CHECK(def("now() + interval '1 day'", "datetime") == def("(now() + '1 day'::interval)", "datetime"));
     CHECK_FALSE(d.normalize_default(std::nullopt, type_of("text")));
 }
 
@@ -77,6 +78,8 @@ TEST_CASE("postgresql: check expressions and predicates as written vs as deparse
     same("a + b = c", "((a + b) = c)");
     same("price IS NULL OR price > 0", "((price IS NULL) OR (price > (0)::numeric))");
     same("NOT deleted", "(NOT deleted)");
+    same("CASE WHEN a > 0 THEN 1 ELSE 0 END = 1", "(CASE WHEN (a > 0) THEN 1 ELSE 0 END = 1)");
+    same("created_at > now() - interval '1 day'", "(created_at > (now() - '1 day'::interval))");
     CHECK(d.normalize_expression("(a + b) * c") == "(a + b) * c");
     CHECK(d.normalize_expression("coalesce(a, 0) > f(b, c)") == "coalesce(a, 0) > f(b, c)");
     CHECK(d.normalize_expression("\"Mixed\" = 1") == "\"Mixed\" = 1");

@@ -46,7 +46,9 @@ Table users_table() {
                  col("price", "numeric(10)")};
     t.primary_key = PrimaryKey{"pk_users", {"id"}};
     t.unique_constraints = {{"uq_users_email", {"email"}}};
-    t.checks = {{"ck_users_balance", "balance >= 0"}, {"ck_users_status", "status <> 'bad' AND visits >= -1"}};
+    t.checks = {{"ck_users_balance", "balance >= 0"}, {"ck_users_status", "status <> 'bad' AND visits >= -1"},
+                {"ck_users_case", "CASE WHEN visits > 0 THEN balance >= 0 ELSE is_active END"},
+                {"ck_users_recent", "created_at < now() + interval '1 day' OR \"full name\" LIKE 'x%'"}};
     Index lower_email{"ix_users_lower_email", {on_expression("lower(email)")}, true, std::nullopt, ""};
     IndexElement created = on_column("created_at");
     created.order = SortOrder::Desc;
