@@ -75,7 +75,11 @@ std::string field(const PGresult* r, int code) {
 
 }  // namespace
 
-PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options) : masked_url_(url.masked()) {
+namespace {
+
+// libpq keyword/value pairs for `url`: never a connection string built by hand.
+std::vector<std::pair<std::string, std::string>> connection_keywords(const DatabaseUrl& url,
+                                                                     const ConnectOptions& options) {
     std::vector<std::pair<std::string, std::string>> kv;
     if (!url.host.empty()) kv.emplace_back("host", url.host);
     if (url.port) kv.emplace_back("port", std::to_string(url.port));
@@ -86,7 +90,13 @@ PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options
     kv.emplace_back("connect_timeout", std::to_string(timeout));
     kv.emplace_back("application_name", "migrate");
     for (const auto& p : url.params) kv.push_back(p);  // sslmode, ... (later keys win)
+    return kv;
+}
 
+}  // namespace
+
+PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options) : masked_url_(url.masked()) {
+    auto kv = connection_keywords(url, options);
     std::vector<const char*> keys, values;
     for (const auto& [k, v] : kv) {
         keys.push_back(k.c_str());

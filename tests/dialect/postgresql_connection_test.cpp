@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "core/errors.h"
 #include "tests/dialect/postgresql_support.h"
 
@@ -76,6 +78,14 @@ TEST_CASE("postgresql: SQL errors carry message, SQLSTATE and statement", "[post
         CHECK(e.statement() == "SELECT * FROM missing_table");
         CHECK(std::string(e.what()).find("relation \"missing_table\" does not exist") != std::string::npos);
     }
+    try {
+        conn->execute("SELECT 'postgresql://app:hunter2@db/x' + 1");
+        FAIL("no error");
+    } catch (const DatabaseError& e) {
+        CHECK(e.sqlstate() == "22P02");
+        CHECK(std::string(e.what()).find("hunter2") == std::string::npos);
+        CHECK(e.statement().find("hunter2") == std::string::npos);
+    }
 }
 
 TEST_CASE("postgresql: parameters, NULLs, transactions and the statement counter", "[postgresql]") {
@@ -110,10 +120,14 @@ TEST_CASE("postgresql: the advisory lock makes a second connection time out with
     auto b = pg_connect(db.url());
     PostgresqlDialect d;
     d.acquire_lock(*a, "migrate_version", 1.0);
+    auto start = std::chrono::steady_clock::now();
     try {
         d.acquire_lock(*b, "migrate_version", 0.3);
         FAIL("second lock acquired");
     } catch (const LockTimeout& e) {
+        double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        CHECK(waited >= 0.3);
+        CHECK(waited < 3.0);
         CHECK(std::string(e.what()).find("'migrate_version'") != std::string::npos);
         CHECK(e.exit_code() == 4);
     }
