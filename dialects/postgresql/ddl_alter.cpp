@@ -93,34 +93,44 @@ std::vector<std::string> index_columns(const Index& index) {
 
 }  // namespace
 
+namespace {
+
+// (old name, new name) of every constraint of `t` the convention derived from `o`.
+std::vector<std::pair<std::string, std::string>> derived_constraint_names(const Table& t, const std::string& schema,
+                                                                          const std::string& o, const std::string& n,
+                                                                          const NamingConvention& nc) {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto add = [&](const std::string& from, const std::string& to) {
+        if (!to.empty() && to != from) out.emplace_back(from, to);
+    };
+    if (t.primary_key)
+        add(t.primary_key->name, renamed(t.primary_key->name, [&](const std::string& x) { return nc.primary_key_name(x); }, o, n));
+    for (const auto& u : t.unique_constraints)
+        add(u.name, renamed(u.name, [&](const std::string& x) { return nc.unique_name(x, u.columns); }, o, n));
+    for (const auto& f : t.foreign_keys) {
+        bool self = f.referred_table == o && (f.referred_schema.empty() || f.referred_schema == schema);
+        add(f.name, renamed(f.name, [&](const std::string& x) {
+            return nc.foreign_key_name(x, f.columns, self ? x : f.referred_table);
+        }, o, n));
+    }
+    for (const auto& c : t.checks) add(c.name, renamed_check(c.name, nc, o, n));
+    return out;
+}
+
+}  // namespace
+
 Statements render_rename_table(const RenameTable& op, const RenderContext& ctx) {
     const std::string& o = op.name;
     const std::string& n = op.new_name;
     Statements out{"ALTER TABLE " + qualified(op.schema, o) + " RENAME TO " + quote_identifier(n)};
     const Table* t = ctx.before.find_table(op.schema, o);
     if (!t) return out;
-    const NamingConvention& nc = ctx.naming;
-    std::string table = qualified(op.schema, n);
-    auto rename_constraint = [&](const std::string& from, const std::string& to) {
-        if (!to.empty() && to != from)
-            out.push_back("ALTER TABLE " + table + " RENAME CONSTRAINT " + quote_identifier(from) + " TO " +
-                          quote_identifier(to));
-    };
-    if (t->primary_key)
-        rename_constraint(t->primary_key->name,
-                          renamed(t->primary_key->name, [&](const std::string& x) { return nc.primary_key_name(x); }, o, n));
-    for (const auto& u : t->unique_constraints)
-        rename_constraint(u.name, renamed(u.name, [&](const std::string& x) { return nc.unique_name(x, u.columns); }, o, n));
-    for (const auto& f : t->foreign_keys) {
-        auto derive = [&](const std::string& x) {
-            bool self = f.referred_table == o && (f.referred_schema.empty() || f.referred_schema == op.schema);
-            return nc.foreign_key_name(x, f.columns, self ? x : f.referred_table);
-        };
-        rename_constraint(f.name, renamed(f.name, derive, o, n));
-    }
-    for (const auto& c : t->checks) rename_constraint(c.name, renamed_check(c.name, nc, o, n));
+    for (const auto& [from, to] : derived_constraint_names(*t, op.schema, o, n, ctx.naming))
+        out.push_back("ALTER TABLE " + qualified(op.schema, n) + " RENAME CONSTRAINT " + quote_identifier(from) +
+                      " TO " + quote_identifier(to));
     for (const auto& i : t->indexes) {
-        std::string to = renamed(i.name, [&](const std::string& x) { return nc.index_name(x, index_columns(i)); }, o, n);
+        auto derive = [&](const std::string& x) { return ctx.naming.index_name(x, index_columns(i)); };
+        std::string to = renamed(i.name, derive, o, n);
         if (!to.empty() && to != i.name)
             out.push_back("ALTER INDEX " + qualified(op.schema, i.name) + " RENAME TO " + quote_identifier(to));
     }
