@@ -157,6 +157,15 @@ std::string render_default(const std::string& value) {
     return "(" + v + ")";
 }
 
+// A '(' after a word is a call ("lower(x)") unless the word is an operator keyword.
+static bool is_call(const Token& word) {
+    static const char* ops[] = {"in", "and", "or", "not", "exists", "between", "like", "is", "when", "then", "else", "case", "glob"};
+    if (!word.is_identifier() || word.kind == TokenKind::QuotedIdentifier) return word.is_identifier();
+    for (const char* op : ops)
+        if (word.is_keyword(op)) return false;
+    return true;
+}
+
 std::string normalize_expression(const std::string& sql) {
     std::vector<Token> tokens = tokenize(sql);
     while (is_paren_wrapped(tokens)) tokens = std::vector<Token>(tokens.begin() + 1, tokens.end() - 1);
@@ -166,7 +175,7 @@ std::string normalize_expression(const std::string& sql) {
         std::string piece = t.is_identifier() ? lower(t.value) : t.text;
         if (t.kind == TokenKind::Number || t.kind == TokenKind::String || t.kind == TokenKind::Blob) piece = t.text;
         bool glue = prev && (prev->is_punct("(") || t.is_punct(")") || t.is_punct(",") ||
-                             (t.is_punct("(") && prev->is_identifier()));
+                             (t.is_punct("(") && is_call(*prev)));
         if (prev && !glue) out += ' ';
         out += piece;
         prev = &t;
