@@ -49,6 +49,8 @@ public:
     bool compare_enums() const { return enums_; }
     bool has_schemas() const { return schemas_; }
     std::string default_schema() const;
+    // The schema (as Table::schema writes it) of the table a foreign key of `table` refers to.
+    std::string referred_schema(const Table& table, const ForeignKey& fk) const;
 
 private:
     const Dialect* dialect_;
@@ -133,6 +135,6 @@ struct TableOrder {
     std::vector<size_t> order;
     std::vector<std::pair<size_t, size_t>> deferred;
 };
-TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables);
+TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables, const Normalizer& normalizer);
 
 }  // namespace migrate::diff

@@ -39,6 +39,11 @@ Normalizer::Normalizer(const Dialect* dialect) : dialect_(dialect) {
 
 std::string Normalizer::default_schema() const { return dialect_ ? dialect_->default_schema() : "public"; }
 
+std::string Normalizer::referred_schema(const Table& table, const ForeignKey& fk) const {
+    if (fk.referred_schema.empty()) return table.schema;
+    return fk.referred_schema == default_schema() ? "" : fk.referred_schema;
+}
+
 bool Normalizer::same_type(const ColumnType& a, const ColumnType& b) const {
     if (!dialect_) return a == b;
     return dialect_->normalize_type(a) == dialect_->normalize_type(b);

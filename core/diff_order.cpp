@@ -17,14 +17,13 @@ using Key = std::tuple<std::string, std::string>;
 
 // For each foreign key of each table: the index of the referred table in the set, or
 // npos when it is outside the set (or the table itself).
-std::vector<std::vector<size_t>> referred_indexes(const std::vector<const Table*>& tables) {
+std::vector<std::vector<size_t>> referred_indexes(const std::vector<const Table*>& tables, const Normalizer& n) {
     std::map<Key, size_t> index;
     for (size_t i = 0; i < tables.size(); ++i) index[{tables[i]->schema, tables[i]->name}] = i;
     std::vector<std::vector<size_t>> out(tables.size());
     for (size_t i = 0; i < tables.size(); ++i) {
         for (const auto& fk : tables[i]->foreign_keys) {
-            std::string schema = fk.referred_schema.empty() ? tables[i]->schema : fk.referred_schema;
-            auto it = index.find({schema, fk.referred_table});
+            auto it = index.find({n.referred_schema(*tables[i], fk), fk.referred_table});
             out[i].push_back(it == index.end() || it->second == i ? std::string::npos : it->second);
         }
     }
@@ -33,14 +32,14 @@ std::vector<std::vector<size_t>> referred_indexes(const std::vector<const Table*
 
 }  // namespace
 
-TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables) {
+TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables, const Normalizer& normalizer) {
     // Ties go by (schema, name), whatever order the caller passed.
     std::vector<size_t> by_name(tables.size());
     for (size_t i = 0; i < tables.size(); ++i) by_name[i] = i;
     std::sort(by_name.begin(), by_name.end(), [&](size_t a, size_t b) {
         return std::tie(tables[a]->schema, tables[a]->name) < std::tie(tables[b]->schema, tables[b]->name);
     });
-    auto refs = referred_indexes(tables);
+    auto refs = referred_indexes(tables, normalizer);
     std::vector<bool> placed(tables.size(), false);
     TableOrder result;
     auto ready = [&](size_t i) {

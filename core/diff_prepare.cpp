@@ -48,12 +48,17 @@ struct SchemaFilter {
     }
 };
 
+// Table::schema "" = the default schema; ForeignKey::referred_schema "" = the table's
+// own schema, so a foreign key into the default schema from another schema names it.
 void localise_schemas(Table& t, const SchemaFilter& filter) {
-    t.schema = filter.local(t.schema);
+    std::string table_schema = filter.local(t.schema);
     for (auto& fk : t.foreign_keys) {
-        fk.referred_schema = filter.local(fk.referred_schema);
-        if (fk.referred_schema == t.schema) fk.referred_schema = "";
+        std::string referred = filter.local(fk.referred_schema.empty() ? t.schema : fk.referred_schema);
+        fk.referred_schema = referred == table_schema ? ""
+                             : referred.empty()       ? filter.normalizer.default_schema()
+                                                      : referred;
     }
+    t.schema = table_schema;
 }
 
 void drop_comments(Table& t) {

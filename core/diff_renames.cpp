@@ -59,7 +59,7 @@ void carry_names(std::vector<T>& items, const Names& target_items, const std::st
     }
 }
 
-void rename_table(Schema& current, Table& table, const Table& target) {
+void rename_table(const Normalizer& n, Schema& current, Table& table, const Table& target) {
     const std::string from = table.name, to = target.name;
     table.name = to;
     carry_names(table.indexes, target.indexes, from, to);
@@ -71,8 +71,7 @@ void rename_table(Schema& current, Table& table, const Table& target) {
         table.primary_key->name = target.primary_key->name;
     for (auto& other : current.tables) {
         for (auto& fk : other.foreign_keys) {
-            std::string referred_schema = fk.referred_schema.empty() ? other.schema : fk.referred_schema;
-            if (referred_schema == table.schema && fk.referred_table == from) fk.referred_table = to;
+            if (n.referred_schema(other, fk) == table.schema && fk.referred_table == from) fk.referred_table = to;
         }
     }
 }
@@ -82,7 +81,8 @@ void rename_in(std::vector<std::string>& columns, const std::string& from, const
         if (c == from) c = to;
 }
 
-void rename_column(Schema& current, Table& table, const std::string& from, const std::string& to) {
+void rename_column(const Normalizer& n, Schema& current, Table& table, const std::string& from,
+                   const std::string& to) {
     table.find_column(from)->name = to;
     for (auto& ix : table.indexes) {
         for (auto& e : ix.elements) {
@@ -97,8 +97,7 @@ void rename_column(Schema& current, Table& table, const std::string& from, const
     for (auto& fk : table.foreign_keys) rename_in(fk.columns, from, to);
     for (auto& other : current.tables) {
         for (auto& fk : other.foreign_keys) {
-            std::string referred_schema = fk.referred_schema.empty() ? other.schema : fk.referred_schema;
-            if (referred_schema == table.schema && fk.referred_table == table.name)
+            if (n.referred_schema(other, fk) == table.schema && fk.referred_table == table.name)
                 rename_in(fk.referred_columns, from, to);
         }
     }
@@ -113,7 +112,7 @@ void rename_tables(Context& ctx, Schema& current, const Schema& target) {
         if (!c) continue;
         ctx.emit(Phase::RenameTables, RenameTable{t.schema, old, t.name});
         ctx.change("renamed table " + quoted(t.schema, old) + " to " + quoted(t.schema, t.name));
-        rename_table(current, *c, t);
+        rename_table(ctx.normalizer, current, *c, t);
     }
 }
 
@@ -138,7 +137,7 @@ void rename_columns(Context& ctx, Schema& current, const Table& t) {
         ctx.emit(Phase::RenameColumns, a);
         ctx.change("renamed column " + quoted_column(t.schema, t.name, old) + " to " +
                    quoted_column(t.schema, t.name, col.name));
-        rename_column(current, *c, old, col.name);
+        rename_column(ctx.normalizer, current, *c, old, col.name);
     }
 }
 

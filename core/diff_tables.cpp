@@ -36,7 +36,7 @@ std::vector<ForeignKey> take_deferred(Table& table, size_t i, const TableOrder& 
 }
 
 void create_tables(Context& ctx, const std::vector<const Table*>& added) {
-    TableOrder order = order_by_foreign_keys(added);
+    TableOrder order = order_by_foreign_keys(added, ctx.normalizer);
     std::vector<DeferredKey> deferred;
     for (size_t i : order.order) {
         Table t = *added[i];
@@ -52,7 +52,7 @@ void create_tables(Context& ctx, const std::vector<const Table*>& added) {
 }
 
 void drop_tables(Context& ctx, const std::vector<const Table*>& removed) {
-    TableOrder order = order_by_foreign_keys(removed);
+    TableOrder order = order_by_foreign_keys(removed, ctx.normalizer);
     std::vector<DeferredKey> deferred;
     std::vector<Table> tables(removed.size());
     for (size_t i = 0; i < removed.size(); ++i) {
