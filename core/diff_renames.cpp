@@ -36,42 +36,60 @@ std::string replace_identifier(const std::string& sql, const std::string& from, 
     return out;
 }
 
-// "ix_users_email" -> "ix_members_email": the table's name as a "_"-delimited part.
-std::string carried_name(const std::string& name, const std::string& from, const std::string& to) {
+// Each way of replacing one "_"-delimited occurrence of `from` in `name` by `to`:
+// "ix_users_email" -> "ix_members_email".
+std::vector<std::string> carried_names(const std::string& name, const std::string& from, const std::string& to) {
+    std::vector<std::string> out;
     for (size_t pos = name.find(from); pos != std::string::npos; pos = name.find(from, pos + 1)) {
         bool left = pos == 0 || name[pos - 1] == '_';
         bool right = pos + from.size() == name.size() || name[pos + from.size()] == '_';
-        if (left && right) return name.substr(0, pos) + to + name.substr(pos + from.size());
+        if (left && right) out.push_back(name.substr(0, pos) + to + name.substr(pos + from.size()));
     }
-    return name;
+    return out;
 }
 
-template <typename T, typename Names>
-void carry_names(std::vector<T>& items, const Names& target_items, const std::string& from, const std::string& to) {
+// The database renames the names a naming convention derived from the old table name
+// (as apply_operation does): an item whose name, so carried, is what the target calls
+// it (and the target no longer uses the old name) takes the new name.
+template <typename T, typename Targets>
+void carry_names(std::vector<T>& items, const Targets& targets, const std::string& from, const std::string& to) {
     auto has = [&](const std::string& n) {
-        for (const auto& t : target_items)
+        for (const auto& t : targets)
             if (t.name == n) return true;
         return false;
     };
     for (auto& item : items) {
-        std::string carried = carried_name(item.name, from, to);
-        if (carried != item.name && has(carried) && !has(item.name)) item.name = carried;
+        if (has(item.name)) continue;
+        for (const auto& carried : carried_names(item.name, from, to))
+            if (has(carried)) {
+                item.name = carried;
+                break;
+            }
     }
 }
 
-void rename_table(const Normalizer& n, Schema& current, Table& table, const Table& target) {
-    const std::string from = table.name, to = target.name;
+void rename_table(const Normalizer& n, Schema& current, const Schema& target, Table& table, const Table& now) {
+    const std::string from = table.name, to = now.name;
     table.name = to;
-    carry_names(table.indexes, target.indexes, from, to);
-    carry_names(table.unique_constraints, target.unique_constraints, from, to);
-    carry_names(table.foreign_keys, target.foreign_keys, from, to);
-    carry_names(table.checks, target.checks, from, to);
-    if (table.primary_key && target.primary_key &&
-        carried_name(table.primary_key->name, from, to) == target.primary_key->name)
-        table.primary_key->name = target.primary_key->name;
+    carry_names(table.indexes, now.indexes, from, to);
+    carry_names(table.unique_constraints, now.unique_constraints, from, to);
+    carry_names(table.foreign_keys, now.foreign_keys, from, to);
+    carry_names(table.checks, now.checks, from, to);
+    if (table.primary_key && now.primary_key) {
+        std::vector<PrimaryKey> pk{*table.primary_key};
+        carry_names(pk, std::vector<PrimaryKey>{*now.primary_key}, from, to);
+        table.primary_key = pk[0];
+    }
     for (auto& other : current.tables) {
+        const Table* other_now = target.find_table(other.schema, other.name);
         for (auto& fk : other.foreign_keys) {
-            if (n.referred_schema(other, fk) == table.schema && fk.referred_table == from) fk.referred_table = to;
+            if (n.referred_schema(other, fk) != table.schema || fk.referred_table != from) continue;
+            fk.referred_table = to;
+            if (other_now && &other != &table) {
+                std::vector<ForeignKey> one{fk};
+                carry_names(one, other_now->foreign_keys, from, to);
+                fk.name = one[0].name;
+            }
         }
     }
 }
@@ -112,7 +130,7 @@ void rename_tables(Context& ctx, Schema& current, const Schema& target) {
         if (!c) continue;
         ctx.emit(Phase::RenameTables, RenameTable{t.schema, old, t.name});
         ctx.change("renamed table " + quoted(t.schema, old) + " to " + quoted(t.schema, t.name));
-        rename_table(ctx.normalizer, current, *c, t);
+        rename_table(ctx.normalizer, current, target, *c, t);
     }
 }
 

@@ -141,10 +141,13 @@ TEST_CASE("differ: renames emit no drop and no add", "[differ]") {
             CHECK_FALSE(op.is<CreateTable>());
         }
     }
-    // The renamed foreign key's drop names the table it refers to after the rename.
-    DiffResult r = diff_schemas(find_case(cases, 11).before, find_case(cases, 11).after);
+    // A foreign key that refers to the renamed table is dropped under its carried name.
+    Schema before = edit(base_schema(), [](Schema& s) { tbl(s, "posts").foreign_keys[0].on_delete = ""; });
+    DiffResult r = diff_schemas(before, find_case(cases, 11).after);
+    REQUIRE(r.upgrade.size() == 3);
     const DropConstraint* d = r.upgrade[1].as<DropConstraint>();
     REQUIRE(d);
+    CHECK(d->name == "fk_posts_user_id_members");
     REQUIRE(d->existing_foreign_key);
     CHECK(d->existing_foreign_key->referred_table == "members");
 }
