@@ -82,7 +82,7 @@ Schema prepare(const Schema& schema, const DiffOptions& options, const Normalize
 // Applies renamed_from hints: emits rename_table / alter_column new_name, and renames
 // the objects in `current` (a working copy) as the database will, so that the other
 // comparers see renamed objects under their new names. Strips the hints from both.
-void diff_renames(Context& ctx, Schema& current, Schema& target);
+void diff_renames(Context& ctx, Schema& current, Schema& target, const NamingConvention& naming);
 
 void diff_enums(Context& ctx, const Schema& current, const Schema& target);
 // Added and removed tables, in foreign-key order.

@@ -8,6 +8,7 @@
 
 #include <cctype>
 
+#include "core/apply_operation.h"
 #include "core/diff_context.h"
 
 namespace migrate::diff {
@@ -36,62 +37,13 @@ std::string replace_identifier(const std::string& sql, const std::string& from, 
     return out;
 }
 
-// Each way of replacing one "_"-delimited occurrence of `from` in `name` by `to`:
-// "ix_users_email" -> "ix_members_email".
-std::vector<std::string> carried_names(const std::string& name, const std::string& from, const std::string& to) {
-    std::vector<std::string> out;
-    for (size_t pos = name.find(from); pos != std::string::npos; pos = name.find(from, pos + 1)) {
-        bool left = pos == 0 || name[pos - 1] == '_';
-        bool right = pos + from.size() == name.size() || name[pos + from.size()] == '_';
-        if (left && right) out.push_back(name.substr(0, pos) + to + name.substr(pos + from.size()));
-    }
-    return out;
-}
-
-// The database renames the names a naming convention derived from the old table name
-// (as apply_operation does): an item whose name, so carried, is what the target calls
-// it (and the target no longer uses the old name) takes the new name.
-template <typename T, typename Targets>
-void carry_names(std::vector<T>& items, const Targets& targets, const std::string& from, const std::string& to) {
-    auto has = [&](const std::string& n) {
-        for (const auto& t : targets)
-            if (t.name == n) return true;
-        return false;
-    };
-    for (auto& item : items) {
-        if (has(item.name)) continue;
-        for (const auto& carried : carried_names(item.name, from, to))
-            if (has(carried)) {
-                item.name = carried;
-                break;
-            }
-    }
-}
-
-void rename_table(const Normalizer& n, Schema& current, const Schema& target, Table& table, const Table& now) {
-    const std::string from = table.name, to = now.name;
-    table.name = to;
-    carry_names(table.indexes, now.indexes, from, to);
-    carry_names(table.unique_constraints, now.unique_constraints, from, to);
-    carry_names(table.foreign_keys, now.foreign_keys, from, to);
-    carry_names(table.checks, now.checks, from, to);
-    if (table.primary_key && now.primary_key) {
-        std::vector<PrimaryKey> pk{*table.primary_key};
-        carry_names(pk, std::vector<PrimaryKey>{*now.primary_key}, from, to);
-        table.primary_key = pk[0];
-    }
-    for (auto& other : current.tables) {
-        const Table* other_now = target.find_table(other.schema, other.name);
-        for (auto& fk : other.foreign_keys) {
-            if (n.referred_schema(other, fk) != table.schema || fk.referred_table != from) continue;
-            fk.referred_table = to;
-            if (other_now && &other != &table) {
-                std::vector<ForeignKey> one{fk};
-                carry_names(one, other_now->foreign_keys, from, to);
-                fk.name = one[0].name;
-            }
-        }
-    }
+// As the database (and the replay) will: other tables' foreign keys follow, and the
+// names the naming convention derived from the old table name are renamed.
+void rename_table(const Normalizer& n, Schema& current, const RenameTable& op, const NamingConvention& naming) {
+    apply_operation(current, op, naming);
+    for (auto& other : current.tables)  // cross-schema references the replay keys differently
+        for (auto& fk : other.foreign_keys)
+            if (n.referred_schema(other, fk) == op.schema && fk.referred_table == op.name) fk.referred_table = op.new_name;
 }
 
 void rename_in(std::vector<std::string>& columns, const std::string& from, const std::string& to) {
@@ -121,16 +73,16 @@ void rename_column(const Normalizer& n, Schema& current, Table& table, const std
     }
 }
 
-void rename_tables(Context& ctx, Schema& current, const Schema& target) {
+void rename_tables(Context& ctx, Schema& current, const Schema& target, const NamingConvention& naming) {
     for (const auto& t : target.tables) {
         if (!t.renamed_from || *t.renamed_from == t.name) continue;
         const std::string& old = *t.renamed_from;
         if (current.find_table(t.schema, t.name) || target.find_table(t.schema, old)) continue;
-        Table* c = current.find_table(t.schema, old);
-        if (!c) continue;
-        ctx.emit(Phase::RenameTables, RenameTable{t.schema, old, t.name});
+        if (!current.find_table(t.schema, old)) continue;
+        RenameTable op{t.schema, old, t.name};
+        ctx.emit(Phase::RenameTables, op);
         ctx.change("renamed table " + quoted(t.schema, old) + " to " + quoted(t.schema, t.name));
-        rename_table(ctx.normalizer, current, target, *c, t);
+        rename_table(ctx.normalizer, current, op, naming);
     }
 }
 
@@ -168,8 +120,8 @@ void strip_hints(Schema& schema) {
 
 }  // namespace
 
-void diff_renames(Context& ctx, Schema& current, Schema& target) {
-    rename_tables(ctx, current, target);
+void diff_renames(Context& ctx, Schema& current, Schema& target, const NamingConvention& naming) {
+    rename_tables(ctx, current, target, naming);
     for (const auto& t : target.tables) rename_columns(ctx, current, t);
     strip_hints(current);
     strip_hints(target);

@@ -32,7 +32,7 @@ DiffResult diff_schemas(const Schema& current_in, const Schema& target_in, const
     diff::Context ctx{diff::Normalizer(options.dialect), {}, {}};
     Schema current = diff::prepare(current_in, options, ctx.normalizer);
     Schema target = diff::prepare(target_in, options, ctx.normalizer);
-    diff::diff_renames(ctx, current, target);
+    diff::diff_renames(ctx, current, target, options.naming);
     diff::diff_enums(ctx, current, target);
     diff::diff_tables(ctx, current, target);
     diff_kept_tables(ctx, current, target);

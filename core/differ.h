@@ -25,6 +25,9 @@ struct DiffOptions {
     std::vector<std::string> exclude_tables;   // names or fnmatch globs, plain or "schema.name"
     std::vector<std::string> include_schemas;  // empty = all; "" tables count as the default schema
     std::vector<std::string> hidden_tables;    // never touched (the version tables)
+    // The project's convention: rename_table renames the names it derived from the old
+    // table name, and the differ must expect the database to have done so.
+    NamingConvention naming;
 };
 
 // One detected change, in Alembic's words: "added table 'posts'",

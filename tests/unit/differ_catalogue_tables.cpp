@@ -98,11 +98,14 @@ std::vector<DiffCase> catalogue_tables() {
                      base_schema(), renamed_users(false),
                      {"rename table 'users' to 'members'"},
                      {"renamed table 'users' to 'members'"}});
-    cases.push_back({12, "renamed table with an added column",
+    cases.push_back({12, "renamed table; a foreign key given the old derived name by hand is recreated",
                      base_schema(),
                      edit(renamed_users(true), [](Schema& s) { tbl(s, "members").columns.push_back(col("nickname", "text")); }),
-                     {"rename table 'users' to 'members'", "add column 'members.nickname'"},
-                     {"renamed table 'users' to 'members'", "added column 'members.nickname'"}});
+                     {"rename table 'users' to 'members'", "drop foreign key constraint 'fk_posts_user_id_members' on 'posts'",
+                      "add column 'members.nickname'", "create foreign key 'fk_posts_user_id_users' on 'posts'"},
+                     {"renamed table 'users' to 'members'", "added column 'members.nickname'",
+                      "removed foreign key 'fk_posts_user_id_members' on 'posts'",
+                      "added foreign key 'fk_posts_user_id_users' on 'posts'"}});
     cases.push_back({13, "renamed_from of an already renamed table is ignored",
                      base_schema(),
                      edit(base_schema(), [](Schema& s) { tbl(s, "users").renamed_from = "people"; }),

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/apply_operation.h"
 #include "core/differ.h"
 #include "tests/unit/differ_fixtures.h"
 
@@ -150,4 +151,27 @@ TEST_CASE("differ: renames emit no drop and no add", "[differ]") {
     CHECK(d->name == "fk_posts_user_id_members");
     REQUIRE(d->existing_foreign_key);
     CHECK(d->existing_foreign_key->referred_table == "members");
+}
+
+TEST_CASE("differ: applying the upgrade reaches the target, the downgrade comes back", "[differ]") {
+    NamingConvention naming;
+    // Known gaps of the replay (core/apply_operation.cpp, owned elsewhere), not of the
+    // differ: it ignores AlterColumn::autoincrement (32, 59, 61), and a column rename
+    // does not rewrite check expressions as PostgreSQL and SQLite do (39).
+    const std::set<int> replay_gaps = {32, 39, 59, 61};
+    for (const auto& c : all_cases()) {
+        if (replay_gaps.count(c.id)) {
+            WARN("case " << c.id << " skipped: replay gap in apply_operation");
+            continue;
+        }
+        INFO("case " << c.id << ": " << c.name);
+        DiffResult r = diff_schemas(c.before, c.after, c.options);
+        Schema s = c.before;
+        for (const auto& op : r.upgrade) apply_operation(s, op, naming);
+        DiffResult left = diff_schemas(s, c.after, c.options);
+        CHECK(described(left.upgrade) == std::vector<std::string>{});
+        for (const auto& op : r.downgrade) apply_operation(s, op, naming);
+        DiffResult back = diff_schemas(s, c.before, c.options);
+        CHECK(described(back.upgrade) == std::vector<std::string>{});
+    }
 }
