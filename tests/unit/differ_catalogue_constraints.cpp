@@ -105,23 +105,23 @@ std::vector<DiffCase> catalogue_constraints() {
     cases.push_back({58, "removed check constraint", base_schema(), posts_edit([](Table& t) { t.checks.clear(); }),
                      {"drop check constraint 'ck_posts_title'" + posts}, {"removed check constraint 'ck_posts_title'" + posts}});
     cases.push_back({59, "primary key gains a column (and id loses autoincrement)", base_schema(),
-                     users_edit([](Table& t) {
-                         t.primary_key->columns.push_back("email");
+                     posts_edit([](Table& t) {
+                         t.primary_key->columns.push_back("title");
                          t.find_column("id")->autoincrement = false;
                      }),
-                     {"drop primary key constraint 'pk_users'" + users, "alter column 'users.id': drop autoincrement",
-                      "create primary key 'pk_users'" + users},
-                     {"autoincrement removed on column 'users.id'", "changed primary key" + users}});
+                     {"drop primary key constraint 'pk_posts'" + posts, "alter column 'posts.id': drop autoincrement",
+                      "create primary key 'pk_posts'" + posts},
+                     {"autoincrement removed on column 'posts.id'", "changed primary key" + posts}});
     cases.push_back({60, "primary key name alone is not a change",
                      users_edit([](Table& t) { t.primary_key->name = "users_pkey"; }), base_schema(), {}, {}});
     cases.push_back({61, "primary key added to a table without one",
-                     users_edit([](Table& t) {
+                     posts_edit([](Table& t) {
                          t.primary_key.reset();
                          t.find_column("id")->autoincrement = false;
                      }),
                      base_schema(),
-                     {"alter column 'users.id': autoincrement", "create primary key 'pk_users'" + users},
-                     {"autoincrement added on column 'users.id'", "added primary key" + users}});
+                     {"alter column 'posts.id': autoincrement", "create primary key 'pk_posts'" + posts},
+                     {"autoincrement added on column 'posts.id'", "added primary key" + posts}});
     cases.push_back({62, "enum created before the table that uses it", base_schema(), with_mood({"happy", "sad"}),
                      {"create enum 'mood'", "create table 'people'"}, {"added enum 'mood'", "added table 'people'"}});
     cases.push_back({63, "enum dropped after the table that used it", with_mood({"happy", "sad"}), base_schema(),
