@@ -41,9 +41,19 @@ void diff_unique(Context& ctx, const Table& current, const Table& target) {
     auto create = [&](const UniqueConstraint& uq) {
         ctx.emit(Phase::CreateConstraints, CreateUniqueConstraint{target.schema, target.name, uq});
     };
-    for (const auto* uq : m.removed) ctx.change("removed unique constraint '" + uq->name + on), drop(*uq);
-    for (const auto& [was, now] : m.changed) ctx.change("changed unique constraint '" + now->name + on), drop(*was), create(*now);
-    for (const auto* uq : m.added) ctx.change("added unique constraint '" + uq->name + on), create(*uq);
+    for (const auto* uq : m.removed) {
+        ctx.change("removed unique constraint '" + uq->name + on);
+        drop(*uq);
+    }
+    for (const auto& [was, now] : m.changed) {
+        ctx.change("changed unique constraint '" + now->name + on);
+        drop(*was);
+        create(*now);
+    }
+    for (const auto* uq : m.added) {
+        ctx.change("added unique constraint '" + uq->name + on);
+        create(*uq);
+    }
 }
 
 void diff_foreign_keys(Context& ctx, const Table& current, const Table& target) {
@@ -59,9 +69,19 @@ void diff_foreign_keys(Context& ctx, const Table& current, const Table& target) 
     auto create = [&](const ForeignKey& fk) {
         ctx.emit(Phase::CreateForeignKeys, CreateForeignKey{target.schema, target.name, fk});
     };
-    for (const auto* fk : m.removed) ctx.change("removed foreign key '" + fk->name + on), drop(*fk);
-    for (const auto& [was, now] : m.changed) ctx.change("changed foreign key '" + now->name + on), drop(*was), create(*now);
-    for (const auto* fk : m.added) ctx.change("added foreign key '" + fk->name + on), create(*fk);
+    for (const auto* fk : m.removed) {
+        ctx.change("removed foreign key '" + fk->name + on);
+        drop(*fk);
+    }
+    for (const auto& [was, now] : m.changed) {
+        ctx.change("changed foreign key '" + now->name + on);
+        drop(*was);
+        create(*now);
+    }
+    for (const auto* fk : m.added) {
+        ctx.change("added foreign key '" + fk->name + on);
+        create(*fk);
+    }
 }
 
 void diff_checks(Context& ctx, const Table& current, const Table& target) {
@@ -78,9 +98,19 @@ void diff_checks(Context& ctx, const Table& current, const Table& target) {
     auto create = [&](const CheckConstraint& ck) {
         ctx.emit(Phase::CreateConstraints, CreateCheckConstraint{target.schema, target.name, ck});
     };
-    for (const auto* ck : m.removed) ctx.change("removed check constraint '" + ck->name + on), drop(*ck);
-    for (const auto& [was, now] : m.changed) ctx.change("changed check constraint '" + now->name + on), drop(*was), create(*now);
-    for (const auto* ck : m.added) ctx.change("added check constraint '" + ck->name + on), create(*ck);
+    for (const auto* ck : m.removed) {
+        ctx.change("removed check constraint '" + ck->name + on);
+        drop(*ck);
+    }
+    for (const auto& [was, now] : m.changed) {
+        ctx.change("changed check constraint '" + now->name + on);
+        drop(*was);
+        create(*now);
+    }
+    for (const auto* ck : m.added) {
+        ctx.change("added check constraint '" + ck->name + on);
+        create(*ck);
+    }
 }
 
 }  // namespace
