@@ -22,13 +22,16 @@ bool numeric_widens(const ColumnType& from, const ColumnType& to) {
 // Whether every value of `from` fits `to` unchanged. Anything else is flagged.
 bool widens(const ColumnType& from, const ColumnType& to) {
     if (to.kind == TypeKind::Text) return true;
-    if (integer_rank(from.kind) && integer_rank(to.kind)) return integer_rank(to.kind) >= integer_rank(from.kind);
+    if (integer_rank(from.kind) && integer_rank(to.kind))
+        return integer_rank(to.kind) >= integer_rank(from.kind);
     if (integer_rank(from.kind) && to.kind == TypeKind::Numeric) return !to.precision;
     if (from.kind == TypeKind::Float && to.kind == TypeKind::Double) return true;
     if (from.kind == TypeKind::String && to.kind == TypeKind::String)
         return !to.length || (from.length && *to.length >= *from.length);
-    if (from.kind == TypeKind::Numeric && to.kind == TypeKind::Numeric) return numeric_widens(from, to);
-    if (from.kind == TypeKind::DateTime && to.kind == TypeKind::DateTime) return to.timezone || !from.timezone;
+    if (from.kind == TypeKind::Numeric && to.kind == TypeKind::Numeric)
+        return numeric_widens(from, to);
+    if (from.kind == TypeKind::DateTime && to.kind == TypeKind::DateTime)
+        return to.timezone || !from.timezone;
     return false;
 }
 
@@ -53,17 +56,25 @@ void diff_column(Context& ctx, const Table& table, const Column& was, const Colu
     std::string where = " on column " + quoted_column(table.schema, table.name, now.name);
     if (!n.same_type(was.type, now.type)) {
         a.type = now.type;
-        std::string what = "type change from " + was.type.to_string() + " to " + now.type.to_string() + where;
-        ctx.change(what, widens(was.type, now.type) ? "" : "narrowing type change" + where + " may lose data or fail on existing rows");
+        std::string what =
+            "type change from " + was.type.to_string() + " to " + now.type.to_string() + where;
+        ctx.change(what, widens(was.type, now.type)
+                             ? ""
+                             : "narrowing type change" + where +
+                                   " may lose data or fail on existing rows");
     }
     if (was.nullable != now.nullable) {
         a.nullable = now.nullable;
-        if (now.nullable) ctx.change("NULL" + where);
-        else ctx.change("NOT NULL" + where, "NOT NULL" + where + " fails if existing rows hold NULL");
+        if (now.nullable)
+            ctx.change("NULL" + where);
+        else
+            ctx.change("NOT NULL" + where,
+                       "NOT NULL" + where + " fails if existing rows hold NULL");
     }
     if (!n.same_default(was, now)) {
         a.server_default = now.server_default;
-        ctx.change("server default changed from " + shown(was.server_default) + " to " + shown(now.server_default) + where);
+        ctx.change("server default changed from " + shown(was.server_default) + " to " +
+                   shown(now.server_default) + where);
     }
     if (n.compare_comments() && was.comment != now.comment) {
         a.comment = now.comment;
@@ -71,16 +82,20 @@ void diff_column(Context& ctx, const Table& table, const Column& was, const Colu
     }
     if (was.autoincrement != now.autoincrement) {
         a.autoincrement = now.autoincrement;
-        ctx.change(std::string(now.autoincrement ? "autoincrement added" : "autoincrement removed") + where);
+        ctx.change(
+            std::string(now.autoincrement ? "autoincrement added" : "autoincrement removed") +
+            where);
     }
-    if (a.type || a.nullable || a.server_default || a.comment || a.autoincrement) ctx.emit(Phase::AlterColumns, a);
+    if (a.type || a.nullable || a.server_default || a.comment || a.autoincrement)
+        ctx.emit(Phase::AlterColumns, a);
 }
 
 void add_column(Context& ctx, const Table& table, const Column& column) {
     std::string what = "added column " + quoted_column(table.schema, table.name, column.name);
     ctx.changes.push_back(Change{what, false, ""});
     if (!column.nullable && !column.server_default && !column.autoincrement)
-        ctx.changes.back().warning = "NOT NULL column " + quoted_column(table.schema, table.name, column.name) +
+        ctx.changes.back().warning = "NOT NULL column " +
+                                     quoted_column(table.schema, table.name, column.name) +
                                      " without a server default fails on a table with rows";
     ctx.emit(Phase::AddColumns, AddColumn{table.schema, table.name, column});
 }
@@ -90,8 +105,10 @@ void add_column(Context& ctx, const Table& table, const Column& column) {
 void diff_columns(Context& ctx, const Table& current, const Table& target) {
     for (const auto& column : target.columns) {
         const Column* was = current.find_column(column.name);
-        if (!was) add_column(ctx, target, column);
-        else diff_column(ctx, target, *was, column);
+        if (!was)
+            add_column(ctx, target, column);
+        else
+            diff_column(ctx, target, *was, column);
     }
     for (const auto& column : current.columns) {
         if (target.find_column(column.name)) continue;

@@ -20,7 +20,10 @@ void diff_primary_key(Context& ctx, const Table& current, const Table& target) {
     if (had && has && was->columns == now->columns) return;
     if (!had && !has) return;
     std::string on = " on " + quoted(target.schema, target.name);
-    ctx.change(std::string(had && has ? "changed" : had ? "removed" : "added") + " primary key" + on);
+    ctx.change(std::string(had && has ? "changed"
+                           : had      ? "removed"
+                                      : "added") +
+               " primary key" + on);
     if (had) {
         DropConstraint d = drop_of(current, was->name, ConstraintType::PrimaryKey);
         d.existing_primary_key = *was;
@@ -31,7 +34,9 @@ void diff_primary_key(Context& ctx, const Table& current, const Table& target) {
 
 void diff_unique(Context& ctx, const Table& current, const Table& target) {
     auto m = match_by_name(current.unique_constraints, target.unique_constraints,
-                           [](const UniqueConstraint& a, const UniqueConstraint& b) { return a.columns == b.columns; });
+                           [](const UniqueConstraint& a, const UniqueConstraint& b) {
+                               return a.columns == b.columns;
+                           });
     std::string on = "' on " + quoted(target.schema, target.name);
     auto drop = [&](const UniqueConstraint& uq) {
         DropConstraint d = drop_of(current, uq.name, ConstraintType::Unique);
@@ -58,8 +63,9 @@ void diff_unique(Context& ctx, const Table& current, const Table& target) {
 
 void diff_foreign_keys(Context& ctx, const Table& current, const Table& target) {
     const Normalizer& n = ctx.normalizer;
-    auto m = match_by_name(current.foreign_keys, target.foreign_keys,
-                           [&](const ForeignKey& a, const ForeignKey& b) { return n.same_foreign_key(a, b); });
+    auto m = match_by_name(
+        current.foreign_keys, target.foreign_keys,
+        [&](const ForeignKey& a, const ForeignKey& b) { return n.same_foreign_key(a, b); });
     std::string on = "' on " + quoted(target.schema, target.name);
     auto drop = [&](const ForeignKey& fk) {
         DropConstraint d = drop_of(current, fk.name, ConstraintType::ForeignKey);
@@ -86,9 +92,10 @@ void diff_foreign_keys(Context& ctx, const Table& current, const Table& target) 
 
 void diff_checks(Context& ctx, const Table& current, const Table& target) {
     const Normalizer& n = ctx.normalizer;
-    auto m = match_by_name(current.checks, target.checks, [&](const CheckConstraint& a, const CheckConstraint& b) {
-        return n.same_expression(a.expression, b.expression);
-    });
+    auto m = match_by_name(current.checks, target.checks,
+                           [&](const CheckConstraint& a, const CheckConstraint& b) {
+                               return n.same_expression(a.expression, b.expression);
+                           });
     std::string on = "' on " + quoted(target.schema, target.name);
     auto drop = [&](const CheckConstraint& ck) {
         DropConstraint d = drop_of(current, ck.name, ConstraintType::Check);

@@ -16,26 +16,26 @@ namespace migrate::diff {
 // Upgrade operations are emitted phase by phase; inside a phase in the order emitted
 // (comparers iterate sorted schemas, so that order is by schema, table, name).
 enum class Phase {
-    CreateEnums,       // create_enum, alter_enum_add_value: before any table uses them
+    CreateEnums,  // create_enum, alter_enum_add_value: before any table uses them
     RenameTables,
     RenameColumns,
-    DropForeignKeys,   // before the constraints, columns and tables they depend on
-    DropIndexes,       // and unique / check / primary key constraints
-    DropTables,        // reverse foreign-key order, cycles broken by DropForeignKeys
+    DropForeignKeys,  // before the constraints, columns and tables they depend on
+    DropIndexes,      // and unique / check / primary key constraints
+    DropTables,       // reverse foreign-key order, cycles broken by DropForeignKeys
     AddColumns,
     AlterColumns,
     DropColumns,
-    CreateConstraints, // primary keys, unique and check constraints, indexes on kept tables
-    CreateTables,      // foreign-key order, each followed by its indexes
-    CreateForeignKeys, // on kept tables, and the ones that break cycles of new tables
+    CreateConstraints,  // primary keys, unique and check constraints, indexes on kept tables
+    CreateTables,       // foreign-key order, each followed by its indexes
+    CreateForeignKeys,  // on kept tables, and the ones that break cycles of new tables
     TableComments,
-    DropEnums,         // alter_enum_drop_value, drop_enum: after no column uses them
+    DropEnums,  // alter_enum_drop_value, drop_enum: after no column uses them
     Count,
 };
 
 // Normalisation through the dialect, when one is given.
 class Normalizer {
-public:
+  public:
     explicit Normalizer(const Dialect* dialect);
 
     bool same_type(const ColumnType& a, const ColumnType& b) const;
@@ -52,7 +52,7 @@ public:
     // The schema (as Table::schema writes it) of the table a foreign key of `table` refers to.
     std::string referred_schema(const Table& table, const ForeignKey& fk) const;
 
-private:
+  private:
     const Dialect* dialect_;
     bool comments_ = true;
     bool enums_ = true;
@@ -64,7 +64,9 @@ struct Context {
     std::array<Operations, static_cast<size_t>(Phase::Count)> phases;
     std::vector<Change> changes;
 
-    void emit(Phase phase, Operation op) { phases[static_cast<size_t>(phase)].push_back(std::move(op)); }
+    void emit(Phase phase, Operation op) {
+        phases[static_cast<size_t>(phase)].push_back(std::move(op));
+    }
     void change(std::string description, std::string warning = "") {
         bool destructive = !warning.empty();
         changes.push_back(Change{std::move(description), destructive, std::move(warning)});
@@ -73,7 +75,8 @@ struct Context {
 
 // Quoted display names: 'users', 'blog.users', 'users.email'.
 std::string quoted(const std::string& schema, const std::string& name);
-std::string quoted_column(const std::string& schema, const std::string& table, const std::string& column);
+std::string quoted_column(const std::string& schema, const std::string& table,
+                          const std::string& column);
 
 // Filters (include_schemas, exclude_tables, hidden_tables), puts the dialect's default
 // schema as "", disables what the dialect cannot express, and sorts.
@@ -118,7 +121,8 @@ Matched<T> match_by_name(const std::vector<T>& current, const std::vector<T>& ta
     for (const T* c : unmatched) {
         bool found = false;
         for (size_t i = 0; i < target.size() && !found; ++i) {
-            if (taken[i] || !(c->name.empty() || target[i].name.empty()) || !same(*c, target[i])) continue;
+            if (taken[i] || !(c->name.empty() || target[i].name.empty()) || !same(*c, target[i]))
+                continue;
             taken[i] = found = true;
         }
         if (!found) m.removed.push_back(c);
@@ -135,6 +139,7 @@ struct TableOrder {
     std::vector<size_t> order;
     std::vector<std::pair<size_t, size_t>> deferred;
 };
-TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables, const Normalizer& normalizer);
+TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables,
+                                 const Normalizer& normalizer);
 
 }  // namespace migrate::diff

@@ -11,7 +11,8 @@ namespace migrate::diff {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -37,7 +38,9 @@ Normalizer::Normalizer(const Dialect* dialect) : dialect_(dialect) {
     schemas_ = caps.schemas;
 }
 
-std::string Normalizer::default_schema() const { return dialect_ ? dialect_->default_schema() : "public"; }
+std::string Normalizer::default_schema() const {
+    return dialect_ ? dialect_->default_schema() : "public";
+}
 
 std::string Normalizer::referred_schema(const Table& table, const ForeignKey& fk) const {
     if (fk.referred_schema.empty()) return table.schema;
@@ -73,7 +76,9 @@ bool Normalizer::same_index(const Index& a, const Index& b) const {
     for (size_t i = 0; i < a.elements.size(); ++i) {
         const IndexElement& x = a.elements[i];
         const IndexElement& y = b.elements[i];
-        if (x.column != y.column || x.order != y.order || x.nulls != y.nulls || x.opclass != y.opclass) return false;
+        if (x.column != y.column || x.order != y.order || x.nulls != y.nulls ||
+            x.opclass != y.opclass)
+            return false;
         if (x.is_expression() != y.is_expression()) return false;
         if (x.is_expression() && !same_expression(x.expression, y.expression)) return false;
     }
@@ -81,16 +86,17 @@ bool Normalizer::same_index(const Index& a, const Index& b) const {
 }
 
 bool Normalizer::same_foreign_key(const ForeignKey& a, const ForeignKey& b) const {
-    return a.columns == b.columns && a.referred_schema == b.referred_schema && a.referred_table == b.referred_table &&
-           a.referred_columns == b.referred_columns && action(a.on_delete) == action(b.on_delete) &&
-           action(a.on_update) == action(b.on_update);
+    return a.columns == b.columns && a.referred_schema == b.referred_schema &&
+           a.referred_table == b.referred_table && a.referred_columns == b.referred_columns &&
+           action(a.on_delete) == action(b.on_delete) && action(a.on_update) == action(b.on_update);
 }
 
 std::string quoted(const std::string& schema, const std::string& name) {
     return "'" + (schema.empty() ? name : schema + "." + name) + "'";
 }
 
-std::string quoted_column(const std::string& schema, const std::string& table, const std::string& column) {
+std::string quoted_column(const std::string& schema, const std::string& table,
+                          const std::string& column) {
     return "'" + (schema.empty() ? table : schema + "." + table) + "." + column + "'";
 }
 

@@ -17,7 +17,8 @@ using Key = std::tuple<std::string, std::string>;
 
 // For each foreign key of each table: the index of the referred table in the set, or
 // npos when it is outside the set (or the table itself).
-std::vector<std::vector<size_t>> referred_indexes(const std::vector<const Table*>& tables, const Normalizer& n) {
+std::vector<std::vector<size_t>> referred_indexes(const std::vector<const Table*>& tables,
+                                                  const Normalizer& n) {
     std::map<Key, size_t> index;
     for (size_t i = 0; i < tables.size(); ++i) index[{tables[i]->schema, tables[i]->name}] = i;
     std::vector<std::vector<size_t>> out(tables.size());
@@ -32,12 +33,14 @@ std::vector<std::vector<size_t>> referred_indexes(const std::vector<const Table*
 
 }  // namespace
 
-TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables, const Normalizer& normalizer) {
+TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables,
+                                 const Normalizer& normalizer) {
     // Ties go by (schema, name), whatever order the caller passed.
     std::vector<size_t> by_name(tables.size());
     for (size_t i = 0; i < tables.size(); ++i) by_name[i] = i;
     std::sort(by_name.begin(), by_name.end(), [&](size_t a, size_t b) {
-        return std::tie(tables[a]->schema, tables[a]->name) < std::tie(tables[b]->schema, tables[b]->name);
+        return std::tie(tables[a]->schema, tables[a]->name) <
+               std::tie(tables[b]->schema, tables[b]->name);
     });
     auto refs = referred_indexes(tables, normalizer);
     std::vector<bool> placed(tables.size(), false);
@@ -61,7 +64,8 @@ TableOrder order_by_foreign_keys(const std::vector<const Table*>& tables, const 
                     break;
                 }
             for (size_t f = 0; f < refs[pick].size(); ++f)
-                if (refs[pick][f] != std::string::npos && !placed[refs[pick][f]]) result.deferred.push_back({pick, f});
+                if (refs[pick][f] != std::string::npos && !placed[refs[pick][f]])
+                    result.deferred.push_back({pick, f});
         }
         placed[pick] = true;
         result.order.push_back(pick);

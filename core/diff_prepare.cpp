@@ -12,7 +12,8 @@ namespace migrate::diff {
 
 namespace {
 
-bool matches(const std::vector<std::string>& patterns, const std::string& name, const std::string& qualified) {
+bool matches(const std::vector<std::string>& patterns, const std::string& name,
+             const std::string& qualified) {
     for (const auto& p : patterns) {
         if (fnmatch(p.c_str(), name.c_str(), 0) == 0) return true;
         if (fnmatch(p.c_str(), qualified.c_str(), 0) == 0) return true;
@@ -20,7 +21,8 @@ bool matches(const std::vector<std::string>& patterns, const std::string& name, 
     return false;
 }
 
-bool listed(const std::vector<std::string>& names, const std::string& name, const std::string& qualified) {
+bool listed(const std::vector<std::string>& names, const std::string& name,
+            const std::string& qualified) {
     return std::find(names.begin(), names.end(), name) != names.end() ||
            std::find(names.begin(), names.end(), qualified) != names.end();
 }
@@ -53,7 +55,8 @@ struct SchemaFilter {
 void localise_schemas(Table& t, const SchemaFilter& filter) {
     std::string table_schema = filter.local(t.schema);
     for (auto& fk : t.foreign_keys) {
-        std::string referred = filter.local(fk.referred_schema.empty() ? t.schema : fk.referred_schema);
+        std::string referred =
+            filter.local(fk.referred_schema.empty() ? t.schema : fk.referred_schema);
         fk.referred_schema = referred == table_schema ? ""
                              : referred.empty()       ? filter.normalizer.default_schema()
                                                       : referred;

@@ -18,13 +18,15 @@ namespace {
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 // Replaces the identifier `from` by `to` in `sql`, outside string literals.
-std::string replace_identifier(const std::string& sql, const std::string& from, const std::string& to) {
+std::string replace_identifier(const std::string& sql, const std::string& from,
+                               const std::string& to) {
     std::string out;
     bool in_string = false;
     for (size_t i = 0; i < sql.size();) {
         char c = sql[i];
         if (c == '\'') in_string = !in_string;
-        bool starts = !in_string && sql.compare(i, from.size(), from) == 0 && (i == 0 || !ident_char(sql[i - 1])) &&
+        bool starts = !in_string && sql.compare(i, from.size(), from) == 0 &&
+                      (i == 0 || !ident_char(sql[i - 1])) &&
                       (i + from.size() == sql.size() || !ident_char(sql[i + from.size()]));
         if (starts) {
             out += to;
@@ -39,11 +41,13 @@ std::string replace_identifier(const std::string& sql, const std::string& from, 
 
 // As the database (and the replay) will: other tables' foreign keys follow, and the
 // names the naming convention derived from the old table name are renamed.
-void rename_table(const Normalizer& n, Schema& current, const RenameTable& op, const NamingConvention& naming) {
+void rename_table(const Normalizer& n, Schema& current, const RenameTable& op,
+                  const NamingConvention& naming) {
     apply_operation(current, op, naming);
     for (auto& other : current.tables)  // cross-schema references the replay keys differently
         for (auto& fk : other.foreign_keys)
-            if (n.referred_schema(other, fk) == op.schema && fk.referred_table == op.name) fk.referred_table = op.new_name;
+            if (n.referred_schema(other, fk) == op.schema && fk.referred_table == op.name)
+                fk.referred_table = op.new_name;
 }
 
 void rename_in(std::vector<std::string>& columns, const std::string& from, const std::string& to) {
@@ -73,7 +77,8 @@ void rename_column(const Normalizer& n, Schema& current, Table& table, const std
     }
 }
 
-void rename_tables(Context& ctx, Schema& current, const Schema& target, const NamingConvention& naming) {
+void rename_tables(Context& ctx, Schema& current, const Schema& target,
+                   const NamingConvention& naming) {
     for (const auto& t : target.tables) {
         if (!t.renamed_from || *t.renamed_from == t.name) continue;
         const std::string& old = *t.renamed_from;

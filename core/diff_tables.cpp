@@ -28,7 +28,8 @@ void sort_deferred(std::vector<DeferredKey>& keys) {
 std::vector<ForeignKey> take_deferred(Table& table, size_t i, const TableOrder& order) {
     std::vector<ForeignKey> kept, taken;
     for (size_t f = 0; f < table.foreign_keys.size(); ++f) {
-        bool deferred = std::find(order.deferred.begin(), order.deferred.end(), std::pair{i, f}) != order.deferred.end();
+        bool deferred = std::find(order.deferred.begin(), order.deferred.end(), std::pair{i, f}) !=
+                        order.deferred.end();
         (deferred ? taken : kept).push_back(table.foreign_keys[f]);
     }
     table.foreign_keys = std::move(kept);
@@ -48,7 +49,8 @@ void create_tables(Context& ctx, const std::vector<const Table*>& added) {
         for (auto& ix : indexes) ctx.emit(Phase::CreateTables, CreateIndex{t.schema, t.name, ix});
     }
     sort_deferred(deferred);
-    for (auto& d : deferred) ctx.emit(Phase::CreateForeignKeys, CreateForeignKey{d.schema, d.table, d.fk});
+    for (auto& d : deferred)
+        ctx.emit(Phase::CreateForeignKeys, CreateForeignKey{d.schema, d.table, d.fk});
 }
 
 void drop_tables(Context& ctx, const std::vector<const Table*>& removed) {
@@ -57,7 +59,8 @@ void drop_tables(Context& ctx, const std::vector<const Table*>& removed) {
     std::vector<Table> tables(removed.size());
     for (size_t i = 0; i < removed.size(); ++i) {
         tables[i] = *removed[i];
-        for (auto& fk : take_deferred(tables[i], i, order)) deferred.push_back({tables[i].schema, tables[i].name, fk});
+        for (auto& fk : take_deferred(tables[i], i, order))
+            deferred.push_back({tables[i].schema, tables[i].name, fk});
     }
     sort_deferred(deferred);
     for (auto& d : deferred) {

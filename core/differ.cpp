@@ -12,7 +12,8 @@ namespace {
 void diff_table_comment(diff::Context& ctx, const Table& current, const Table& target) {
     if (!ctx.normalizer.compare_comments() || current.comment == target.comment) return;
     ctx.change("changed comment on table " + diff::quoted(target.schema, target.name));
-    ctx.emit(diff::Phase::TableComments, SetTableComment{target.schema, target.name, target.comment, current.comment});
+    ctx.emit(diff::Phase::TableComments,
+             SetTableComment{target.schema, target.name, target.comment, current.comment});
 }
 
 void diff_kept_tables(diff::Context& ctx, const Schema& current, const Schema& target) {
@@ -28,7 +29,8 @@ void diff_kept_tables(diff::Context& ctx, const Schema& current, const Schema& t
 
 }  // namespace
 
-DiffResult diff_schemas(const Schema& current_in, const Schema& target_in, const DiffOptions& options) {
+DiffResult diff_schemas(const Schema& current_in, const Schema& target_in,
+                        const DiffOptions& options) {
     diff::Context ctx{diff::Normalizer(options.dialect), {}, {}};
     Schema current = diff::prepare(current_in, options, ctx.normalizer);
     Schema target = diff::prepare(target_in, options, ctx.normalizer);

@@ -52,6 +52,7 @@ struct DiffResult {
 // `current` is the reflected database or the replayed head schema; `target` is the
 // models. Deterministic: the same inputs give the same result, whatever the order of
 // tables, indexes and constraints in the inputs.
-DiffResult diff_schemas(const Schema& current, const Schema& target, const DiffOptions& options = {});
+DiffResult diff_schemas(const Schema& current, const Schema& target,
+                        const DiffOptions& options = {});
 
 }  // namespace migrate

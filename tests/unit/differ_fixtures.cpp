@@ -46,8 +46,9 @@ Index index(const std::string& name, std::vector<std::string> columns, bool uniq
     return ix;
 }
 
-ForeignKey fk(const std::string& name, std::vector<std::string> columns, const std::string& referred_table,
-              std::vector<std::string> referred_columns, const std::string& on_delete) {
+ForeignKey fk(const std::string& name, std::vector<std::string> columns,
+              const std::string& referred_table, std::vector<std::string> referred_columns,
+              const std::string& on_delete) {
     ForeignKey f;
     f.name = name;
     f.columns = std::move(columns);
@@ -59,11 +60,14 @@ ForeignKey fk(const std::string& name, std::vector<std::string> columns, const s
 
 Schema base_schema() {
     Schema s;
-    Table users = table("users", {col("email", "string(255)", false), col("full_name", "string(100)")});
+    Table users =
+        table("users", {col("email", "string(255)", false), col("full_name", "string(100)")});
     users.unique_constraints.push_back(UniqueConstraint{"uq_users_email", {"email"}});
     users.indexes.push_back(index("ix_users_full_name", {"full_name"}));
-    Table posts = table("posts", {col("title", "string(200)", false), col("user_id", "integer", false)});
-    posts.foreign_keys.push_back(fk("fk_posts_user_id_users", {"user_id"}, "users", {"id"}, "cascade"));
+    Table posts =
+        table("posts", {col("title", "string(200)", false), col("user_id", "integer", false)});
+    posts.foreign_keys.push_back(
+        fk("fk_posts_user_id_users", {"user_id"}, "users", {"id"}, "cascade"));
     posts.checks.push_back(CheckConstraint{"ck_posts_title", "length(title) > 0"});
     s.tables = {users, posts};
     return s;

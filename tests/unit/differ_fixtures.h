@@ -16,8 +16,9 @@ Column col(const std::string& name, const std::string& type, bool nullable = tru
 Column id_col(const std::string& name = "id");  // integer, not null, autoincrement
 Table table(const std::string& name, std::vector<Column> columns, bool with_id_pk = true);
 Index index(const std::string& name, std::vector<std::string> columns, bool unique = false);
-ForeignKey fk(const std::string& name, std::vector<std::string> columns, const std::string& referred_table,
-              std::vector<std::string> referred_columns, const std::string& on_delete = "");
+ForeignKey fk(const std::string& name, std::vector<std::string> columns,
+              const std::string& referred_table, std::vector<std::string> referred_columns,
+              const std::string& on_delete = "");
 
 // users(id, email unique, full_name indexed) and posts(id, title checked, user_id -> users).
 Schema base_schema();

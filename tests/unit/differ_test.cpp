@@ -1,13 +1,13 @@
 // The differ: the numbered catalogue (differ_catalogue_*.cpp) with the properties
 // every case must have, and field-level checks of what the operations carry.
 
-#include <catch2/catch.hpp>
+#include "core/differ.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "core/apply_operation.h"
-#include "core/differ.h"
 #include "tests/unit/differ_fixtures.h"
 
 using namespace migrate;
@@ -56,8 +56,8 @@ TEST_CASE("differ catalogue: numbered before/after schemas", "[differ]") {
         DiffResult r = diff_schemas(c.before, c.after, c.options);
         CHECK(described(r.upgrade) == c.ops);
         CHECK(descriptions(r.changes) == c.changes);
-        CHECK(std::count_if(r.changes.begin(), r.changes.end(), [](const Change& ch) { return ch.destructive; }) ==
-              c.destructive);
+        CHECK(std::count_if(r.changes.begin(), r.changes.end(),
+                            [](const Change& ch) { return ch.destructive; }) == c.destructive);
         for (const auto& ch : r.changes)
             if (ch.destructive) CHECK_FALSE(ch.warning.empty());
         CHECK(r.empty() == r.changes.empty());
@@ -120,7 +120,8 @@ TEST_CASE("differ: warnings name the hazard", "[differ]") {
     DiffResult add = diff_schemas(find_case(cases, 20).before, find_case(cases, 20).after);
     REQUIRE(add.changes.size() == 1);
     CHECK_FALSE(add.changes[0].destructive);
-    CHECK(add.changes[0].warning == "NOT NULL column 'users.age' without a server default fails on a table with rows");
+    CHECK(add.changes[0].warning ==
+          "NOT NULL column 'users.age' without a server default fails on a table with rows");
     DiffResult drop = diff_schemas(find_case(cases, 3).before, find_case(cases, 3).after);
     CHECK(drop.changes[0].warning == "drops table 'posts' and all its rows");
     DiffResult narrow = diff_schemas(find_case(cases, 23).before, find_case(cases, 23).after);
@@ -143,7 +144,8 @@ TEST_CASE("differ: renames emit no drop and no add", "[differ]") {
         }
     }
     // A foreign key that refers to the renamed table is dropped under its carried name.
-    Schema before = edit(base_schema(), [](Schema& s) { tbl(s, "posts").foreign_keys[0].on_delete = ""; });
+    Schema before =
+        edit(base_schema(), [](Schema& s) { tbl(s, "posts").foreign_keys[0].on_delete = ""; });
     DiffResult r = diff_schemas(before, find_case(cases, 11).after);
     REQUIRE(r.upgrade.size() == 3);
     const DropConstraint* d = r.upgrade[1].as<DropConstraint>();
