@@ -46,7 +46,7 @@ TEST_CASE("parse_column reports problems and returns nothing", "[model_parse]") 
     REQUIRE(f.diagnostics.size() == 2);
     CHECK(f.diagnostics[0].where.to_string() == "r.yaml:1:33");
     CHECK_THAT(f.diagnostics[0].message, Catch::Contains("did you mean 'unique'?"));
-    CHECK(f.diagnostics[1].where.to_string() == "r.yaml:1:16");
+    CHECK(f.diagnostics[1].where.to_string() == "r.yaml:1:17");
     CHECK_THAT(f.diagnostics[1].message, Catch::Contains("cannot exceed precision"));
 }
 
