@@ -164,7 +164,11 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
     }
     if (!is_missing(root) && expect_map(root, "the config", ctx)) {
         ConfigReader reader(config, ctx, env);
-        reader.read(root);
+        try {
+            reader.read(root);
+        } catch (const YAML::Exception& e) {
+            report(ctx, SourceLocation{path, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg);
+        }
     }
     if (!diagnostics.empty()) throw InputError(diagnostics);
     return config;

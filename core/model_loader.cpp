@@ -50,9 +50,13 @@ public:
         ParseContext ctx{file, &diagnostics_, &naming_};
         if (is_missing(root)) return;
         if (!expect_map(root, "a model file", ctx)) return;
-        check_keys(root, {"tables", "enums"}, "a model file", ctx);
-        for_each(root, "enums", ctx, [&](const YAML::Node& item) { add_enum(item, ctx); });
-        for_each(root, "tables", ctx, [&](const YAML::Node& item) { add_table(item, ctx); });
+        try {
+            check_keys(root, {"tables", "enums"}, "a model file", ctx);
+            for_each(root, "enums", ctx, [&](const YAML::Node& item) { add_enum(item, ctx); });
+            for_each(root, "tables", ctx, [&](const YAML::Node& item) { add_table(item, ctx); });
+        } catch (const YAML::Exception& e) {  // a shape no check above foresaw: still an input error
+            diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg});
+        }
     }
 
     Schema finish() {
