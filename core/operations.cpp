@@ -85,6 +85,7 @@ std::string describe(const Operation& op) {
                 if (o.nullable) what.push_back(*o.nullable ? "null" : "not null");
                 if (o.server_default) what.push_back(*o.server_default ? "default " + **o.server_default : "drop default");
                 if (o.comment) what.push_back(*o.comment ? "comment" : "drop comment");
+                if (o.autoincrement) what.push_back(*o.autoincrement ? "autoincrement" : "drop autoincrement");
                 for (size_t i = 0; i < what.size(); ++i) s += (i ? ", " : ": ") + what[i];
                 return s;
             },
@@ -153,12 +154,17 @@ Operation reverse_alter(const AlterColumn& o, const Operation& whole) {
         if (!o.existing_comment) cannot_reverse(whole, "existing_comment");
         r.comment = o.existing_comment;
     }
+    if (o.autoincrement) {
+        if (!o.existing_autoincrement) cannot_reverse(whole, "existing_autoincrement");
+        r.autoincrement = o.existing_autoincrement;
+    }
     // What the reverse changes existed before as what this one set; what it leaves
     // alone is the same on both sides.
     r.existing_type = o.type ? o.type : o.existing_type;
     r.existing_nullable = o.nullable ? o.nullable : o.existing_nullable;
     r.existing_server_default = o.server_default ? o.server_default : o.existing_server_default;
     r.existing_comment = o.comment ? o.comment : o.existing_comment;
+    r.existing_autoincrement = o.autoincrement ? o.autoincrement : o.existing_autoincrement;
     return r;
 }
 
@@ -230,9 +236,11 @@ Operation reverse(const Operation& op) {
                 if (!o.existing) cannot_reverse(op, "the enum's values");
                 return CreateEnum{*o.existing};
             },
-            [&](const AlterEnumAddValue& o) -> Operation { return AlterEnumDropValue{o.schema, o.name, o.value}; },
+            [&](const AlterEnumAddValue& o) -> Operation {
+                return AlterEnumDropValue{o.schema, o.name, o.value, o.before, o.after};
+            },
             [&](const AlterEnumDropValue& o) -> Operation {
-                return AlterEnumAddValue{o.schema, o.name, o.value, std::nullopt, std::nullopt};
+                return AlterEnumAddValue{o.schema, o.name, o.value, o.before, o.after};
             },
             [&](const SetTableComment& o) -> Operation {
                 if (!o.existing_comment) cannot_reverse(op, "existing_comment");

@@ -55,11 +55,13 @@ struct AlterColumn {
     std::optional<bool> nullable;
     std::optional<std::optional<std::string>> server_default;
     std::optional<std::optional<std::string>> comment;
+    std::optional<bool> autoincrement;      // identity / serial on or off
     std::optional<std::string> using_expr;  // PostgreSQL USING cast expression
     std::optional<ColumnType> existing_type;
     std::optional<bool> existing_nullable;
     std::optional<std::optional<std::string>> existing_server_default;
     std::optional<std::optional<std::string>> existing_comment;
+    std::optional<bool> existing_autoincrement;
     bool operator==(const AlterColumn&) const = default;
 };
 
@@ -132,6 +134,8 @@ struct AlterEnumAddValue {
 // the columns that use it.
 struct AlterEnumDropValue {
     std::string schema, name, value;
+    // Where the value stood, so that the reverse puts it back in place (optional).
+    std::optional<std::string> before, after;
     bool operator==(const AlterEnumDropValue&) const = default;
 };
 

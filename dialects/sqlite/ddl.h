@@ -1,0 +1,24 @@
+#pragma once
+// SQLite DDL: identifier/literal quoting (the one quote_identifier of this dialect),
+// CREATE TABLE / CREATE INDEX text from the schema model, and render_operation, which
+// turns every operation into statements — natively where ALTER TABLE can, else by a
+// table rebuild (rebuild.h).
+
+#include <string>
+#include <vector>
+
+#include "core/dialect.h"
+
+namespace migrate::sqlite {
+
+std::string quote_identifier(const std::string& name);
+std::string quote_literal(const std::string& value);
+std::string quote_list(const std::vector<std::string>& names);
+
+// CREATE TABLE for `table`, named `as_name` (the rebuild creates it under a temporary name).
+std::string create_table_sql(const Table& table, const std::string& as_name);
+std::string create_index_sql(const std::string& table, const Index& index);
+
+std::vector<std::string> render_operation(const Operation& op, const RenderContext& ctx);
+
+}  // namespace migrate::sqlite

@@ -1,0 +1,50 @@
+// SqliteDialect (see dialect.h).
+#include "dialects/sqlite/dialect.h"
+
+#include "core/errors.h"
+#include "dialects/sqlite/connection.h"
+#include "dialects/sqlite/ddl.h"
+#include "dialects/sqlite/reflect.h"
+#include "dialects/sqlite/types.h"
+
+namespace migrate {
+
+Capabilities SqliteDialect::capabilities() const {
+    return Capabilities{.schemas = false, .enums = false, .comments = false, .native_alter = false,
+                        .advisory_locks = false};
+}
+
+std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url, const ConnectOptions& options) const {
+    if (url.dialect != "sqlite") throw InternalError("SqliteDialect::connect given a " + url.dialect + " URL");
+    return std::make_unique<SqliteConnection>(url.path, url.memory || url.path.empty(), options.busy_timeout_seconds);
+}
+
+Reflection SqliteDialect::reflect(Connection& connection, const ReflectOptions& options) const {
+    return sqlite::reflect_database(connection, options);
+}
+
+std::vector<std::string> SqliteDialect::render(const Operation& op, const RenderContext& ctx) const {
+    return sqlite::render_operation(op, ctx);
+}
+
+std::string SqliteDialect::quote_identifier(const std::string& name) const { return sqlite::quote_identifier(name); }
+std::string SqliteDialect::quote_literal(const std::string& value) const { return sqlite::quote_literal(value); }
+ColumnType SqliteDialect::normalize_type(const ColumnType& type) const { return sqlite::normalize_type(type); }
+
+std::optional<std::string> SqliteDialect::normalize_default(const std::optional<std::string>& server_default,
+                                                            const ColumnType&) const {
+    return sqlite::normalize_default(server_default);
+}
+
+std::string SqliteDialect::normalize_expression(const std::string& sql) const {
+    return sqlite::normalize_expression(sql);
+}
+
+bool SqliteDialect::table_exists(Connection& connection, const std::string&, const std::string& name) const {
+    QueryResult r = connection.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $1", {name});
+    return !r.rows.empty();
+}
+
+std::unique_ptr<Dialect> make_sqlite_dialect() { return std::make_unique<SqliteDialect>(); }
+
+}  // namespace migrate

@@ -1,0 +1,37 @@
+#pragma once
+// The SQLite table rebuild: what ALTER TABLE cannot do (change a column's type,
+// nullability or default; add or drop a constraint; drop a column that an index or
+// constraint uses; add a primary key) becomes
+//   CREATE TABLE "_migrate_tmp_<name>" (<the new definition>)
+//   INSERT INTO "_migrate_tmp_<name>" (<columns>) SELECT <columns> FROM "<name>"
+//   DROP TABLE "<name>"
+//   PRAGMA legacy_alter_table = ON          -- views naming <name> are not re-parsed
+//   ALTER TABLE "_migrate_tmp_<name>" RENAME TO "<name>"
+//   PRAGMA legacy_alter_table = OFF
+//   CREATE INDEX ...                         -- every index of the new definition
+//   guards: the rebuilt table and every table referring to it pass foreign_key_check
+// all inside the caller's transaction. The SQLite connection begins migration
+// transactions with foreign keys off (PRAGMA foreign_keys cannot change inside a
+// transaction, and DROP TABLE with foreign keys on would run ON DELETE actions on the
+// rows that refer to the table), so the guards check integrity explicitly. The guards
+// also refuse a table that has triggers (render cannot read their SQL to recreate them).
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+
+namespace migrate::sqlite {
+
+// New column name -> the old column it is copied from, for renamed columns. Columns of
+// the new table that exist in the old one by name are copied; others get their default.
+using ColumnSources = std::map<std::string, std::string>;
+
+std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
+                                       const Schema& schema_before);
+
+// The name of the temporary table a rebuild of `table` creates.
+std::string rebuild_temp_name(const std::string& table);
+
+}  // namespace migrate::sqlite

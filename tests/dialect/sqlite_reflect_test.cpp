@@ -1,0 +1,99 @@
+// SQLite reflection: tables written by other tools, unmanaged objects, exclusions, and
+// a query count that does not grow with the number of tables.
+#include <catch2/catch.hpp>
+
+#include "tests/dialect/sqlite_support.h"
+
+using namespace migrate;
+using namespace migrate::test;
+
+TEST_CASE("sqlite reflect: hand-written DDL in every quoting style", "[sqlite]") {
+    SqliteDb db;
+    db.conn->execute(R"(
+        CREATE TABLE [Parent] (`key` INTEGER PRIMARY KEY AUTOINCREMENT, "code" TEXT COLLATE NOCASE UNIQUE);
+        CREATE TABLE child (
+            id INT NOT NULL, -- a comment, (with parens
+            parent_key INTEGER CONSTRAINT child_parent REFERENCES Parent (`key`) ON DELETE SET NULL,
+            qty INTEGER DEFAULT (1 + 1) CHECK (qty > 0) /* inline check */,
+            label VARCHAR(10) DEFAULT 'it''s',
+            CONSTRAINT "child ""pk""" PRIMARY KEY (id),
+            CHECK (label <> 'x, y')
+        ) WITHOUT ROWID;
+        CREATE INDEX child_qty ON child (qty DESC, lower(label)) WHERE qty > 1;
+    )");
+    Schema s = db.reflect();
+    REQUIRE(s.tables.size() == 2);
+    const Table& parent = *s.find_table("", "Parent");
+    CHECK(parent.find_column("key")->autoincrement);
+    CHECK(parent.find_column("code")->collation == "NOCASE");
+    CHECK(parent.unique_constraints == std::vector<UniqueConstraint>{{"uq_Parent_code", {"code"}}});
+    CHECK(parent.primary_key->name == "pk_Parent");
+
+    const Table& child = *s.find_table("", "child");
+    CHECK(child.primary_key == PrimaryKey{"child \"pk\"", {"id"}});
+    CHECK_FALSE(child.find_column("id")->autoincrement);
+    CHECK(child.find_column("qty")->server_default == "1 + 1");
+    CHECK(child.find_column("label")->server_default == "'it''s'");
+    CHECK(child.find_column("label")->type == *parse_type("string(10)", nullptr));
+    REQUIRE(child.foreign_keys.size() == 1);
+    CHECK(child.foreign_keys[0] == ForeignKey{"child_parent", {"parent_key"}, "", "Parent", {"key"}, "set null", ""});
+    REQUIRE(child.checks.size() == 2);
+    CHECK(child.checks[0].name == "ck_child_label");
+    CHECK(child.checks[0].expression == "label <> 'x, y'");
+    CHECK(child.checks[1] == CheckConstraint{"ck_child_qty", "qty > 0"});
+    REQUIRE(child.indexes.size() == 1);
+    const Index& ix = child.indexes[0];
+    CHECK(ix.name == "child_qty");
+    CHECK(ix.elements[0] == IndexElement{"qty", "", SortOrder::Desc});
+    CHECK(ix.elements[1].expression == "lower(label)");
+    CHECK(ix.where == "qty > 1");
+}
+
+TEST_CASE("sqlite reflect: views, triggers, excluded and hidden tables", "[sqlite]") {
+    SqliteDb db;
+    db.conn->execute(R"(
+        CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT);
+        CREATE TABLE audit_2024 (x TEXT);
+        CREATE TABLE audit_2025 (x TEXT);
+        CREATE INDEX ix_audit ON audit_2025 (x);
+        CREATE TABLE migrate_version (version_num VARCHAR(255) PRIMARY KEY);
+        CREATE VIEW v AS SELECT x FROM t;
+        CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;
+        INSERT INTO t (x) VALUES ('a');  -- creates sqlite_sequence
+        ANALYZE;                           -- creates sqlite_stat1
+    )");
+    ReflectOptions options;
+    options.exclude_tables = {"audit_*"};
+    options.hidden_tables = {"migrate_version"};
+    Reflection r = db.dialect.reflect(*db.conn, options);
+    REQUIRE(r.schema.tables.size() == 1);
+    CHECK(r.schema.tables[0].name == "t");
+    CHECK(r.unmanaged == std::vector<UnmanagedObject>{{"excluded table", "audit_2024"},
+                                                      {"excluded table", "audit_2025"},
+                                                      {"trigger", "tr"},
+                                                      {"view", "v"}});
+    CHECK(db.dialect.table_exists(*db.conn, "", "migrate_version"));
+    CHECK_FALSE(db.dialect.table_exists(*db.conn, "", "nope"));
+}
+
+TEST_CASE("sqlite reflect: the number of queries does not grow with the tables", "[sqlite]") {
+    auto queries_for = [](int tables) {
+        SqliteDb db;
+        std::string ddl;
+        for (int i = 0; i < tables; ++i) {
+            std::string n = "t" + std::to_string(i);
+            ddl += "CREATE TABLE " + n + " (id INTEGER PRIMARY KEY, p INTEGER REFERENCES t0 (id), v TEXT CHECK (v <> ''));";
+            ddl += "CREATE INDEX ix_" + n + " ON " + n + " (v);";
+        }
+        db.conn->execute(ddl);
+        size_t before = db.conn->statements_sent();
+        Schema s = db.reflect();
+        REQUIRE(s.tables.size() == static_cast<size_t>(tables));
+        CHECK(s.tables.back().indexes.size() == 1);
+        CHECK(s.tables.back().foreign_keys.size() == 1);
+        return db.conn->statements_sent() - before;
+    };
+    size_t five = queries_for(5);
+    CHECK(five == queries_for(200));
+    CHECK(five <= 3);
+}
