@@ -219,6 +219,23 @@ std::vector<Case> cases() {
                          items(s).unique_constraints.clear();
                      }});
     }
+    {
+        AlterColumn a = alter("qty");
+        a.autoincrement = true;
+        c.push_back({25, "alter_column autoincrement on: identity past the existing values", {a}, [](Schema& s) {
+                         Column* q = items(s).find_column("qty");
+                         q->autoincrement = true;
+                         q->nullable = false;
+                         q->server_default.reset();
+                     }});
+        c.back().ops.push_back(Execute{"INSERT INTO items (name) VALUES ('new'); DELETE FROM items WHERE qty = 4", "", {}});
+    }
+    {
+        AlterColumn a = alter("id");
+        a.autoincrement = false;
+        c.push_back({26, "alter_column autoincrement off", {a},
+                     [](Schema& s) { items(s).find_column("id")->autoincrement = false; }});
+    }
     return c;
 }
 
