@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "core/differ.h"
 #include "core/errors.h"
 #include "tests/dialect/postgresql_support.h"
 
@@ -257,6 +258,12 @@ TEST_CASE("postgresql: each operation on a table with rows changes exactly what 
         Reflection got = pg_reflect(*conn);
         CHECK(to_text(got.schema) == to_text(normalized(want)));
         CHECK(got.schema == normalized(want));
+        PostgresqlDialect d;
+        DiffOptions options;
+        options.dialect = &d;
+        std::vector<std::string> changes;
+        for (const auto& change : diff_schemas(got.schema, want, options).changes) changes.push_back(change.description);
+        CHECK(changes == std::vector<std::string>{});  // the differ agrees: nothing left to do
         QueryResult rows = conn->query("SELECT count(*) FROM \"" + c.table_after + "\"");
         CHECK(rows.rows[0][0] == SqlValue{"3"});
     }

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/differ.h"
 #include "tests/dialect/postgresql_support.h"
 
 using namespace migrate;
@@ -118,6 +119,15 @@ TEST_CASE("postgresql: a rich schema round-trips through DDL and reflection", "[
     CHECK(got.schema == want);
     CHECK(got.unmanaged.empty());
 
+    SECTION("the differ finds no change between the model as written and the database") {
+        PostgresqlDialect d;
+        DiffOptions options;
+        options.dialect = &d;
+        DiffResult diff = diff_schemas(got.schema, expected, options);
+        std::vector<std::string> changes;
+        for (const auto& c : diff.changes) changes.push_back(c.description);
+        CHECK(changes == std::vector<std::string>{});
+    }
     SECTION("normalised forms are what PostgreSQL deparses, cleaned") {
         const Table* users = got.schema.find_table("", "users");
         REQUIRE(users);
