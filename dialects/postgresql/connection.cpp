@@ -40,9 +40,11 @@ std::string where_of(const DatabaseUrl& url) {
 
 // Turns libpq's connection failure into a message that names the problem and the fix.
 std::string connect_message(const DatabaseUrl& url, const std::string& libpq_message) {
-    std::string base = "cannot connect to PostgreSQL at " + where_of(url) + " (" + url.masked() + "): ";
+    std::string base =
+        "cannot connect to PostgreSQL at " + where_of(url) + " (" + url.masked() + "): ";
     std::string m = mask_passwords(trim_trailing(libpq_message));
-    if (m.find("Connection refused") != std::string::npos || m.find("could not connect") != std::string::npos)
+    if (m.find("Connection refused") != std::string::npos ||
+        m.find("could not connect") != std::string::npos)
         return base + "connection refused; is the server running on " + where_of(url) +
                " and accepting TCP/IP connections?\n" + m;
     if (m.find("password authentication failed") != std::string::npos)
@@ -65,9 +67,12 @@ std::string field(const PGresult* r, int code) {
     std::string primary = r ? field(r, PG_DIAG_MESSAGE_PRIMARY) : "";
     if (primary.empty()) primary = trim_trailing(PQerrorMessage(conn));
     std::string sqlstate = r ? field(r, PG_DIAG_SQLSTATE) : "";
-    std::string message = "PostgreSQL error" + (sqlstate.empty() ? "" : " " + sqlstate) + ": " + primary;
-    if (r && !field(r, PG_DIAG_MESSAGE_DETAIL).empty()) message += "\nDETAIL: " + field(r, PG_DIAG_MESSAGE_DETAIL);
-    if (r && !field(r, PG_DIAG_MESSAGE_HINT).empty()) message += "\nHINT: " + field(r, PG_DIAG_MESSAGE_HINT);
+    std::string message =
+        "PostgreSQL error" + (sqlstate.empty() ? "" : " " + sqlstate) + ": " + primary;
+    if (r && !field(r, PG_DIAG_MESSAGE_DETAIL).empty())
+        message += "\nDETAIL: " + field(r, PG_DIAG_MESSAGE_DETAIL);
+    if (r && !field(r, PG_DIAG_MESSAGE_HINT).empty())
+        message += "\nHINT: " + field(r, PG_DIAG_MESSAGE_HINT);
     std::string statement = mask_passwords(sql);
     message += "\nstatement: " + statement;
     throw DatabaseError(mask_passwords(message), sqlstate, statement);
@@ -78,8 +83,8 @@ std::string field(const PGresult* r, int code) {
 namespace {
 
 // libpq keyword/value pairs for `url`: never a connection string built by hand.
-std::vector<std::pair<std::string, std::string>> connection_keywords(const DatabaseUrl& url,
-                                                                     const ConnectOptions& options) {
+std::vector<std::pair<std::string, std::string>> connection_keywords(
+    const DatabaseUrl& url, const ConnectOptions& options) {
     std::vector<std::pair<std::string, std::string>> kv;
     if (!url.host.empty()) kv.emplace_back("host", url.host);
     if (url.port) kv.emplace_back("port", std::to_string(url.port));
@@ -95,7 +100,8 @@ std::vector<std::pair<std::string, std::string>> connection_keywords(const Datab
 
 }  // namespace
 
-PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options) : masked_url_(url.masked()) {
+PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options)
+    : masked_url_(url.masked()) {
     auto kv = connection_keywords(url, options);
     std::vector<const char*> keys, values;
     for (const auto& [k, v] : kv) {
@@ -105,7 +111,8 @@ PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options
     keys.push_back(nullptr);
     values.push_back(nullptr);
     conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
-    if (!conn_) throw DatabaseError("cannot connect to PostgreSQL (" + masked_url_ + "): out of memory");
+    if (!conn_)
+        throw DatabaseError("cannot connect to PostgreSQL (" + masked_url_ + "): out of memory");
     if (PQstatus(conn_) != CONNECTION_OK) {
         std::string message = connect_message(url, PQerrorMessage(conn_));
         PQfinish(conn_);
@@ -116,7 +123,9 @@ PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options
 }
 
 PgConnection::PgConnection(PgConnection&& other) noexcept
-    : conn_(other.conn_), masked_url_(std::move(other.masked_url_)), statements_sent_(other.statements_sent_) {
+    : conn_(other.conn_),
+      masked_url_(std::move(other.masked_url_)),
+      statements_sent_(other.statements_sent_) {
     other.conn_ = nullptr;
 }
 
@@ -130,8 +139,8 @@ PgResult PgConnection::run(const std::string& sql, const std::vector<SqlValue>* 
     if (params) {
         std::vector<const char*> values;
         for (const auto& p : *params) values.push_back(p ? p->c_str() : nullptr);
-        raw = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                           nullptr, 0);
+        raw = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                           values.data(), nullptr, nullptr, 0);
     } else {
         raw = PQexec(conn_, sql.c_str());
     }
@@ -155,7 +164,8 @@ QueryResult PgConnection::query(const std::string& sql, const std::vector<SqlVal
         std::vector<SqlValue> row;
         row.reserve(static_cast<size_t>(ncols));
         for (int c = 0; c < ncols; ++c)
-            row.push_back(PQgetisnull(r, i, c) ? SqlValue{} : SqlValue{std::string(PQgetvalue(r, i, c))});
+            row.push_back(PQgetisnull(r, i, c) ? SqlValue{}
+                                               : SqlValue{std::string(PQgetvalue(r, i, c))});
         out.rows.push_back(std::move(row));
     }
     return out;

@@ -16,7 +16,7 @@ namespace migrate {
 
 // Owns one PGresult*; cleared on destruction.
 class PgResult {
-public:
+  public:
     explicit PgResult(pg_result* result = nullptr) : result_(result) {}
     PgResult(PgResult&& other) noexcept : result_(other.release()) {}
     PgResult& operator=(PgResult&& other) noexcept;
@@ -27,13 +27,13 @@ public:
     pg_result* get() const { return result_; }
     pg_result* release();
 
-private:
+  private:
     pg_result* result_;
 };
 
 // Owns one PGconn*; finished on destruction.
 class PgConnection : public Connection {
-public:
+  public:
     // Connects with keyword/value parameters from `url`; throws DatabaseError with a
     // message that says what to do (server not running, bad password, missing database).
     PgConnection(const DatabaseUrl& url, const ConnectOptions& options);
@@ -51,7 +51,7 @@ public:
     bool in_transaction() const override;
     size_t statements_sent() const override { return statements_sent_; }
 
-private:
+  private:
     PgResult run(const std::string& sql, const std::vector<SqlValue>* params);
 
     pg_conn* conn_ = nullptr;

@@ -20,28 +20,40 @@ std::string enum_values(const std::vector<std::string>& values) {
 struct Renderer {
     const RenderContext& ctx;
 
-    Statements operator()(const CreateTable& op) const { return render_create_table(op.table, ctx.before); }
-    Statements operator()(const DropTable& op) const { return {"DROP TABLE " + qualified(op.schema, op.name)}; }
+    Statements operator()(const CreateTable& op) const {
+        return render_create_table(op.table, ctx.before);
+    }
+    Statements operator()(const DropTable& op) const {
+        return {"DROP TABLE " + qualified(op.schema, op.name)};
+    }
     Statements operator()(const RenameTable& op) const { return render_rename_table(op, ctx); }
     Statements operator()(const AddColumn& op) const {
         Statements out{alter_table(op.schema, op.table) + "ADD COLUMN " +
                        column_definition(op.column, op.schema, ctx.before)};
         if (op.column.comment)
-            out.push_back(comment_sql("COLUMN " + qualified(op.schema, op.table) + "." + quote_identifier(op.column.name),
-                                      op.column.comment));
+            out.push_back(comment_sql(
+                "COLUMN " + qualified(op.schema, op.table) + "." + quote_identifier(op.column.name),
+                op.column.comment));
         return out;
     }
     Statements operator()(const DropColumn& op) const {
         return {alter_table(op.schema, op.table) + "DROP COLUMN " + quote_identifier(op.name)};
     }
-    Statements operator()(const AlterColumn& op) const { return render_alter_column(op, ctx.before); }
-    Statements operator()(const CreateIndex& op) const { return {create_index_sql(op.schema, op.table, op.index)}; }
-    Statements operator()(const DropIndex& op) const { return {"DROP INDEX " + qualified(op.schema, op.name)}; }
+    Statements operator()(const AlterColumn& op) const {
+        return render_alter_column(op, ctx.before);
+    }
+    Statements operator()(const CreateIndex& op) const {
+        return {create_index_sql(op.schema, op.table, op.index)};
+    }
+    Statements operator()(const DropIndex& op) const {
+        return {"DROP INDEX " + qualified(op.schema, op.name)};
+    }
     Statements operator()(const CreateUniqueConstraint& op) const {
         return {alter_table(op.schema, op.table) + "ADD " + unique_clause(op.constraint)};
     }
     Statements operator()(const CreateForeignKey& op) const {
-        return {alter_table(op.schema, op.table) + "ADD " + foreign_key_clause(op.constraint, op.schema)};
+        return {alter_table(op.schema, op.table) + "ADD " +
+                foreign_key_clause(op.constraint, op.schema)};
     }
     Statements operator()(const CreateCheckConstraint& op) const {
         return {alter_table(op.schema, op.table) + "ADD " + check_clause(op.constraint)};
@@ -55,18 +67,27 @@ struct Renderer {
     Statements operator()(const CreateEnum& op) const {
         Statements out;
         const Enum& e = op.enum_type;
-        if (!e.schema.empty()) out.push_back("CREATE SCHEMA IF NOT EXISTS " + quote_identifier(e.schema));
-        out.push_back("CREATE TYPE " + qualified(e.schema, e.name) + " AS ENUM " + enum_values(e.values));
+        if (!e.schema.empty())
+            out.push_back("CREATE SCHEMA IF NOT EXISTS " + quote_identifier(e.schema));
+        out.push_back("CREATE TYPE " + qualified(e.schema, e.name) + " AS ENUM " +
+                      enum_values(e.values));
         return out;
     }
-    Statements operator()(const DropEnum& op) const { return {"DROP TYPE " + qualified(op.schema, op.name)}; }
+    Statements operator()(const DropEnum& op) const {
+        return {"DROP TYPE " + qualified(op.schema, op.name)};
+    }
     Statements operator()(const AlterEnumAddValue& op) const {
-        std::string s = "ALTER TYPE " + qualified(op.schema, op.name) + " ADD VALUE " + quote_literal(op.value);
-        if (op.before) s += " BEFORE " + quote_literal(*op.before);
-        else if (op.after) s += " AFTER " + quote_literal(*op.after);
+        std::string s =
+            "ALTER TYPE " + qualified(op.schema, op.name) + " ADD VALUE " + quote_literal(op.value);
+        if (op.before)
+            s += " BEFORE " + quote_literal(*op.before);
+        else if (op.after)
+            s += " AFTER " + quote_literal(*op.after);
         return {s};
     }
-    Statements operator()(const AlterEnumDropValue& op) const { return render_drop_enum_value(op, ctx.before); }
+    Statements operator()(const AlterEnumDropValue& op) const {
+        return render_drop_enum_value(op, ctx.before);
+    }
     Statements operator()(const SetTableComment& op) const {
         return {comment_sql("TABLE " + qualified(op.schema, op.table), op.comment)};
     }
@@ -78,6 +99,8 @@ struct Renderer {
 
 }  // namespace
 
-Statements render(const Operation& op, const RenderContext& ctx) { return std::visit(Renderer{ctx}, op.op); }
+Statements render(const Operation& op, const RenderContext& ctx) {
+    return std::visit(Renderer{ctx}, op.op);
+}
 
 }  // namespace migrate::pg

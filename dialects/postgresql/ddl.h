@@ -16,13 +16,16 @@ using Statements = std::vector<std::string>;
 Statements render(const Operation& op, const RenderContext& ctx);
 
 // Pieces shared by the renderers.
-std::string column_definition(const Column& column, const std::string& table_schema, const Schema& before);
-std::string column_type_sql(const ColumnType& type, const std::string& table_schema, const Schema& before);
+std::string column_definition(const Column& column, const std::string& table_schema,
+                              const Schema& before);
+std::string column_type_sql(const ColumnType& type, const std::string& table_schema,
+                            const Schema& before);
 std::string primary_key_clause(const PrimaryKey& pk);
 std::string unique_clause(const UniqueConstraint& uq);
 std::string foreign_key_clause(const ForeignKey& fk, const std::string& table_schema);
 std::string check_clause(const CheckConstraint& ck);
-std::string create_index_sql(const std::string& schema, const std::string& table, const Index& index);
+std::string create_index_sql(const std::string& schema, const std::string& table,
+                             const Index& index);
 std::string comment_sql(const std::string& target, const std::optional<std::string>& comment);
 std::string column_list(const std::vector<std::string>& columns);
 

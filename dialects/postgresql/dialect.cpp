@@ -15,7 +15,8 @@ Capabilities PostgresqlDialect::capabilities() const {
     return c;
 }
 
-std::unique_ptr<Connection> PostgresqlDialect::connect(const DatabaseUrl& url, const ConnectOptions& options) const {
+std::unique_ptr<Connection> PostgresqlDialect::connect(const DatabaseUrl& url,
+                                                       const ConnectOptions& options) const {
     return std::make_unique<PgConnection>(url, options);
 }
 
@@ -23,17 +24,24 @@ Reflection PostgresqlDialect::reflect(Connection& connection, const ReflectOptio
     return pg::reflect(connection, options);
 }
 
-std::vector<std::string> PostgresqlDialect::render(const Operation& op, const RenderContext& ctx) const {
+std::vector<std::string> PostgresqlDialect::render(const Operation& op,
+                                                   const RenderContext& ctx) const {
     return pg::render(op, ctx);
 }
 
-std::string PostgresqlDialect::quote_identifier(const std::string& name) const { return pg::quote_identifier(name); }
-std::string PostgresqlDialect::quote_literal(const std::string& value) const { return pg::quote_literal(value); }
+std::string PostgresqlDialect::quote_identifier(const std::string& name) const {
+    return pg::quote_identifier(name);
+}
+std::string PostgresqlDialect::quote_literal(const std::string& value) const {
+    return pg::quote_literal(value);
+}
 
-ColumnType PostgresqlDialect::normalize_type(const ColumnType& type) const { return pg::normalize_type(type); }
+ColumnType PostgresqlDialect::normalize_type(const ColumnType& type) const {
+    return pg::normalize_type(type);
+}
 
-std::optional<std::string> PostgresqlDialect::normalize_default(const std::optional<std::string>& server_default,
-                                                                const ColumnType& type) const {
+std::optional<std::string> PostgresqlDialect::normalize_default(
+    const std::optional<std::string>& server_default, const ColumnType& type) const {
     return pg::normalize_default(server_default, type);
 }
 
@@ -41,7 +49,8 @@ std::string PostgresqlDialect::normalize_expression(const std::string& sql) cons
     return pg::normalize_expression(sql);
 }
 
-bool PostgresqlDialect::table_exists(Connection& connection, const std::string& schema, const std::string& name) const {
+bool PostgresqlDialect::table_exists(Connection& connection, const std::string& schema,
+                                     const std::string& name) const {
     std::string qualified = pg::qualified(schema.empty() ? "public" : schema, name);
     QueryResult r = connection.query("SELECT to_regclass($1) IS NOT NULL", {qualified});
     return !r.rows.empty() && r.rows[0][0] == SqlValue{"t"};

@@ -11,12 +11,13 @@
 namespace migrate {
 
 class PostgresqlDialect : public Dialect {
-public:
+  public:
     std::string name() const override { return "postgresql"; }
     Capabilities capabilities() const override;
     std::string default_schema() const override { return "public"; }
 
-    std::unique_ptr<Connection> connect(const DatabaseUrl& url, const ConnectOptions& options) const override;
+    std::unique_ptr<Connection> connect(const DatabaseUrl& url,
+                                        const ConnectOptions& options) const override;
     Reflection reflect(Connection& connection, const ReflectOptions& options) const override;
     std::vector<std::string> render(const Operation& op, const RenderContext& ctx) const override;
 
@@ -32,7 +33,8 @@ public:
                       std::optional<double> timeout_seconds) const override;
     void release_lock(Connection& connection, const std::string& key) const override;
 
-    bool table_exists(Connection& connection, const std::string& schema, const std::string& name) const override;
+    bool table_exists(Connection& connection, const std::string& schema,
+                      const std::string& name) const override;
 };
 
 // The advisory lock key for `key`: a stable 64-bit FNV-1a hash, the same in every build.

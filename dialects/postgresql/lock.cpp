@@ -22,7 +22,8 @@ int64_t advisory_lock_key(const std::string& key) {
 namespace {
 
 bool try_lock(Connection& connection, int64_t key) {
-    QueryResult r = connection.query("SELECT pg_try_advisory_lock($1::bigint)", {std::to_string(key)});
+    QueryResult r =
+        connection.query("SELECT pg_try_advisory_lock($1::bigint)", {std::to_string(key)});
     return !r.rows.empty() && r.rows[0][0] == SqlValue{"t"};
 }
 
@@ -42,13 +43,15 @@ void PostgresqlDialect::acquire_lock(Connection& connection, const std::string& 
         connection.query("SELECT pg_advisory_lock($1::bigint)", {std::to_string(k)});
         return;
     }
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(*timeout_seconds);
+    auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::duration<double>(*timeout_seconds);
     auto pause = std::chrono::milliseconds(50);
     while (!try_lock(connection, k)) {
         if (std::chrono::steady_clock::now() >= deadline)
             throw LockTimeout("could not acquire the migration lock '" + key + "' within " +
                               seconds_text(*timeout_seconds) +
-                              " seconds: another migrate run holds it (PostgreSQL advisory lock " + std::to_string(k) +
+                              " seconds: another migrate run holds it (PostgreSQL advisory lock " +
+                              std::to_string(k) +
                               "); wait for it to finish or raise --lock-timeout");
         std::this_thread::sleep_for(pause);
         pause = std::min(pause * 2, std::chrono::milliseconds(500));
@@ -56,7 +59,8 @@ void PostgresqlDialect::acquire_lock(Connection& connection, const std::string& 
 }
 
 void PostgresqlDialect::release_lock(Connection& connection, const std::string& key) const {
-    connection.query("SELECT pg_advisory_unlock($1::bigint)", {std::to_string(advisory_lock_key(key))});
+    connection.query("SELECT pg_advisory_unlock($1::bigint)",
+                     {std::to_string(advisory_lock_key(key))});
 }
 
 }  // namespace migrate

@@ -28,7 +28,8 @@ const std::set<std::string>& logical_words() {
     return s;
 }
 const std::set<std::string>& comparison_words() {
-    static const std::set<std::string> s = {"not", "is", "in", "like", "ilike", "between", "similar"};
+    static const std::set<std::string> s = {"not",   "is",      "in",     "like",
+                                            "ilike", "between", "similar"};
     return s;
 }
 bool is_comparison_op(const Token& t) {
@@ -37,10 +38,12 @@ bool is_comparison_op(const Token& t) {
 }
 
 bool typed_literal_prefix(const Tokens& in, size_t i) {
-    static const std::set<std::string> types = {"interval", "date", "time", "timestamp", "timestamptz",
-                                                "uuid", "json", "jsonb", "numeric", "integer", "bigint", "text"};
-    return in[i].kind == TokenKind::Word && i + 1 < in.size() && in[i + 1].kind == TokenKind::String &&
-           types.count(lower(in[i].text)) && !(i > 0 && is(in[i - 1], "::"));
+    static const std::set<std::string> types = {"interval",    "date",    "time",   "timestamp",
+                                                "timestamptz", "uuid",    "json",   "jsonb",
+                                                "numeric",     "integer", "bigint", "text"};
+    return in[i].kind == TokenKind::Word && i + 1 < in.size() &&
+           in[i + 1].kind == TokenKind::String && types.count(lower(in[i].text)) &&
+           !(i > 0 && is(in[i - 1], "::"));
 }
 
 // Unquotes "name" when it needs no quotes; lower-cases words; canonical operators;
@@ -87,15 +90,17 @@ bool is_number(const std::string& s) {
 }
 
 const std::set<std::string>& numeric_type_words() {
-    static const std::set<std::string> s = {"integer", "bigint", "smallint", "numeric", "real", "double",
-                                            "int", "int2", "int4", "int8", "float4", "float8", "decimal"};
+    static const std::set<std::string> s = {"integer", "bigint", "smallint", "numeric", "real",
+                                            "double",  "int",    "int2",     "int4",    "int8",
+                                            "float4",  "float8", "decimal"};
     return s;
 }
 
 // Drops "::type" casts: a type name of one or more words, an optional schema, an
 // optional (typmod), optional "with/without time zone", optional [].
 Tokens drop_casts(const Tokens& in) {
-    static const std::set<std::string> more = {"varying", "precision", "with", "without", "time", "zone"};
+    static const std::set<std::string> more = {"varying", "precision", "with",
+                                               "without", "time",      "zone"};
     Tokens out;
     for (size_t i = 0; i < in.size(); ++i) {
         if (!is(in[i], "::")) {
@@ -105,7 +110,8 @@ Tokens drop_casts(const Tokens& in) {
         size_t j = i + 1;
         if (j < in.size()) {
             // '-1'::integer is how PostgreSQL deparses a negative number: keep it a number.
-            if (!out.empty() && out.back().kind == TokenKind::String && numeric_type_words().count(lower(in[j].text))) {
+            if (!out.empty() && out.back().kind == TokenKind::String &&
+                numeric_type_words().count(lower(in[j].text))) {
                 std::string inner = out.back().text.substr(1, out.back().text.size() - 2);
                 if (is_number(inner)) out.back() = {TokenKind::Number, inner};
             }
@@ -113,10 +119,14 @@ Tokens drop_casts(const Tokens& in) {
         }
         while (j + 1 < in.size() && is(in[j], ".")) j += 2;
         for (;;) {
-            if (j < in.size() && in[j].kind == TokenKind::Word && more.count(lower(in[j].text))) ++j;
-            else if (j < in.size() && is(in[j], "(")) j = matching_close(in, j) + 1;
-            else if (j + 1 < in.size() && is(in[j], "[") && is(in[j + 1], "]")) j += 2;
-            else break;
+            if (j < in.size() && in[j].kind == TokenKind::Word && more.count(lower(in[j].text)))
+                ++j;
+            else if (j < in.size() && is(in[j], "("))
+                j = matching_close(in, j) + 1;
+            else if (j + 1 < in.size() && is(in[j], "[") && is(in[j + 1], "]"))
+                j += 2;
+            else
+                break;
         }
         i = j - 1;
     }
@@ -130,7 +140,8 @@ int strength(const Tokens& t, size_t b, size_t e) {
     size_t atoms = 0;
     for (size_t i = b; i < e; ++i) {
         if (is(t[i], "(") || is(t[i], "[")) {
-            if (depth++ == 0 && !(i > b && (t[i - 1].kind == TokenKind::Word || is(t[i - 1], "]")))) ++atoms;
+            if (depth++ == 0 && !(i > b && (t[i - 1].kind == TokenKind::Word || is(t[i - 1], "]"))))
+                ++atoms;
             continue;
         }
         if (is(t[i], ")") || is(t[i], "]")) {
@@ -139,10 +150,14 @@ int strength(const Tokens& t, size_t b, size_t e) {
         }
         if (depth) continue;
         if (is(t[i], ",")) return -1;
-        if (is_word(t[i], logical_words())) level = std::min(level, 0);
-        else if (is_comparison_op(t[i]) || is_word(t[i], comparison_words())) level = std::min(level, 1);
-        else if (t[i].kind == TokenKind::Operator) level = std::min(level, 2);
-        else ++atoms;
+        if (is_word(t[i], logical_words()))
+            level = std::min(level, 0);
+        else if (is_comparison_op(t[i]) || is_word(t[i], comparison_words()))
+            level = std::min(level, 1);
+        else if (t[i].kind == TokenKind::Operator)
+            level = std::min(level, 2);
+        else
+            ++atoms;
     }
     if (level == 3 && atoms > 1) level = 2;
     return level;
@@ -178,8 +193,8 @@ bool unwrap_one(Tokens& t) {
 }
 
 bool spaced_keyword(const Token& t) {
-    static const std::set<std::string> s = {"and", "or", "not", "in", "is", "like", "ilike", "between",
-                                            "when", "then", "else", "exists"};
+    static const std::set<std::string> s = {"and",   "or",      "not",  "in",   "is",   "like",
+                                            "ilike", "between", "when", "then", "else", "exists"};
     return is_word(t, s);
 }
 
@@ -189,14 +204,16 @@ std::string join(const Tokens& t) {
         const Token* prev = i ? &t[i - 1] : nullptr;
         bool space = prev != nullptr;
         if (prev && (is(*prev, "(") || is(*prev, "[") || is(*prev, "."))) space = false;
-        if (is(t[i], ")") || is(t[i], "]") || is(t[i], ",") || is(t[i], ".") || is(t[i], "[")) space = false;
-        if (prev && is(t[i], "(") && (prev->kind == TokenKind::Word || prev->kind == TokenKind::QuotedIdent) &&
+        if (is(t[i], ")") || is(t[i], "]") || is(t[i], ",") || is(t[i], ".") || is(t[i], "["))
+            space = false;
+        if (prev && is(t[i], "(") &&
+            (prev->kind == TokenKind::Word || prev->kind == TokenKind::QuotedIdent) &&
             !spaced_keyword(*prev))
             space = false;
         // unary minus/plus: attach to what follows
         if (prev && (is(*prev, "-") || is(*prev, "+")) &&
-            (i < 2 || t[i - 2].kind == TokenKind::Operator || is(t[i - 2], "(") || is(t[i - 2], ",") ||
-             spaced_keyword(t[i - 2])))
+            (i < 2 || t[i - 2].kind == TokenKind::Operator || is(t[i - 2], "(") ||
+             is(t[i - 2], ",") || spaced_keyword(t[i - 2])))
             space = false;
         if (space) out += ' ';
         out += t[i].text;
@@ -216,21 +233,26 @@ std::string normalize_expression(const std::string& sql) {
 namespace {
 
 bool numeric_kind(TypeKind k) {
-    return is_integer_kind(k) || k == TypeKind::Numeric || k == TypeKind::Float || k == TypeKind::Double;
+    return is_integer_kind(k) || k == TypeKind::Numeric || k == TypeKind::Float ||
+           k == TypeKind::Double;
 }
 
 }  // namespace
 
-std::optional<std::string> normalize_default(const std::optional<std::string>& server_default, const ColumnType& type) {
+std::optional<std::string> normalize_default(const std::optional<std::string>& server_default,
+                                             const ColumnType& type) {
     if (!server_default) return std::nullopt;
     std::string e = normalize_expression(*server_default);
-    if (e == "current_timestamp" || e == "transaction_timestamp()" || e == "current_timestamp()") return "now()";
+    if (e == "current_timestamp" || e == "transaction_timestamp()" || e == "current_timestamp()")
+        return "now()";
     bool quoted = e.size() >= 2 && e.front() == '\'' && e.back() == '\'';
     std::string inner = quoted ? e.substr(1, e.size() - 2) : e;
     if (type.kind == TypeKind::Boolean) {
         std::string v = lower(inner);
-        if (v == "true" || v == "t" || v == "yes" || v == "y" || v == "on" || v == "1") return "true";
-        if (v == "false" || v == "f" || v == "no" || v == "n" || v == "off" || v == "0") return "false";
+        if (v == "true" || v == "t" || v == "yes" || v == "y" || v == "on" || v == "1")
+            return "true";
+        if (v == "false" || v == "f" || v == "no" || v == "n" || v == "off" || v == "0")
+            return "false";
     }
     if (quoted && numeric_kind(type.kind) && is_number(inner)) return inner;
     return e;

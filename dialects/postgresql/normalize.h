@@ -21,6 +21,7 @@
 namespace migrate::pg {
 
 std::string normalize_expression(const std::string& sql);
-std::optional<std::string> normalize_default(const std::optional<std::string>& server_default, const ColumnType& type);
+std::optional<std::string> normalize_default(const std::optional<std::string>& server_default,
+                                             const ColumnType& type);
 
 }  // namespace migrate::pg

@@ -21,7 +21,8 @@ std::string quote_literal(const std::string& value) {
 }
 
 std::string qualified(const std::string& schema, const std::string& name) {
-    return schema.empty() ? quote_identifier(name) : quote_identifier(schema) + "." + quote_identifier(name);
+    return schema.empty() ? quote_identifier(name)
+                          : quote_identifier(schema) + "." + quote_identifier(name);
 }
 
 }  // namespace migrate::pg

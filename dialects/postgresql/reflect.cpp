@@ -29,10 +29,13 @@ struct Row {
     bool flag(const char* name) const { return str(name) == "t"; }
 };
 
-bool matches_any(const std::vector<std::string>& globs, const std::string& nspname, const std::string& name) {
+bool matches_any(const std::vector<std::string>& globs, const std::string& nspname,
+                 const std::string& name) {
     std::string qualified = nspname + "." + name;
     for (const auto& g : globs)
-        if (fnmatch(g.c_str(), name.c_str(), 0) == 0 || fnmatch(g.c_str(), qualified.c_str(), 0) == 0) return true;
+        if (fnmatch(g.c_str(), name.c_str(), 0) == 0 ||
+            fnmatch(g.c_str(), qualified.c_str(), 0) == 0)
+            return true;
     return false;
 }
 
@@ -68,7 +71,8 @@ ColumnType column_type(const Row& row, const std::string& table_nsp) {
     ColumnType t;
     t.kind = TypeKind::Enum;
     std::string type_nsp = row.str("type_schema");
-    t.name = (type_nsp == table_nsp || type_nsp == "public") ? row.str("typname") : type_nsp + "." + row.str("typname");
+    t.name = (type_nsp == table_nsp || type_nsp == "public") ? row.str("typname")
+                                                             : type_nsp + "." + row.str("typname");
     return t;
 }
 
@@ -108,9 +112,10 @@ Reflection reflect(Connection& connection, const ReflectOptions& options) {
     reflect_routines(s);
     for (auto& [key, table] : s.tables) s.result.schema.tables.push_back(std::move(table));
     s.result.schema.sort();
-    std::sort(s.result.unmanaged.begin(), s.result.unmanaged.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.kind, a.name) < std::tie(b.kind, b.name);
-    });
+    std::sort(s.result.unmanaged.begin(), s.result.unmanaged.end(),
+              [](const auto& a, const auto& b) {
+                  return std::tie(a.kind, a.name) < std::tie(b.kind, b.name);
+              });
     return std::move(s.result);
 }
 

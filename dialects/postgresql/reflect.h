@@ -17,7 +17,7 @@ Reflection reflect(Connection& connection, const ReflectOptions& options);
 // Shared between the reflection files.
 struct ReflectState {
     Connection& connection;
-    std::string schemas_param;                                  // JSON array for $1
+    std::string schemas_param;                                    // JSON array for $1
     std::map<std::pair<std::string, std::string>, Table> tables;  // keyed by (nspname, relname)
     Reflection result;
 

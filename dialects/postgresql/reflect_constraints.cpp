@@ -49,8 +49,10 @@ void add_constraint(Table& t, const Row& row, const std::string& nsp) {
 
 IndexElement index_element(const nlohmann::json& j) {
     IndexElement e;
-    if (j["column"].is_string()) e.column = j["column"].get<std::string>();
-    else e.expression = normalize_expression(j["expression"].get<std::string>());
+    if (j["column"].is_string())
+        e.column = j["column"].get<std::string>();
+    else
+        e.expression = normalize_expression(j["expression"].get<std::string>());
     if (j["opclass"].is_string()) e.opclass = j["opclass"].get<std::string>();
     int option = j["option"].is_number() ? j["option"].get<int>() : 0;
     bool desc = option & 1, nulls_first = option & 2;
@@ -83,7 +85,8 @@ void reflect_indexes(ReflectState& s) {
         index.method = method == "btree" ? "" : method;
         if (auto pred = row.opt("predicate")) index.where = normalize_expression(*pred);
         if (auto elements = row.opt("elements"))
-            for (const auto& j : nlohmann::json::parse(*elements)) index.elements.push_back(index_element(j));
+            for (const auto& j : nlohmann::json::parse(*elements))
+                index.elements.push_back(index_element(j));
         t->indexes.push_back(std::move(index));
     }
 }
@@ -92,7 +95,8 @@ void reflect_enums(ReflectState& s) {
     QueryResult r = s.query(queries::kEnums);
     for (const auto& values : r.rows) {
         Row row{r, values};
-        s.result.schema.enums.push_back({model_schema(row.str("nspname")), row.str("typname"), row.names("labels")});
+        s.result.schema.enums.push_back(
+            {model_schema(row.str("nspname")), row.str("typname"), row.names("labels")});
     }
 }
 
@@ -101,7 +105,8 @@ void reflect_routines(ReflectState& s) {
     for (const auto& values : r.rows) {
         Row row{r, values};
         std::string nsp = row.str("nspname");
-        s.result.unmanaged.push_back({row.str("kind"), (nsp == "public" ? "" : nsp + ".") + row.str("name")});
+        s.result.unmanaged.push_back(
+            {row.str("kind"), (nsp == "public" ? "" : nsp + ".") + row.str("name")});
     }
 }
 

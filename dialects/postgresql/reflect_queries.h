@@ -5,7 +5,6 @@
 
 namespace migrate::pg::queries {
 
-
 // Tables, views, materialized views and sequences; extension members left out.
 inline constexpr const char* kRelations = R"SQL(
 SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS comment,

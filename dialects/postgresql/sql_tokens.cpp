@@ -57,7 +57,8 @@ std::vector<Token> tokenize(const std::string& s) {
             j = quoted_end(s, i, '\''), kind = TokenKind::String;
         } else if (c == '"') {
             j = quoted_end(s, i, '"'), kind = TokenKind::QuotedIdent;
-        } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+        } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() &&
+                                       std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             j = number_end(s, i), kind = TokenKind::Number;
         } else if ((c == 'E' || c == 'e') && i + 1 < s.size() && s[i + 1] == '\'') {
             j = quoted_end(s, i + 1, '\''), kind = TokenKind::String;

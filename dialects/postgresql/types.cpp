@@ -26,7 +26,8 @@ std::string squeeze_spaces(const std::string& s) {
             continue;
         }
         bool tight = c == '(' || c == ')' || c == ',' || c == '[' || c == ']';
-        bool after_tight = !out.empty() && (out.back() == '(' || out.back() == ',' || out.back() == '[');
+        bool after_tight =
+            !out.empty() && (out.back() == '(' || out.back() == ',' || out.back() == '[');
         if (pending_space && !tight && !after_tight) out += ' ';
         pending_space = false;
         out += c;
@@ -36,15 +37,31 @@ std::string squeeze_spaces(const std::string& s) {
 
 const std::map<std::string, std::string>& aliases() {
     static const std::map<std::string, std::string> m = {
-        {"int", "integer"},        {"int4", "integer"},         {"serial", "integer"},
-        {"serial4", "integer"},    {"int8", "bigint"},          {"bigserial", "bigint"},
-        {"serial8", "bigint"},     {"int2", "smallint"},        {"smallserial", "smallint"},
-        {"serial2", "smallint"},   {"float4", "real"},          {"float8", "double precision"},
-        {"float", "double precision"}, {"bool", "boolean"},     {"varchar", "character varying"},
-        {"char", "character(1)"},  {"character", "character(1)"}, {"bpchar", "bpchar"},
-        {"decimal", "numeric"},    {"timestamp", "timestamp without time zone"},
-        {"timestamptz", "timestamp with time zone"}, {"time", "time without time zone"},
-        {"timetz", "time with time zone"}, {"varbit", "bit varying"}, {"bit", "bit(1)"},
+        {"int", "integer"},
+        {"int4", "integer"},
+        {"serial", "integer"},
+        {"serial4", "integer"},
+        {"int8", "bigint"},
+        {"bigserial", "bigint"},
+        {"serial8", "bigint"},
+        {"int2", "smallint"},
+        {"smallserial", "smallint"},
+        {"serial2", "smallint"},
+        {"float4", "real"},
+        {"float8", "double precision"},
+        {"float", "double precision"},
+        {"bool", "boolean"},
+        {"varchar", "character varying"},
+        {"char", "character(1)"},
+        {"character", "character(1)"},
+        {"bpchar", "bpchar"},
+        {"decimal", "numeric"},
+        {"timestamp", "timestamp without time zone"},
+        {"timestamptz", "timestamp with time zone"},
+        {"time", "time without time zone"},
+        {"timetz", "time with time zone"},
+        {"varbit", "bit varying"},
+        {"bit", "bit(1)"},
     };
     return m;
 }
@@ -52,9 +69,12 @@ const std::map<std::string, std::string>& aliases() {
 // "varchar(20)" -> "character varying(20)"; "timestamp(3)" -> "timestamp(3) without time zone".
 std::string canonical_with_args(const std::string& base, const std::string& args) {
     static const std::map<std::string, std::string> m = {
-        {"varchar", "character varying"}, {"character varying", "character varying"},
-        {"char", "character"},            {"character", "character"},
-        {"bit", "bit"},                   {"varbit", "bit varying"},
+        {"varchar", "character varying"},
+        {"character varying", "character varying"},
+        {"char", "character"},
+        {"character", "character"},
+        {"bit", "bit"},
+        {"varbit", "bit varying"},
     };
     if (base == "numeric" || base == "decimal")
         return "numeric(" + args + (args.find(',') == std::string::npos ? ",0)" : ")");
@@ -75,44 +95,69 @@ std::string canonical_with_args(const std::string& base, const std::string& args
 
 std::string render_type(const ColumnType& t) {
     switch (t.kind) {
-        case TypeKind::Integer: return "integer";
-        case TypeKind::BigInt: return "bigint";
-        case TypeKind::SmallInt: return "smallint";
-        case TypeKind::String: return t.length ? "varchar(" + std::to_string(*t.length) + ")" : "varchar";
-        case TypeKind::Text: return "text";
-        case TypeKind::Boolean: return "boolean";
-        case TypeKind::Date: return "date";
-        case TypeKind::DateTime: return t.timezone ? "timestamptz" : "timestamp";
-        case TypeKind::Time: return "time";
+        case TypeKind::Integer:
+            return "integer";
+        case TypeKind::BigInt:
+            return "bigint";
+        case TypeKind::SmallInt:
+            return "smallint";
+        case TypeKind::String:
+            return t.length ? "varchar(" + std::to_string(*t.length) + ")" : "varchar";
+        case TypeKind::Text:
+            return "text";
+        case TypeKind::Boolean:
+            return "boolean";
+        case TypeKind::Date:
+            return "date";
+        case TypeKind::DateTime:
+            return t.timezone ? "timestamptz" : "timestamp";
+        case TypeKind::Time:
+            return "time";
         case TypeKind::Numeric:
-            if (t.precision && t.scale) return "numeric(" + std::to_string(*t.precision) + "," + std::to_string(*t.scale) + ")";
+            if (t.precision && t.scale)
+                return "numeric(" + std::to_string(*t.precision) + "," + std::to_string(*t.scale) +
+                       ")";
             if (t.precision) return "numeric(" + std::to_string(*t.precision) + ")";
             return "numeric";
-        case TypeKind::Float: return "real";
-        case TypeKind::Double: return "double precision";
-        case TypeKind::Binary: return "bytea";
-        case TypeKind::Uuid: return "uuid";
-        case TypeKind::Json: return "json";
-        case TypeKind::Interval: return "interval";
+        case TypeKind::Float:
+            return "real";
+        case TypeKind::Double:
+            return "double precision";
+        case TypeKind::Binary:
+            return "bytea";
+        case TypeKind::Uuid:
+            return "uuid";
+        case TypeKind::Json:
+            return "json";
+        case TypeKind::Interval:
+            return "interval";
         case TypeKind::Enum: {
             size_t dot = t.name.find('.');
             if (dot == std::string::npos) return quote_identifier(t.name);
             return qualified(t.name.substr(0, dot), t.name.substr(dot + 1));
         }
-        case TypeKind::Dialect: return t.name;
+        case TypeKind::Dialect:
+            return t.name;
     }
     return t.name;
 }
 
 ColumnType type_from_catalog(const std::string& f) {
     static const std::map<std::string, TypeKind> simple = {
-        {"integer", TypeKind::Integer},   {"bigint", TypeKind::BigInt},
-        {"smallint", TypeKind::SmallInt}, {"character varying", TypeKind::String},
-        {"text", TypeKind::Text},         {"boolean", TypeKind::Boolean},
-        {"date", TypeKind::Date},         {"time without time zone", TypeKind::Time},
-        {"numeric", TypeKind::Numeric},   {"real", TypeKind::Float},
-        {"double precision", TypeKind::Double}, {"bytea", TypeKind::Binary},
-        {"uuid", TypeKind::Uuid},         {"json", TypeKind::Json},
+        {"integer", TypeKind::Integer},
+        {"bigint", TypeKind::BigInt},
+        {"smallint", TypeKind::SmallInt},
+        {"character varying", TypeKind::String},
+        {"text", TypeKind::Text},
+        {"boolean", TypeKind::Boolean},
+        {"date", TypeKind::Date},
+        {"time without time zone", TypeKind::Time},
+        {"numeric", TypeKind::Numeric},
+        {"real", TypeKind::Float},
+        {"double precision", TypeKind::Double},
+        {"bytea", TypeKind::Binary},
+        {"uuid", TypeKind::Uuid},
+        {"json", TypeKind::Json},
         {"interval", TypeKind::Interval},
     };
     if (auto it = simple.find(f); it != simple.end()) return ColumnType::of(it->second);

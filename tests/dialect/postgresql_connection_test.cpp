@@ -3,7 +3,6 @@
 // advisory migration lock, table_exists.
 
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "core/errors.h"
@@ -31,7 +30,8 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 
 }  // namespace
 
-TEST_CASE("postgresql: a refused connection names host:port and asks whether the server runs", "[postgresql]") {
+TEST_CASE("postgresql: a refused connection names host:port and asks whether the server runs",
+          "[postgresql]") {
     std::string m = connect_error("postgresql://bob:s3cret-pw@127.0.0.1:1/app");
     CHECK(m.find("127.0.0.1:1") != std::string::npos);
     CHECK(m.find("is the server running") != std::string::npos);
@@ -39,7 +39,8 @@ TEST_CASE("postgresql: a refused connection names host:port and asks whether the
     CHECK(m.find("s3cret-pw") == std::string::npos);
 }
 
-TEST_CASE("postgresql: a bad password and a missing database are named, the password never shown", "[postgresql]") {
+TEST_CASE("postgresql: a bad password and a missing database are named, the password never shown",
+          "[postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     std::string bad_password = replace(db.url(), "migrate-test-pw", "wrong-pw-123");
@@ -59,7 +60,8 @@ TEST_CASE("postgresql: URL parameters reach libpq", "[postgresql]") {
     PgTestDatabase db(server);
     std::string sep = db.url().find('?') == std::string::npos ? "?" : "&";
     auto conn = pg_connect(db.url() + sep + "sslmode=disable&application_name=ci-job");
-    CHECK(conn->query("SELECT current_setting('application_name')").rows[0][0] == SqlValue{"ci-job"});
+    CHECK(conn->query("SELECT current_setting('application_name')").rows[0][0] ==
+          SqlValue{"ci-job"});
     // The test server has no TLS: requiring it must fail, which shows sslmode got through.
     std::string m = connect_error(db.url() + sep + "sslmode=require");
     CHECK(m.find("SSL") != std::string::npos);
@@ -76,7 +78,8 @@ TEST_CASE("postgresql: SQL errors carry message, SQLSTATE and statement", "[post
     } catch (const DatabaseError& e) {
         CHECK(e.sqlstate() == "42P01");
         CHECK(e.statement() == "SELECT * FROM missing_table");
-        CHECK(std::string(e.what()).find("relation \"missing_table\" does not exist") != std::string::npos);
+        CHECK(std::string(e.what()).find("relation \"missing_table\" does not exist") !=
+              std::string::npos);
     }
     try {
         conn->execute("SELECT 'postgresql://app:hunter2@db/x' + 1");
@@ -93,13 +96,15 @@ TEST_CASE("postgresql: parameters, NULLs, transactions and the statement counter
     PgTestDatabase db(server);
     auto conn = pg_connect(db.url());
     size_t before = conn->statements_sent();
-    QueryResult r = conn->query("SELECT $1::text || '!' AS a, $2::int + 1 AS b, $3::text AS c", {"it's", "41", std::nullopt});
+    QueryResult r = conn->query("SELECT $1::text || '!' AS a, $2::int + 1 AS b, $3::text AS c",
+                                {"it's", "41", std::nullopt});
     CHECK(conn->statements_sent() == before + 1);
     REQUIRE(r.rows.size() == 1);
     CHECK(r.rows[0][r.column_index("a")] == SqlValue{"it's!"});
     CHECK(r.rows[0][r.column_index("b")] == SqlValue{"42"});
     CHECK_FALSE(r.rows[0][r.column_index("c")].has_value());
-    CHECK(conn->query("SELECT current_setting('application_name')").rows[0][0] == SqlValue{"migrate"});
+    CHECK(conn->query("SELECT current_setting('application_name')").rows[0][0] ==
+          SqlValue{"migrate"});
 
     conn->begin();
     CHECK(conn->in_transaction());
@@ -113,7 +118,8 @@ TEST_CASE("postgresql: parameters, NULLs, transactions and the statement counter
     CHECK_FALSE(d.table_exists(*conn, "", "Mixed T"));
 }
 
-TEST_CASE("postgresql: the advisory lock makes a second connection time out with LockTimeout", "[postgresql]") {
+TEST_CASE("postgresql: the advisory lock makes a second connection time out with LockTimeout",
+          "[postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     auto a = pg_connect(db.url());
@@ -125,7 +131,8 @@ TEST_CASE("postgresql: the advisory lock makes a second connection time out with
         d.acquire_lock(*b, "migrate_version", 0.3);
         FAIL("second lock acquired");
     } catch (const LockTimeout& e) {
-        double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double waited =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         CHECK(waited >= 0.3);
         CHECK(waited < 3.0);
         CHECK(std::string(e.what()).find("'migrate_version'") != std::string::npos);

@@ -17,7 +17,8 @@ std::vector<std::string> render(const Operation& op, const Schema& before = {}) 
 
 }  // namespace
 
-TEST_CASE("postgresql ddl: create_table with identity, quoting, schema, constraints, comments", "[postgresql][ddl]") {
+TEST_CASE("postgresql ddl: create_table with identity, quoting, schema, constraints, comments",
+          "[postgresql][ddl]") {
     Table t;
     t.schema = "sales";
     t.name = "user";
@@ -27,7 +28,8 @@ TEST_CASE("postgresql ddl: create_table with identity, quoting, schema, constrai
     t.columns = {id_col(), note, col("org", "integer", false)};
     t.primary_key = PrimaryKey{"pk_user", {"id"}};
     t.foreign_keys = {{"fk_user_org_orgs", {"org"}, "public", "orgs", {"id"}, "cascade", ""}};
-    t.indexes = {{"ix_user_note", {on_expression("lower(\"Note \"\"x\"\"\")")}, false, "org > 0", ""}};
+    t.indexes = {
+        {"ix_user_note", {on_expression("lower(\"Note \"\"x\"\"\")")}, false, "org > 0", ""}};
     std::vector<std::string> want = {
         "CREATE SCHEMA IF NOT EXISTS \"sales\"",
         "CREATE TABLE \"sales\".\"user\" (\n"
@@ -35,9 +37,11 @@ TEST_CASE("postgresql ddl: create_table with identity, quoting, schema, constrai
         "    \"Note \"\"x\"\"\" text DEFAULT 'n/a',\n"
         "    \"org\" integer NOT NULL,\n"
         "    CONSTRAINT \"pk_user\" PRIMARY KEY (\"id\"),\n"
-        "    CONSTRAINT \"fk_user_org_orgs\" FOREIGN KEY (\"org\") REFERENCES \"public\".\"orgs\" (\"id\") ON DELETE CASCADE\n"
+        "    CONSTRAINT \"fk_user_org_orgs\" FOREIGN KEY (\"org\") REFERENCES \"public\".\"orgs\" "
+        "(\"id\") ON DELETE CASCADE\n"
         ")",
-        "CREATE INDEX \"ix_user_note\" ON \"sales\".\"user\" ((lower(\"Note \"\"x\"\"\"))) WHERE org > 0",
+        "CREATE INDEX \"ix_user_note\" ON \"sales\".\"user\" ((lower(\"Note \"\"x\"\"\"))) WHERE "
+        "org > 0",
         "COMMENT ON TABLE \"sales\".\"user\" IS 'it''s'",
         "COMMENT ON COLUMN \"sales\".\"user\".\"Note \"\"x\"\"\" IS 'a note'"};
     CHECK(render(CreateTable{t}) == want);
@@ -50,12 +54,15 @@ TEST_CASE("postgresql ddl: alter_column, enums and renames", "[postgresql][ddl]"
     a.type = type_of("bigint");
     a.existing_type = type_of("integer");
     a.new_name = "order";
-    CHECK(render(a) == std::vector<std::string>{"ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE bigint",
-                                                "ALTER TABLE \"t\" RENAME COLUMN \"n\" TO \"order\""});
+    CHECK(render(a) ==
+          std::vector<std::string>{"ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE bigint",
+                                   "ALTER TABLE \"t\" RENAME COLUMN \"n\" TO \"order\""});
     a.new_name.reset();
     a.type = type_of("integer");
     a.existing_type = type_of("text");
-    CHECK(render(a) == std::vector<std::string>{"ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE integer USING \"n\"::integer"});
+    CHECK(render(a) ==
+          std::vector<std::string>{
+              "ALTER TABLE \"t\" ALTER COLUMN \"n\" TYPE integer USING \"n\"::integer"});
 
     CHECK(render(AlterEnumAddValue{"", "mood", "meh", std::nullopt, "sad"}) ==
           std::vector<std::string>{"ALTER TYPE \"mood\" ADD VALUE 'meh' AFTER 'sad'"});
@@ -67,12 +74,13 @@ TEST_CASE("postgresql ddl: alter_column, enums and renames", "[postgresql][ddl]"
     t.columns = {col("m", "enum(mood)", true, "'happy'")};
     before.tables.push_back(t);
     CHECK(render(AlterEnumDropValue{"", "mood", "sad"}, before) ==
-          std::vector<std::string>{"ALTER TYPE \"mood\" RENAME TO \"mood__old\"",
-                                   "CREATE TYPE \"mood\" AS ENUM ('happy')",
-                                   "ALTER TABLE \"people\" ALTER COLUMN \"m\" DROP DEFAULT",
-                                   "ALTER TABLE \"people\" ALTER COLUMN \"m\" TYPE \"mood\" USING \"m\"::text::\"mood\"",
-                                   "ALTER TABLE \"people\" ALTER COLUMN \"m\" SET DEFAULT 'happy'",
-                                   "DROP TYPE \"mood__old\""});
+          std::vector<std::string>{
+              "ALTER TYPE \"mood\" RENAME TO \"mood__old\"",
+              "CREATE TYPE \"mood\" AS ENUM ('happy')",
+              "ALTER TABLE \"people\" ALTER COLUMN \"m\" DROP DEFAULT",
+              "ALTER TABLE \"people\" ALTER COLUMN \"m\" TYPE \"mood\" USING \"m\"::text::\"mood\"",
+              "ALTER TABLE \"people\" ALTER COLUMN \"m\" SET DEFAULT 'happy'",
+              "DROP TYPE \"mood__old\""});
 
     Table items;
     items.name = "items";
@@ -83,10 +91,11 @@ TEST_CASE("postgresql ddl: alter_column, enums and renames", "[postgresql][ddl]"
     Schema with_items;
     with_items.tables.push_back(items);
     CHECK(render(RenameTable{"", "items", "goods"}, with_items) ==
-          std::vector<std::string>{"ALTER TABLE \"items\" RENAME TO \"goods\"",
-                                   "ALTER TABLE \"goods\" RENAME CONSTRAINT \"pk_items\" TO \"pk_goods\"",
-                                   "ALTER INDEX \"ix_items_name\" RENAME TO \"ix_goods_name\"",
-                                   "ALTER SEQUENCE IF EXISTS \"items_id_seq\" RENAME TO \"goods_id_seq\""});
+          std::vector<std::string>{
+              "ALTER TABLE \"items\" RENAME TO \"goods\"",
+              "ALTER TABLE \"goods\" RENAME CONSTRAINT \"pk_items\" TO \"pk_goods\"",
+              "ALTER INDEX \"ix_items_name\" RENAME TO \"ix_goods_name\"",
+              "ALTER SEQUENCE IF EXISTS \"items_id_seq\" RENAME TO \"goods_id_seq\""});
     CHECK(render(Execute{"SELECT 1", "sqlite", {}}).empty());
     CHECK(render(SetTableComment{"", "t", std::nullopt, std::nullopt}) ==
           std::vector<std::string>{"COMMENT ON TABLE \"t\" IS NULL"});

@@ -3,7 +3,6 @@
 // intact. Table-driven: one numbered case per operation (or short sequence).
 
 #include <catch2/catch.hpp>
-
 #include <functional>
 
 #include "core/differ.h"
@@ -24,8 +23,12 @@ Schema base_schema() {
     owners.primary_key = PrimaryKey{"pk_owners", {"id"}};
     Table items;
     items.name = "items";
-    items.columns = {id_col(), col("name", "string(50)", false), col("qty", "integer", true, "0"),
-                     col("price", "numeric(10,2)"), col("note", "text"), col("mood", "enum(mood)", true, "'ok'"),
+    items.columns = {id_col(),
+                     col("name", "string(50)", false),
+                     col("qty", "integer", true, "0"),
+                     col("price", "numeric(10,2)"),
+                     col("note", "text"),
+                     col("mood", "enum(mood)", true, "'ok'"),
                      col("owner_id", "integer")};
     items.primary_key = PrimaryKey{"pk_items", {"id"}};
     items.indexes = {{"ix_items_name", {on_column("name")}, false, std::nullopt, ""}};
@@ -46,8 +49,10 @@ void create_base(Connection& conn) {
         done.tables.push_back(t);
     }
     conn.execute("INSERT INTO owners (label) VALUES ('a'), ('b'), ('c')");
-    conn.execute("INSERT INTO items (name, qty, price, note, mood, owner_id) VALUES "
-                 "('apple', 1, 1.50, 'n1', 'happy', 1), ('pear', 2, 2.25, 'n2', 'sad', 2), ('plum', 3, 3.00, NULL, 'ok', NULL)");
+    conn.execute(
+        "INSERT INTO items (name, qty, price, note, mood, owner_id) VALUES "
+        "('apple', 1, 1.50, 'n1', 'happy', 1), ('pear', 2, 2.25, 'n2', 'sad', 2), ('plum', 3, "
+        "3.00, NULL, 'ok', NULL)");
 }
 
 struct Case {
@@ -72,7 +77,9 @@ std::vector<Case> cases() {
     {
         Column added = col("Weight (kg)", "numeric(8,3)", false, "1.5");
         added.comment = "net weight";
-        c.push_back({1, "add_column with default, NOT NULL and comment", {AddColumn{"", "items", added}},
+        c.push_back({1,
+                     "add_column with default, NOT NULL and comment",
+                     {AddColumn{"", "items", added}},
                      [added](Schema& s) { items(s).columns.push_back(added); }});
     }
     c.push_back({2, "drop_column", {DropColumn{"", "items", "price", std::nullopt}}, [](Schema& s) {
@@ -82,22 +89,25 @@ std::vector<Case> cases() {
     {
         AlterColumn a = alter("qty");
         a.type = type_of("bigint");
-        c.push_back({3, "alter_column type integer -> bigint", {a},
-                     [](Schema& s) { items(s).find_column("qty")->type = type_of("bigint"); }});
+        c.push_back({3, "alter_column type integer -> bigint", {a}, [](Schema& s) {
+                         items(s).find_column("qty")->type = type_of("bigint");
+                     }});
     }
     {
         AlterColumn a = alter("price");
         a.type = type_of("string(20)");
         a.existing_type = type_of("numeric(10,2)");
-        c.push_back({4, "alter_column type numeric -> string (USING cast)", {a},
-                     [](Schema& s) { items(s).find_column("price")->type = type_of("string(20)"); }});
+        c.push_back({4, "alter_column type numeric -> string (USING cast)", {a}, [](Schema& s) {
+                         items(s).find_column("price")->type = type_of("string(20)");
+                     }});
     }
     {
         AlterColumn a = alter("note");
         a.type = type_of("integer");
         a.using_expr = "length(note) + id";
-        c.push_back({5, "alter_column type with an explicit using", {a},
-                     [](Schema& s) { items(s).find_column("note")->type = type_of("integer"); }});
+        c.push_back({5, "alter_column type with an explicit using", {a}, [](Schema& s) {
+                         items(s).find_column("note")->type = type_of("integer");
+                     }});
     }
     {
         AlterColumn a = alter("price"), b = alter("name");
@@ -129,21 +139,40 @@ std::vector<Case> cases() {
                      }});
     }
     {
-        Index partial{"ix_items_cheap", {on_expression("lower(name)"), on_column("qty")}, true, "qty < 10", ""};
-        c.push_back({9, "create_index unique, expression, partial", {CreateIndex{"", "items", partial}},
+        Index partial{"ix_items_cheap",
+                      {on_expression("lower(name)"), on_column("qty")},
+                      true,
+                      "qty < 10",
+                      ""};
+        c.push_back({9,
+                     "create_index unique, expression, partial",
+                     {CreateIndex{"", "items", partial}},
                      [partial](Schema& s) { items(s).indexes.push_back(partial); }});
     }
-    c.push_back({10, "drop_index", {DropIndex{"", "items", "ix_items_name", std::nullopt}},
-                 [](Schema& s) { items(s).indexes.clear(); }});
-    c.push_back({11, "create_unique_constraint", {CreateUniqueConstraint{"", "items", {"uq_items_name_qty", {"name", "qty"}}}},
-                 [](Schema& s) { items(s).unique_constraints.push_back({"uq_items_name_qty", {"name", "qty"}}); }});
+    c.push_back(
+        {10, "drop_index", {DropIndex{"", "items", "ix_items_name", std::nullopt}}, [](Schema& s) {
+             items(s).indexes.clear();
+         }});
+    c.push_back({11,
+                 "create_unique_constraint",
+                 {CreateUniqueConstraint{"", "items", {"uq_items_name_qty", {"name", "qty"}}}},
+                 [](Schema& s) {
+                     items(s).unique_constraints.push_back({"uq_items_name_qty", {"name", "qty"}});
+                 }});
     {
         ForeignKey fk{"fk_items_qty_owners", {"qty"}, "", "owners", {"id"}, "set null", "cascade"};
-        c.push_back({12, "create_foreign_key with actions", {CreateForeignKey{"", "items", fk}},
+        c.push_back({12,
+                     "create_foreign_key with actions",
+                     {CreateForeignKey{"", "items", fk}},
                      [fk](Schema& s) { items(s).foreign_keys.push_back(fk); }});
     }
-    c.push_back({13, "create_check_constraint", {CreateCheckConstraint{"", "items", {"ck_items_price", "price > 0 OR price IS NULL"}}},
-                 [](Schema& s) { items(s).checks.push_back({"ck_items_price", "price > 0 OR price IS NULL"}); }});
+    c.push_back(
+        {13,
+         "create_check_constraint",
+         {CreateCheckConstraint{"", "items", {"ck_items_price", "price > 0 OR price IS NULL"}}},
+         [](Schema& s) {
+             items(s).checks.push_back({"ck_items_price", "price > 0 OR price IS NULL"});
+         }});
     {
         DropConstraint uq{"", "items", "uq_items_note", ConstraintType::Unique};
         DropConstraint ck{"", "items", "ck_items_qty", ConstraintType::Check};
@@ -157,10 +186,13 @@ std::vector<Case> cases() {
     {
         DropConstraint pk{"", "items", "pk_items", ConstraintType::PrimaryKey};
         CreatePrimaryKey npk{"", "items", {"pk_items_id_name", {"id", "name"}}};
-        c.push_back({15, "drop and create primary key", {pk, npk},
-                     [](Schema& s) { items(s).primary_key = PrimaryKey{"pk_items_id_name", {"id", "name"}}; }});
+        c.push_back({15, "drop and create primary key", {pk, npk}, [](Schema& s) {
+                         items(s).primary_key = PrimaryKey{"pk_items_id_name", {"id", "name"}};
+                     }});
     }
-    c.push_back({16, "rename_table renames derived names and the identity sequence", {RenameTable{"", "items", "goods"}},
+    c.push_back({16,
+                 "rename_table renames derived names and the identity sequence",
+                 {RenameTable{"", "items", "goods"}},
                  [](Schema& s) {
                      Table& t = items(s);
                      t.name = "goods";
@@ -171,27 +203,41 @@ std::vector<Case> cases() {
                      t.foreign_keys[0].name = "fk_goods_owner_id_owners";
                  },
                  "goods"});
-    c.push_back({17, "set_table_comment", {SetTableComment{"", "items", "Things we sell", std::nullopt}},
+    c.push_back({17,
+                 "set_table_comment",
+                 {SetTableComment{"", "items", "Things we sell", std::nullopt}},
                  [](Schema& s) { items(s).comment = "Things we sell"; }});
     {
         Enum size{"", "size", {"s", "m", "l"}};
-        c.push_back({18, "create_enum and drop_enum", {CreateEnum{size}, CreateEnum{{"", "gone", {"x"}}}, DropEnum{"", "gone", std::nullopt}},
+        c.push_back({18,
+                     "create_enum and drop_enum",
+                     {CreateEnum{size}, CreateEnum{{"", "gone", {"x"}}},
+                      DropEnum{"", "gone", std::nullopt}},
                      [size](Schema& s) { s.enums.push_back(size); }});
     }
-    c.push_back({19, "alter_enum_add_value before and after",
+    c.push_back({19,
+                 "alter_enum_add_value before and after",
                  {AlterEnumAddValue{"", "mood", "ecstatic", "happy", std::nullopt},
                   AlterEnumAddValue{"", "mood", "meh", std::nullopt, "sad"}},
-                 [](Schema& s) { s.enums[0].values = {"ecstatic", "happy", "sad", "meh", "ok"}; }});
-    c.push_back({20, "alter_enum_drop_value recreates the type and converts the column",
-                 {AlterEnumDropValue{"", "mood", "sad"}}, [](Schema&) {}});
-    c.back().ops = {Execute{"UPDATE items SET mood = 'ok' WHERE mood = 'sad'", "", {}}, AlterEnumDropValue{"", "mood", "sad"}};
+                 [](Schema& s) {
+                     s.enums[0].values = {"ecstatic", "happy", "sad", "meh", "ok"};
+                 }});
+    c.push_back({20,
+                 "alter_enum_drop_value recreates the type and converts the column",
+                 {AlterEnumDropValue{"", "mood", "sad"}},
+                 [](Schema&) {}});
+    c.back().ops = {Execute{"UPDATE items SET mood = 'ok' WHERE mood = 'sad'", "", {}},
+                    AlterEnumDropValue{"", "mood", "sad"}};
     c.back().expect = [](Schema& s) { s.enums[0].values = {"happy", "ok"}; };
     c.push_back({21, "drop_table", {DropTable{"", "owners", std::nullopt}}, [](Schema& s) {
                      s.tables.erase(s.tables.begin());
                      items(s).foreign_keys.clear();
                  }});
-    c.back().ops.insert(c.back().ops.begin(), DropConstraint{"", "items", "fk_items_owner_id_owners", ConstraintType::ForeignKey});
-    c.push_back({22, "execute for postgresql runs, for sqlite is skipped",
+    c.back().ops.insert(
+        c.back().ops.begin(),
+        DropConstraint{"", "items", "fk_items_owner_id_owners", ConstraintType::ForeignKey});
+    c.push_back({22,
+                 "execute for postgresql runs, for sqlite is skipped",
                  {Execute{"ALTER TABLE items ADD COLUMN extra int", "postgresql", {}},
                   Execute{"THIS IS NOT SQL", "sqlite", {}}},
                  [](Schema& s) { items(s).columns.push_back(col("extra", "integer")); }});
@@ -200,20 +246,26 @@ std::vector<Case> cases() {
         a.type = type_of("boolean");
         a.using_expr = "qty > 1";
         a.server_default = std::optional<std::string>("false");
-        c.push_back({23, "alter_column type and default when the old default cannot be cast", {a}, [](Schema& s) {
+        c.push_back({23,
+                     "alter_column type and default when the old default cannot be cast",
+                     {a},
+                     [](Schema& s) {
                          Column* q = items(s).find_column("qty");
                          q->type = type_of("boolean");
                          q->server_default = "false";
                          items(s).checks.clear();
                      }});
-        c.back().ops.insert(c.back().ops.begin(), DropConstraint{"", "items", "ck_items_qty", ConstraintType::Check});
+        c.back().ops.insert(c.back().ops.begin(),
+                            DropConstraint{"", "items", "ck_items_qty", ConstraintType::Check});
     }
     {
         AlterColumn a = alter("mood"), b = alter("note");
         a.type = type_of("string(10)");
         b.type = type_of("enum(mood)");
-        c.push_back({24, "alter_column enum -> string keeps the default; text -> enum casts via text",
-                     {DropConstraint{"", "items", "uq_items_note", ConstraintType::Unique}, Execute{"UPDATE items SET note = 'ok'", "", {}}, a, b},
+        c.push_back({24,
+                     "alter_column enum -> string keeps the default; text -> enum casts via text",
+                     {DropConstraint{"", "items", "uq_items_note", ConstraintType::Unique},
+                      Execute{"UPDATE items SET note = 'ok'", "", {}}, a, b},
                      [](Schema& s) {
                          items(s).find_column("mood")->type = type_of("string(10)");
                          items(s).find_column("note")->type = type_of("enum(mood)");
@@ -223,26 +275,32 @@ std::vector<Case> cases() {
     {
         AlterColumn a = alter("qty");
         a.autoincrement = true;
-        c.push_back({25, "alter_column autoincrement on: identity past the existing values", {a}, [](Schema& s) {
+        c.push_back({25,
+                     "alter_column autoincrement on: identity past the existing values",
+                     {a},
+                     [](Schema& s) {
                          Column* q = items(s).find_column("qty");
                          q->autoincrement = true;
                          q->nullable = false;
                          q->server_default.reset();
                      }});
-        c.back().ops.push_back(Execute{"INSERT INTO items (name) VALUES ('new'); DELETE FROM items WHERE qty = 4", "", {}});
+        c.back().ops.push_back(Execute{
+            "INSERT INTO items (name) VALUES ('new'); DELETE FROM items WHERE qty = 4", "", {}});
     }
     {
         AlterColumn a = alter("id");
         a.autoincrement = false;
-        c.push_back({26, "alter_column autoincrement off", {a},
-                     [](Schema& s) { items(s).find_column("id")->autoincrement = false; }});
+        c.push_back({26, "alter_column autoincrement off", {a}, [](Schema& s) {
+                         items(s).find_column("id")->autoincrement = false;
+                     }});
     }
     return c;
 }
 
 }  // namespace
 
-TEST_CASE("postgresql: each operation on a table with rows changes exactly what it says", "[postgresql][operations]") {
+TEST_CASE("postgresql: each operation on a table with rows changes exactly what it says",
+          "[postgresql][operations]") {
     MIGRATE_REQUIRE_PG(server);
     for (const Case& c : cases()) {
         INFO("case " << c.number << ": " << c.name);
@@ -262,25 +320,29 @@ TEST_CASE("postgresql: each operation on a table with rows changes exactly what 
         DiffOptions options;
         options.dialect = &d;
         std::vector<std::string> changes;
-        for (const auto& change : diff_schemas(got.schema, want, options).changes) changes.push_back(change.description);
+        for (const auto& change : diff_schemas(got.schema, want, options).changes)
+            changes.push_back(change.description);
         CHECK(changes == std::vector<std::string>{});  // the differ agrees: nothing left to do
         QueryResult rows = conn->query("SELECT count(*) FROM \"" + c.table_after + "\"");
         CHECK(rows.rows[0][0] == SqlValue{"3"});
     }
 }
 
-TEST_CASE("postgresql: rename_table renames the owned identity sequence", "[postgresql][operations]") {
+TEST_CASE("postgresql: rename_table renames the owned identity sequence",
+          "[postgresql][operations]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     auto conn = pg_connect(db.url());
     create_base(*conn);
     run_ops(*conn, {RenameTable{"", "items", "goods"}}, base_schema());
-    CHECK(conn->query("SELECT pg_get_serial_sequence('goods', 'id')").rows[0][0] == SqlValue{"public.goods_id_seq"});
+    CHECK(conn->query("SELECT pg_get_serial_sequence('goods', 'id')").rows[0][0] ==
+          SqlValue{"public.goods_id_seq"});
     conn->execute("INSERT INTO goods (name) VALUES ('fig')");
     CHECK(conn->query("SELECT max(id) FROM goods").rows[0][0] == SqlValue{"4"});
 }
 
-TEST_CASE("postgresql: impossible operations fail clearly and leave the database unchanged", "[postgresql][operations]") {
+TEST_CASE("postgresql: impossible operations fail clearly and leave the database unchanged",
+          "[postgresql][operations]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     auto conn = pg_connect(db.url());
@@ -288,10 +350,12 @@ TEST_CASE("postgresql: impossible operations fail clearly and leave the database
     Schema before = base_schema();
     PostgresqlDialect d;
     NamingConvention naming;
-    CHECK_THROWS_WITH(d.render(AlterEnumDropValue{"", "nope", "x"}, RenderContext{before, naming}),
-                      Catch::Contains("alter_enum_drop_value 'nope'") && Catch::Contains("does not exist"));
-    CHECK_THROWS_WITH(d.render(AlterEnumDropValue{"", "mood", "angry"}, RenderContext{before, naming}),
-                      Catch::Contains("has no value 'angry'"));
+    CHECK_THROWS_WITH(
+        d.render(AlterEnumDropValue{"", "nope", "x"}, RenderContext{before, naming}),
+        Catch::Contains("alter_enum_drop_value 'nope'") && Catch::Contains("does not exist"));
+    CHECK_THROWS_WITH(
+        d.render(AlterEnumDropValue{"", "mood", "angry"}, RenderContext{before, naming}),
+        Catch::Contains("has no value 'angry'"));
     // Dropping a value still in use: the cast fails, the transaction rolls back.
     conn->begin();
     CHECK_THROWS_AS(run_ops(*conn, {AlterEnumDropValue{"", "mood", "sad"}}, before), DatabaseError);

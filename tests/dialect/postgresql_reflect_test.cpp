@@ -15,8 +15,10 @@ void create_tables(Connection& conn, int count) {
     std::string sql;
     for (int i = 0; i < count; ++i) {
         std::string t = "t" + std::to_string(i);
-        sql += "CREATE TABLE " + t + " (id serial PRIMARY KEY, name varchar(20) UNIQUE, n int CHECK (n > 0), "
-               "parent int REFERENCES " + t + " (id)); CREATE INDEX ix_" + t + " ON " + t + " (lower(name));";
+        sql += "CREATE TABLE " + t +
+               " (id serial PRIMARY KEY, name varchar(20) UNIQUE, n int CHECK (n > 0), "
+               "parent int REFERENCES " +
+               t + " (id)); CREATE INDEX ix_" + t + " ON " + t + " (lower(name));";
     }
     conn.execute(sql);
 }
@@ -29,7 +31,8 @@ size_t statements_for_reflection(Connection& conn) {
 
 }  // namespace
 
-TEST_CASE("postgresql: reflection sends the same number of statements for 5 and 200 tables", "[postgresql][reflect]") {
+TEST_CASE("postgresql: reflection sends the same number of statements for 5 and 200 tables",
+          "[postgresql][reflect]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase small_db(server), big_db(server);
     auto small = pg_connect(small_db.url());
@@ -52,7 +55,8 @@ TEST_CASE("postgresql: reflection sends the same number of statements for 5 and 
     CHECK(r.unmanaged.empty());  // owned sequences are not standalone sequences
 }
 
-TEST_CASE("postgresql: views, triggers, functions and sequences are listed as not managed", "[postgresql][reflect]") {
+TEST_CASE("postgresql: views, triggers, functions and sequences are listed as not managed",
+          "[postgresql][reflect]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     auto conn = pg_connect(db.url());
@@ -74,14 +78,16 @@ TEST_CASE("postgresql: views, triggers, functions and sequences are listed as no
     Reflection r = PostgresqlDialect().reflect(*conn, o);
     REQUIRE(r.schema.tables.size() == 1);
     CHECK(r.schema.tables[0].name == "accounts");
-    std::vector<UnmanagedObject> want = {{"excluded table", "audit_2024"}, {"excluded table", "audit_2025"},
-                                         {"function", "touch()"},          {"materialized view", "totals"},
-                                         {"sequence", "invoice_numbers"},  {"trigger", "accounts_touch on accounts"},
-                                         {"view", "big_accounts"}};
+    std::vector<UnmanagedObject> want = {
+        {"excluded table", "audit_2024"}, {"excluded table", "audit_2025"},
+        {"function", "touch()"},          {"materialized view", "totals"},
+        {"sequence", "invoice_numbers"},  {"trigger", "accounts_touch on accounts"},
+        {"view", "big_accounts"}};
     CHECK(r.unmanaged == want);
 }
 
-TEST_CASE("postgresql: identity ALWAYS, serial and plain nextval defaults", "[postgresql][reflect]") {
+TEST_CASE("postgresql: identity ALWAYS, serial and plain nextval defaults",
+          "[postgresql][reflect]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     auto conn = pg_connect(db.url());
@@ -96,6 +102,7 @@ TEST_CASE("postgresql: identity ALWAYS, serial and plain nextval defaults", "[po
     CHECK(a->find_column("y")->autoincrement);
     CHECK(a->find_column("y")->type.to_string() == "bigint");
     CHECK_FALSE(a->find_column("z")->autoincrement);  // the sequence is not owned by z
-    CHECK(a->find_column("z")->server_default == std::optional<std::string>("nextval('shared_seq')"));
+    CHECK(a->find_column("z")->server_default ==
+          std::optional<std::string>("nextval('shared_seq')"));
     CHECK(r.unmanaged == std::vector<UnmanagedObject>{{"sequence", "shared_seq"}});
 }

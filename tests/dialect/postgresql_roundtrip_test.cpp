@@ -30,7 +30,9 @@ Table users_table() {
                  col("balance", "numeric(12,2)", false, "0"),
                  col("created_at", "datetime(timezone)", false, "CURRENT_TIMESTAMP"),
                  col("updated_at", "datetime", true, "now()"),
-                 mood, bio, code,
+                 mood,
+                 bio,
+                 code,
                  col("score", "float", true, "1.5"),
                  col("ratio", "double"),
                  col("avatar", "binary"),
@@ -47,10 +49,13 @@ Table users_table() {
                  col("price", "numeric(10)")};
     t.primary_key = PrimaryKey{"pk_users", {"id"}};
     t.unique_constraints = {{"uq_users_email", {"email"}}};
-    t.checks = {{"ck_users_balance", "balance >= 0"}, {"ck_users_status", "status <> 'bad' AND visits >= -1"},
-                {"ck_users_case", "CASE WHEN visits > 0 THEN balance >= 0 ELSE is_active END"},
-                {"ck_users_recent", "created_at < now() + interval '1 day' OR \"full name\" LIKE 'x%'"}};
-    Index lower_email{"ix_users_lower_email", {on_expression("lower(email)")}, true, std::nullopt, ""};
+    t.checks = {
+        {"ck_users_balance", "balance >= 0"},
+        {"ck_users_status", "status <> 'bad' AND visits >= -1"},
+        {"ck_users_case", "CASE WHEN visits > 0 THEN balance >= 0 ELSE is_active END"},
+        {"ck_users_recent", "created_at < now() + interval '1 day' OR \"full name\" LIKE 'x%'"}};
+    Index lower_email{
+        "ix_users_lower_email", {on_expression("lower(email)")}, true, std::nullopt, ""};
     IndexElement created = on_column("created_at");
     created.order = SortOrder::Desc;
     IndexElement name_nulls = on_column("full name");
@@ -68,11 +73,18 @@ Table order_table() {
     Table t;
     t.name = "order";
     t.columns = {col("user_id", "integer", false), col("Line No", "integer", false),
-                 col("group", "string(20)", true, "'x'"), col("note \"quoted\"", "text", true, "''"),
-                 col("parent_line", "integer")};
+                 col("group", "string(20)", true, "'x'"),
+                 col("note \"quoted\"", "text", true, "''"), col("parent_line", "integer")};
     t.primary_key = PrimaryKey{"pk_order", {"user_id", "Line No"}};
-    ForeignKey fk{"fk_order_user_id_users", {"user_id"}, "", "users", {"id"}, "cascade", "restrict"};
-    ForeignKey self{"fk_order_parent", {"user_id", "parent_line"}, "", "order", {"user_id", "Line No"}, "set null", ""};
+    ForeignKey fk{
+        "fk_order_user_id_users", {"user_id"}, "", "users", {"id"}, "cascade", "restrict"};
+    ForeignKey self{"fk_order_parent",
+                    {"user_id", "parent_line"},
+                    "",
+                    "order",
+                    {"user_id", "Line No"},
+                    "set null",
+                    ""};
     t.foreign_keys = {fk, self};
     t.checks = {{"ck_order_line", "\"Line No\" > 0 AND \"group\" <> 'bad'"}};
     t.unique_constraints = {{"uq_order_group_note", {"group", "note \"quoted\""}}};
@@ -83,16 +95,19 @@ Table sales_table() {
     Table t;
     t.schema = "sales";
     t.name = "Ünïcode tbl";
-    t.columns = {id_col("Id"), col("it's", "text"), col("user_id", "integer"), col("state", "enum(status)", false, "'open'")};
+    t.columns = {id_col("Id"), col("it's", "text"), col("user_id", "integer"),
+                 col("state", "enum(status)", false, "'open'")};
     t.primary_key = PrimaryKey{"pk_sales_unicode", {"Id"}};
-    t.foreign_keys = {{"fk_sales_user", {"user_id"}, "public", "users", {"id"}, "set null", "no action"}};
+    t.foreign_keys = {
+        {"fk_sales_user", {"user_id"}, "public", "users", {"id"}, "set null", "no action"}};
     t.indexes = {{"ix_sales_state", {on_column("state")}, false, "state <> 'closed'", ""}};
     return t;
 }
 
 }  // namespace
 
-TEST_CASE("postgresql: a rich schema round-trips through DDL and reflection", "[postgresql][roundtrip]") {
+TEST_CASE("postgresql: a rich schema round-trips through DDL and reflection",
+          "[postgresql][roundtrip]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     auto conn = pg_connect(db.url());
@@ -131,9 +146,12 @@ TEST_CASE("postgresql: a rich schema round-trips through DDL and reflection", "[
     SECTION("normalised forms are what PostgreSQL deparses, cleaned") {
         const Table* users = got.schema.find_table("", "users");
         REQUIRE(users);
-        CHECK(users->find_column("created_at")->server_default == std::optional<std::string>("now()"));
-        CHECK(users->find_column("is_active")->server_default == std::optional<std::string>("true"));
-        CHECK(users->find_column("status")->server_default == std::optional<std::string>("'draft'"));
+        CHECK(users->find_column("created_at")->server_default ==
+              std::optional<std::string>("now()"));
+        CHECK(users->find_column("is_active")->server_default ==
+              std::optional<std::string>("true"));
+        CHECK(users->find_column("status")->server_default ==
+              std::optional<std::string>("'draft'"));
         CHECK(users->find_column("visits")->server_default == std::optional<std::string>("-1"));
         CHECK(users->find_column("price")->type.to_string() == "numeric(10,0)");
         CHECK(users->checks[0].expression == "balance >= 0");
