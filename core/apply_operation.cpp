@@ -7,17 +7,11 @@
 #include <cctype>
 
 #include "core/errors.h"
+#include "core/overloaded.h"
 
 namespace migrate {
 
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 [[noreturn]] void fail(const Operation& op, const std::string& why) {
     throw InputError("cannot apply " + describe(op) + ": " + why);

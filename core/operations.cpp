@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "core/overloaded.h"
 
 namespace migrate {
 
@@ -21,13 +22,6 @@ const char* to_string(ConstraintType t) {
 }
 
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 std::string q(const std::string& schema, const std::string& name) {
     return "'" + (schema.empty() ? name : schema + "." + name) + "'";

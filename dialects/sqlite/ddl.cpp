@@ -5,19 +5,15 @@
 
 #include "core/apply_operation.h"
 #include "core/errors.h"
+#include "core/overloaded.h"
 #include "dialects/sqlite/rebuild.h"
 #include "dialects/sqlite/types.h"
 
 namespace migrate::sqlite {
 
-namespace {
+using migrate::Overloaded;
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+namespace {
 
 std::string upper(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
