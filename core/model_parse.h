@@ -8,6 +8,7 @@
 // ctx.diagnostics with its file:line:column, and the function returns std::nullopt
 // when the node was unusable.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,16 @@ SourceLocation location_of(const YAML::Node& node, const std::string& file);
 // index and constraint gets its name (given, or from the naming convention).
 std::optional<Table> parse_table(const YAML::Node& node, ParseContext& ctx);
 
+// Where a parsed table's parts were written, for the checks that span tables (the
+// model loader: references to other tables, enums, names unique per schema).
+struct TableSites {
+    SourceLocation table;                                  // the table's name
+    std::map<std::string, SourceLocation> foreign_keys;    // by name: where the reference is written
+    std::map<std::string, SourceLocation> column_types;    // by column name: the type value
+    std::map<std::string, SourceLocation> objects;         // by index/constraint name: its entry
+};
+std::optional<Table> parse_table(const YAML::Node& node, ParseContext& ctx, TableSites* sites);
+
 // A column mapping, for add_column: the column and the table-level objects its
 // shorthands imply, named for `table`.
 struct ParsedColumn {
@@ -48,6 +59,10 @@ std::optional<ParsedColumn> parse_column(const YAML::Node& node, const std::stri
 // An index mapping as in a model file's `indexes:` list (name optional: from the
 // naming convention). `table` names it.
 std::optional<Index> parse_index(const YAML::Node& node, const std::string& table, ParseContext& ctx);
+// The same, accepting `extra_keys` that the caller reads itself (create_index's `table`,
+// `schema`) instead of reporting them as unknown.
+std::optional<Index> parse_index(const YAML::Node& node, const std::string& table, ParseContext& ctx,
+                                 const std::vector<std::string>& extra_keys);
 
 // An enum mapping: name, values, schema.
 std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx);

@@ -1,0 +1,28 @@
+#pragma once
+// The checks of a model that span tables and files: foreign keys to unknown tables or
+// columns (or to columns that are neither the primary key nor unique), enum(name)
+// types with no declared enum, and index/constraint names used twice in a schema.
+
+#include <vector>
+
+#include "core/errors.h"
+#include "core/model_parse.h"
+#include "core/schema.h"
+
+namespace migrate {
+
+struct LocatedTable {
+    Table table;
+    TableSites sites;
+};
+
+struct LocatedEnum {
+    Enum value;
+    SourceLocation where;
+};
+
+// Appends one diagnostic per problem found.
+void check_model_references(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+                            std::vector<Diagnostic>& diagnostics);
+
+}  // namespace migrate

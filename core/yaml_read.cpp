@@ -1,0 +1,155 @@
+// Diagnostics-collecting YAML readers (core/yaml_read.h).
+
+#include "core/yaml_read.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace migrate {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string kind_of(const YAML::Node& node) {
+    if (node.IsMap()) return "a mapping";
+    if (node.IsSequence()) return "a list";
+    return "'" + node.Scalar() + "'";
+}
+
+}  // namespace
+
+SourceLocation location_of(const YAML::Node& node, const std::string& file) {
+    SourceLocation where{file, 0, 0};
+    if (!node.IsDefined()) return where;
+    YAML::Mark mark = node.Mark();
+    if (mark.line >= 0) where.line = mark.line + 1;
+    if (mark.column >= 0) where.column = mark.column + 1;
+    return where;
+}
+
+void report(ParseContext& ctx, const YAML::Node& at, std::string message) {
+    report(ctx, location_of(at, ctx.file), std::move(message));
+}
+
+void report(ParseContext& ctx, const SourceLocation& at, std::string message) {
+    ctx.diagnostics->push_back({at, std::move(message)});
+}
+
+bool is_missing(const YAML::Node& value) { return !value.IsDefined() || value.IsNull(); }
+
+std::string quoted_list(const std::vector<std::string>& words) {
+    std::string s;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i) s += (i + 1 == words.size()) ? " or " : ", ";
+        s += "'" + words[i] + "'";
+    }
+    return s;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best = closest_match(word, candidates);
+    return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& what,
+                ParseContext& ctx) {
+    bool ok = true;
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+        if (!seen.insert(key).second) {
+            report(ctx, it->first, "key '" + key + "' is given twice in " + what);
+            ok = false;
+        } else if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            std::string hint = did_you_mean(key, allowed);
+            if (hint.empty()) hint = "; allowed keys: " + quoted_list(allowed);
+            report(ctx, it->first, "unknown key '" + key + "' in " + what + hint);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool expect_map(const YAML::Node& node, const std::string& what, ParseContext& ctx) {
+    if (node.IsMap()) return true;
+    report(ctx, node, what + " must be a mapping of keys to values, got " + (node.IsNull() ? "nothing" : kind_of(node)));
+    return false;
+}
+
+std::optional<std::string> read_string(const YAML::Node& map, const std::string& key, const std::string& what,
+                                       ParseContext& ctx, bool required) {
+    const YAML::Node value = map[key];
+    if (is_missing(value)) {
+        if (required) report(ctx, map, what + " needs '" + key + "'");
+        return std::nullopt;
+    }
+    if (!value.IsScalar()) {
+        report(ctx, value, "'" + key + "' of " + what + " must be a string, got " + kind_of(value));
+        return std::nullopt;
+    }
+    return value.Scalar();
+}
+
+bool check_identifier(const std::string& name, const std::string& what, const YAML::Node& at, ParseContext& ctx) {
+    if (name.empty() || name.find_first_not_of(" \t") == std::string::npos) {
+        report(ctx, at, what + " has an empty name");
+        return false;
+    }
+    if (name.size() > 63) {
+        report(ctx, at, "name '" + name + "' of " + what + " is " + std::to_string(name.size()) +
+                            " bytes long; names are limited to 63 bytes");
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> read_name(const YAML::Node& map, const std::string& key, const std::string& what,
+                                     ParseContext& ctx, bool required) {
+    const YAML::Node value = map[key];
+    auto name = read_string(map, key, what, ctx, required);
+    if (!name) return std::nullopt;
+    if (!check_identifier(*name, what, value, ctx)) return std::nullopt;
+    return name;
+}
+
+std::optional<bool> read_bool(const YAML::Node& map, const std::string& key, const std::string& what,
+                              ParseContext& ctx) {
+    const YAML::Node value = map[key];
+    if (is_missing(value)) return std::nullopt;
+    std::string text = value.IsScalar() ? lower(value.Scalar()) : "";
+    if (text == "true") return true;
+    if (text == "false") return false;
+    report(ctx, value, "'" + key + "' of " + what + " must be true or false, got " + kind_of(value));
+    return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map, const std::string& key,
+                                                         const std::string& what, ParseContext& ctx,
+                                                         bool allow_single) {
+    const YAML::Node value = map[key];
+    if (is_missing(value)) return std::nullopt;
+    if (value.IsScalar() && allow_single) return std::vector<std::string>{value.Scalar()};
+    if (!value.IsSequence()) {
+        report(ctx, value, "'" + key + "' of " + what + " must be a list, got " + kind_of(value));
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    bool ok = true;
+    for (const auto& item : value) {
+        if (!item.IsScalar()) {
+            report(ctx, item, "'" + key + "' of " + what + " must list strings, got " + kind_of(item));
+            ok = false;
+            continue;
+        }
+        out.push_back(item.Scalar());
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+}  // namespace migrate

@@ -1,0 +1,59 @@
+#pragma once
+// Reading scalars, lists and mappings out of YAML nodes while collecting diagnostics
+// with file:line:column: the small vocabulary that model_parse, the model loader and
+// the config loader share. Every reader reports a problem and returns std::nullopt
+// (or false) instead of throwing, so a caller can keep going and report every error.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/model_parse.h"
+
+namespace migrate {
+
+// Appends "message" at the node's position.
+void report(ParseContext& ctx, const YAML::Node& at, std::string message);
+void report(ParseContext& ctx, const SourceLocation& at, std::string message);
+
+// True for a key that is absent or explicitly null.
+bool is_missing(const YAML::Node& value);
+
+// Reports keys not in `allowed` (with "did you mean") and keys given twice. `what`
+// names the mapping in messages ("column 'id'", "table 'users'"). False if any was bad.
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& what,
+                ParseContext& ctx);
+
+// Reports unless `node` is a mapping; `what` as in "table entry must be a mapping".
+bool expect_map(const YAML::Node& node, const std::string& what, ParseContext& ctx);
+
+// The value of map[key] as a string; reports a mapping or list given instead.
+// `required` reports a missing key at the map.
+std::optional<std::string> read_string(const YAML::Node& map, const std::string& key, const std::string& what,
+                                       ParseContext& ctx, bool required = false);
+
+// A name (object identifier): non-empty and at most 63 bytes.
+std::optional<std::string> read_name(const YAML::Node& map, const std::string& key, const std::string& what,
+                                     ParseContext& ctx, bool required = true);
+
+// Checks an identifier read elsewhere; reports at `at`.
+bool check_identifier(const std::string& name, const std::string& what, const YAML::Node& at, ParseContext& ctx);
+
+// true/false (case-insensitive); anything else is reported.
+std::optional<bool> read_bool(const YAML::Node& map, const std::string& key, const std::string& what,
+                              ParseContext& ctx);
+
+// A list of strings; a single string is accepted as a list of one when `allow_single`.
+std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map, const std::string& key,
+                                                         const std::string& what, ParseContext& ctx,
+                                                         bool allow_single = false);
+
+// "'a', 'b' or 'c'" for messages.
+std::string quoted_list(const std::vector<std::string>& words);
+
+// " (did you mean 'x'?)" or "".
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace migrate
