@@ -189,6 +189,14 @@ struct YamlRenderer {
     }
 };
 
+bool YamlValue::all_inline() const {
+    return std::all_of(items_.begin(), items_.end(), [](const auto& item) {
+        const YamlValue& v = item.second;
+        if (v.kind_ == Kind::Scalar) return v.text_.find('\n') == std::string::npos;
+        return v.flow_ || v.items_.empty();
+    });
+}
+
 std::string YamlValue::render(int indent) const {
     if (kind_ == Kind::Scalar || flow_) return YamlRenderer::flow(*this) + "\n";
     return YamlRenderer::block(*this, indent) + "\n";

@@ -31,6 +31,9 @@ public:
     Kind kind() const { return kind_; }
     bool empty() const { return items_.empty(); }
     bool flow() const { return flow_; }
+    void set_flow(bool flow) { flow_ = flow; }
+    // True when every child is a one-line scalar or a flow collection.
+    bool all_inline() const;
 
     // Renders a block mapping or sequence as a document body at `indent` spaces.
     std::string render(int indent = 0) const;
