@@ -20,6 +20,8 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 using V = YamlValue;
 
+V fold_short(V body);
+
 struct Emitter {
     const NamingConvention& naming;
     bool canonical;
@@ -284,7 +286,7 @@ V Emitter::body(const Operation& op) const {
                 nonempty(m, "dialect", o.dialect);
                 if (!o.effect.empty()) {
                     V effects = V::seq();
-                    for (const auto& e : o.effect) effects.push(V::map().add(op_name(e), body(e)));
+                    for (const auto& e : o.effect) effects.push(V::map().add(op_name(e), fold_short(body(e))));
                     m.add("effect", std::move(effects));
                 }
                 return m;
