@@ -72,6 +72,7 @@ private:
         std::string schema = fk.referred_schema.empty() ? t.table.schema : fk.referred_schema;
         std::string what = "foreign key '" + fk.name + "' of table '" + t.table.qualified_name() + "'";
         const LocatedTable* target = find_table(schema, fk.referred_table);
+        if (!target && schema == "public") target = find_table("", fk.referred_table);  // the default schema
         if (!target) {
             std::string shown = schema.empty() ? fk.referred_table : schema + "." + fk.referred_table;
             add(at, what + " references table '" + shown + "', which no model declares" +

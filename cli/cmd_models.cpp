@@ -1,0 +1,40 @@
+// `migrate models`: loads and validates the configured model files and prints the
+// resulting schema with every generated name, or every error (exit 2).
+
+#include "cli/command.h"
+#include "cli/project.h"
+#include "cli/schema_json.h"
+#include "core/model_loader.h"
+
+namespace migrate::cli {
+
+namespace {
+
+int run_models(CommandContext& ctx) {
+    Config config = load_project_config(ctx.global);
+    Schema schema = load_project_models(config);
+    nlohmann::json result = schema_to_json(schema);
+    result["files"] = nlohmann::json::array();
+    std::vector<Diagnostic> unused;
+    for (const auto& f : find_model_files(config.models, unused)) result["files"].push_back(f);
+    ctx.out.set_result(result);
+    std::string text = to_text(schema);
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    if (!text.empty()) ctx.out.print(text);
+    if (!ctx.out.json())
+        ctx.out.progress(std::to_string(schema.tables.size()) + " table(s), " + std::to_string(schema.enums.size()) +
+                     " enum(s) from " + std::to_string(result["files"].size()) + " model file(s): OK");
+    return 0;
+}
+
+const CommandRegistration registration{{
+    .name = "models",
+    .order = 20,
+    .summary = "Load and validate the model files; print the schema with generated names",
+    .example = "migrate models            # or: migrate -c app/migrate.yaml models --json",
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_models(ctx); }; },
+}};
+
+}  // namespace
+
+}  // namespace migrate::cli
