@@ -66,7 +66,8 @@ namespace {
     candidates.reserve(ids.size());
     for (const auto& p : ids) candidates.push_back(p.first);
     std::string msg = r.where() + ": " + field + " '" + parent + "' is not a revision in the versions folders";
-    std::string near = ids.size() <= 5000 ? closest_match(parent, candidates) : std::string();
+    // Short ids are all within a few edits of each other: suggest only for longer ones.
+    std::string near = ids.size() <= 5000 && parent.size() >= 4 ? closest_match(parent, candidates) : std::string();
     if (!near.empty()) msg += "; did you mean '" + near + "'?";
     throw RevisionError(msg);
 }

@@ -174,7 +174,7 @@ TEST_CASE("broken graphs are named errors naming the files", "[graph][errors]") 
     };
     std::vector<Case> cases = {
         {1, {rev("a"), rev("b", {"a"}), rev("b", {"a"})}, {"duplicate revision id 'b'", "versions/b.yaml and versions/b.yaml"}},
-        {2, {rev("a"), rev("b", {"aa"})}, {"versions/b.yaml", "down_revision 'aa' is not a revision", "did you mean 'a'?"}},
+        {2, {rev("abcdef"), rev("b", {"abcdeg"})}, {"versions/b.yaml", "down_revision 'abcdeg' is not a revision", "did you mean 'abcdef'?"}},
         {3, {rev("a", {"c"}), rev("b", {"a"}), rev("c", {"b"})}, {"cycle", "versions/a.yaml", "versions/b.yaml", "versions/c.yaml"}},
         {4, {rev("a", {"a"})}, {"cycle", "versions/a.yaml"}},
         {5, {rev("a"), rev("b", {"a"}, {}, {"nope"})}, {"depends_on 'nope'"}},
