@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/revision_project.h"
 #include "core/checksum.h"
+#include "core/revision_file.h"
 
 namespace migrate::cli {
 
@@ -25,7 +26,11 @@ void print_ops(CommandContext& ctx, const char* title, const Operations& ops) {
 int run_show(CommandContext& ctx, const std::string& identifier) {
     RevisionProject project = load_revision_project(ctx.global);
     const RevisionGraph& graph = project.graph;
-    const Revision& r = graph.resolve_one(identifier);
+    Revision r = graph.resolve_one(identifier);
+    if (!r.operations_loaded) {  // the graph was read header-only: read this file in full
+        std::string path = r.path;
+        r = read_revision_file(path, project.config.naming);
+    }
     std::string checksum = revision_checksum(r);
     nlohmann::json result = revision_json(graph, r);
     result["checksum"] = checksum;

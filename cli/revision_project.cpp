@@ -20,9 +20,9 @@ std::string display_path(const std::string& path) {
     return rel.string();
 }
 
-RevisionProject load_revision_project(const GlobalOptions& global) {
+RevisionProject load_revision_project(const GlobalOptions& global, LoadMode mode) {
     Config config = load_project_config(global);
-    std::vector<Revision> revisions = load_revisions(config.versions, config.naming);
+    std::vector<Revision> revisions = load_revisions(config.versions, config.naming, mode);
     for (auto& r : revisions) r.path = display_path(r.path);
     return RevisionProject{std::move(config), RevisionGraph(std::move(revisions))};
 }

@@ -18,8 +18,9 @@ struct RevisionProject {
     RevisionGraph graph;
 };
 
-// Loads the config (-c) and every revision file of its version folders.
-RevisionProject load_revision_project(const GlobalOptions& global);
+// Loads the config (-c) and every revision file of its version folders. Headers mode
+// (the default) suits the commands that only walk the graph.
+RevisionProject load_revision_project(const GlobalOptions& global, LoadMode mode = LoadMode::Headers);
 
 // A path for messages: relative to the working directory when under it.
 std::string display_path(const std::string& path);

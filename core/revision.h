@@ -20,6 +20,7 @@ struct Revision {
     Operations downgrade;
     std::vector<std::string> allow_hazards;   // hazards acknowledged for `lint`
     std::string path;                         // the file it came from ("" when built in memory)
+    bool operations_loaded = true;            // false when only the header was read (LoadMode::Headers)
 
     bool is_base() const { return down_revisions.empty(); }
     bool is_merge_point() const { return down_revisions.size() > 1; }

@@ -11,6 +11,7 @@
 #include "core/errors.h"
 #include "core/model_parse.h"
 #include "core/operation_yaml.h"
+#include "core/revision_header_scan.h"
 #include "core/revision_id_rules.h"
 #include "core/yaml_read.h"
 #include "core/yaml_writer.h"
@@ -99,7 +100,8 @@ Revision read_revision_file(const std::string& path, const NamingConvention& nam
     return parse_revision(read_text(path), path, naming);
 }
 
-std::vector<Revision> load_revisions(const std::vector<std::string>& folders, const NamingConvention& naming) {
+std::vector<Revision> load_revisions(const std::vector<std::string>& folders, const NamingConvention& naming,
+                                     LoadMode mode) {
     std::vector<std::string> paths;
     for (const auto& folder : folders) {
         std::error_code ec;
@@ -121,7 +123,17 @@ std::vector<Revision> load_revisions(const std::vector<std::string>& folders, co
     std::vector<Revision> revisions;
     revisions.reserve(paths.size());
     std::vector<Diagnostic> diagnostics;
-    for (const auto& path : paths) revisions.push_back(parse_collecting(read_text(path), path, naming, diagnostics));
+    for (const auto& path : paths) {
+        std::string text = read_text(path);
+        if (mode == LoadMode::Headers) {
+            if (auto header = scan_revision_header(text, path)) {
+                header->operations_loaded = false;
+                revisions.push_back(std::move(*header));
+                continue;
+            }
+        }
+        revisions.push_back(parse_collecting(text, path, naming, diagnostics));
+    }
     if (!diagnostics.empty()) throw InputError(std::move(diagnostics));
     return revisions;
 }

@@ -18,10 +18,16 @@ namespace migrate {
 Revision parse_revision(const std::string& text, const std::string& path, const NamingConvention& naming);
 Revision read_revision_file(const std::string& path, const NamingConvention& naming);
 
+// Full: every field and operation, every problem reported. Headers: only what the
+// graph needs (ids, parents, labels, message, date), for heads/history/branches;
+// files whose header is not in the simple form fall back to the full parser.
+enum class LoadMode { Full, Headers };
+
 // Every revision file (*.yaml, *.yml) under `folders`, recursively, in path order.
 // Throws InputError with the problems of all files; a missing folder is no error
 // (a fresh project has no revisions yet).
-std::vector<Revision> load_revisions(const std::vector<std::string>& folders, const NamingConvention& naming);
+std::vector<Revision> load_revisions(const std::vector<std::string>& folders, const NamingConvention& naming,
+                                     LoadMode mode = LoadMode::Full);
 
 // The file's text: header fields, then upgrade and downgrade.
 std::string emit_revision(const Revision& revision, const NamingConvention& naming);

@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "core/revision_file.h"
+#include "core/revision_header_scan.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;
@@ -94,4 +95,55 @@ TEST_CASE("new revision ids are 12 hex digits", "[revision_file]") {
     CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
     CHECK(random_revision_id() != id);
     CHECK(utc_now_iso8601().size() == 20);
+}
+
+TEST_CASE("the header fast path reads what the full parser reads, or gives up", "[revision_file][header]") {
+    NamingConvention naming;
+    std::vector<std::string> simple = {
+        "revision: \"3f2a\"\ndown_revision: \"8c0d\"\nbranch_labels: []\ndepends_on: []\nmessage: add posts table\n"
+        "create_date: 2026-11-21T10:15:00Z\nupgrade:\n  - drop_table: {name: t}\ndowngrade: []\n",
+        "revision: 0e12   # a comment\r\ndown_revision: [a1, 'b2']\r\nbranch_labels: [feat]\r\nmessage: 'quoted: text'\r\n",
+        "# leading comment\nrevision: abc\ndown_revision: null\nupgrade:\n- execute: x\nmessage: after the block\n",
+        "revision: abc\ndown_revision: ~\ndepends_on: xyz\nallow_hazards: [data_loss]\n",
+    };
+    for (const auto& text : simple) {
+        INFO(text);
+        auto header = scan_revision_header(text, "f.yaml");
+        REQUIRE(header);
+        Revision full = parse_revision(text, "f.yaml", naming);
+        CHECK(header->id == full.id);
+        CHECK(header->down_revisions == full.down_revisions);
+        CHECK(header->branch_labels == full.branch_labels);
+        CHECK(header->depends_on == full.depends_on);
+        CHECK(header->message == full.message);
+        CHECK(header->create_date == full.create_date);
+        CHECK(header->allow_hazards == full.allow_hazards);
+    }
+    std::vector<std::string> unusual = {
+        "{revision: abc}\n",
+        "revision: abc\nmessage: >\n  folded\n",
+        "revision: abc\nmessage: \"esc\\\"aped\"\n",
+        "revision: abc\ndown_revision:\n  - a\n",
+        "revision: abc\nbogus: 1\n",
+        "revision: abc\nrevision: def\n",
+        "message: no id\n",
+        "revision: a-b\n",
+        "revision: abc\nmessage: a: b\n",
+    };
+    for (const auto& text : unusual) {
+        INFO(text);
+        CHECK_FALSE(scan_revision_header(text, "f.yaml"));
+    }
+}
+
+TEST_CASE("loading headers only, with fallback to the full parser", "[revision_file][header]") {
+    TempDir dir;
+    dir.write("v/a.yaml", "revision: a\nupgrade:\n  - drop_table: {name: t}\n");
+    dir.write("v/b.yaml", "revision: b\ndown_revision:\n  - a\n");  // block list: full parser
+    auto revs = load_revisions({dir / "v"}, NamingConvention{}, LoadMode::Headers);
+    REQUIRE(revs.size() == 2);
+    CHECK_FALSE(revs[0].operations_loaded);
+    CHECK(revs[0].upgrade.empty());
+    CHECK(revs[1].operations_loaded);
+    CHECK(revs[1].down_revisions == std::vector<std::string>{"a"});
 }
