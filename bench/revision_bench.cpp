@@ -5,13 +5,14 @@
 // (build + validate), resolve (head, a prefix, head-100, heads), heads, history,
 // and an upgrade plan from base to heads.
 //
-//   migrate_bench [N=10000] [RUNS=5]
+//   migrate_bench [N=10000] [RUNS=5]      (MIGRATE_BIN=build/migrate also times the binary)
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <unistd.h>
@@ -38,16 +39,35 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+// With MIGRATE_BIN set, also times the real binary (`heads`, `history`) on the project.
+void time_binary(const fs::path& dir, int runs) {
+    const char* bin = std::getenv("MIGRATE_BIN");
+    if (!bin || !*bin) return;
+    {
+        std::ofstream cfg(dir / "migrate.yaml");
+        cfg << "database: sqlite:///app.db\nmodels: models\nversions: versions\n";
+    }
+    for (const char* cmd : {"heads", "history", "history --json"}) {
+        std::string line = std::string(bin) + " -c " + (dir / "migrate.yaml").string() + " " + cmd + " > /dev/null";
+        std::vector<double> times;
+        for (int run = 0; run < runs; ++run) times.push_back(ms_of([&] {
+            if (std::system(line.c_str()) != 0) std::fprintf(stderr, "failed: %s\n", line.c_str());
+        }));
+        std::printf("           binary `migrate %s`: %.1f ms (median of %d)\n", cmd, median(times), runs);
+    }
+    std::fflush(stdout);
+}
+
 void bench_shape(const char* name, bench::Shape shape, int count, int runs) {
     fs::path dir = fs::temp_directory_path() / ("migrate_bench_" + std::to_string(::getpid()) + "_" + name);
     fs::remove_all(dir);
-    double write_ms = ms_of([&] { bench::write_revisions(bench::generate_revisions(count, shape), dir.string()); });
+    double write_ms = ms_of([&] { bench::write_revisions(bench::generate_revisions(count, shape), (dir / "versions").string()); });
     std::vector<double> full, load, build, resolve, heads, history, plan, total;
     NamingConvention naming;
     for (int run = 0; run < runs; ++run) {
         std::vector<Revision> revs;
-        full.push_back(ms_of([&] { load_revisions({dir.string()}, naming, LoadMode::Full); }));
-        load.push_back(ms_of([&] { revs = load_revisions({dir.string()}, naming, LoadMode::Headers); }));
+        full.push_back(ms_of([&] { load_revisions({(dir / "versions").string()}, naming, LoadMode::Full); }));
+        load.push_back(ms_of([&] { revs = load_revisions({(dir / "versions").string()}, naming, LoadMode::Headers); }));
         std::string prefix = revs[revs.size() / 2].id.substr(0, 8);
         std::unique_ptr<RevisionGraph> graph;
         build.push_back(ms_of([&] { graph = std::make_unique<RevisionGraph>(std::move(revs)); }));
@@ -67,6 +87,7 @@ void bench_shape(const char* name, bench::Shape shape, int count, int runs) {
                 name, count, write_ms, median(full), median(load), median(build), median(resolve), median(heads), median(history),
                 median(plan), median(total), runs);
     std::fflush(stdout);
+    time_binary(dir, runs);
     fs::remove_all(dir);
 }
 

@@ -13,7 +13,7 @@ int run_heads(CommandContext& ctx) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& id : graph.heads()) {
         const Revision& r = graph.get(id);
-        list.push_back(revision_json(graph, r));
+        if (ctx.out.json()) list.push_back(revision_json(graph, r));
         if (ctx.global.verbose) {
             std::string entry = verbose_entry(graph, r);
             entry.pop_back();

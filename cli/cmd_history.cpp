@@ -17,7 +17,7 @@ int run_history(CommandContext& ctx, const std::string& range) {
     bool first = true;
     for (const auto& id : graph.history(range)) {
         const Revision& r = graph.get(id);
-        list.push_back(revision_json(graph, r));
+        if (ctx.out.json()) list.push_back(revision_json(graph, r));
         if (ctx.global.verbose) {
             if (!first) ctx.out.print("");
             std::string entry = verbose_entry(graph, r);
