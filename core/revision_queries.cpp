@@ -115,6 +115,11 @@ std::vector<std::string> RevisionGraph::history(const std::string& range) const 
     size_t colon = range.find(':');
     std::string lower = colon == std::string::npos ? "" : range.substr(0, colon);
     std::string upper = colon == std::string::npos ? range : range.substr(colon + 1);
+    for (const auto& end : {lower, upper})
+        if (!end.empty() && (end[0] == '+' || end[0] == '-'))
+            throw RevisionError("history range '" + range + "': '" + end +
+                                "' is relative to the database's current revision, which history does not read; "
+                                "use a revision or head, e.g. head" + end);
     Target top = upper.empty() || upper == "heads" ? Target{heads(), {}} : resolve(upper);
     Bits set = ancestors_closure(target_indexes(top));
     if (!lower.empty() && lower != "base") {

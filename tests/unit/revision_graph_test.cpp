@@ -203,6 +203,8 @@ TEST_CASE("history lists revisions newest first within a range", "[graph][histor
     CHECK(m.history().size() == 7);
     CHECK(m.history().front() == "n");
     CHECK(m.history().back() == "a");
+    CHECK_THAT(error_of([&] { l.history("-2:"); }), Catch::Contains("use a revision or head, e.g. head-2"));
+    CHECK_THAT(error_of([&] { l.history("b:nope"); }), Catch::Contains("no revision 'nope'"));
 }
 
 namespace {
