@@ -1,0 +1,74 @@
+// `migrate revision -m MSG`: writes a new, empty revision file (upgrade and downgrade
+// to fill in) whose parent is the current head, or --head; prints the path written.
+
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/revision_project.h"
+#include "core/errors.h"
+
+namespace migrate::cli {
+
+namespace {
+
+struct RevisionArgs {
+    std::string message;
+    std::string head = "head";
+    std::vector<std::string> branch_labels;
+    std::vector<std::string> depends_on;
+    std::string rev_id;
+    bool splice = false;
+    std::string version_path;
+};
+
+std::vector<std::string> parents_for(const RevisionGraph& graph, const RevisionArgs& a) {
+    if (a.head == "base") return {};
+    if (a.head == "head" && graph.size() == 0) return {};
+    const Revision& parent = graph.resolve_one(a.head);
+    if (!graph.is_head(parent.id) && !a.splice)
+        throw InputError("revision '" + parent.id + "' (" + parent.where() +
+                         ") is not a head; pass --splice to start a new branch from it");
+    return {parent.id};
+}
+
+int run_revision(CommandContext& ctx, const RevisionArgs& a) {
+    RevisionProject project = load_revision_project(ctx.global);
+    RevisionSource source = cli_revision_source();
+    Revision r;
+    r.id = a.rev_id.empty() ? source.new_id() : a.rev_id;
+    r.down_revisions = parents_for(project.graph, a);
+    r.branch_labels = a.branch_labels;
+    for (const auto& d : a.depends_on) r.depends_on.push_back(project.graph.resolve_one(d).id);
+    r.message = a.message;
+    r.create_date = source.now();
+    std::string path = write_new_revision(project, r, a.version_path);
+    r.path = path;
+    std::vector<Revision> all = project.graph.revisions();
+    all.push_back(r);
+    RevisionGraph graph(std::move(all));
+    ctx.out.set_result({{"path", path}, {"revision", revision_json(graph, graph.get(r.id))}});
+    ctx.out.print("Generating " + path + " ... done");
+    return 0;
+}
+
+const CommandRegistration registration{{
+    .name = "revision",
+    .order = 30,
+    .summary = "Write a new revision file (empty, to fill in) on top of the current head",
+    .example = "migrate revision -m \"add posts table\"   # or: --head feat@head, --branch-label feat, --rev-id 0001",
+    .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
+        auto a = std::make_shared<RevisionArgs>();
+        sub.add_option("-m,--message", a->message, "What the revision does (also names the file)")->required();
+        sub.add_option("--head", a->head, "The parent: a head, or base for a new root (default: head)");
+        sub.add_option("--branch-label", a->branch_labels, "A label for the branch this revision starts");
+        sub.add_option("--depends-on", a->depends_on, "A revision (or label) that must be applied first");
+        sub.add_option("--rev-id", a->rev_id, "Use this id instead of a random 12-hex one (no @ - + :)");
+        sub.add_flag("--splice", a->splice, "Allow --head to name a revision that is not a head (starts a branch)");
+        sub.add_option("--version-path", a->version_path, "Which configured versions folder to write into");
+        return [&ctx, a] { return run_revision(ctx, *a); };
+    },
+}};
+
+}  // namespace
+
+}  // namespace migrate::cli

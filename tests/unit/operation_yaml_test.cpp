@@ -1,0 +1,243 @@
+// Operations to and from revision-file YAML: every operation round-trips
+// (parse(emit(x)) == x), emitted text is golden, shorthands expand, and bad input is
+// reported with file:line:column and "did you mean".
+
+#include <catch2/catch.hpp>
+
+#include "core/operation_yaml.h"
+
+using namespace migrate;
+
+namespace {
+
+struct Parsed {
+    Operations ops;
+    std::vector<Diagnostic> diagnostics;
+    std::string errors() const {
+        std::string s;
+        for (const auto& d : diagnostics) s += d.to_string() + "\n";
+        return s;
+    }
+};
+
+Parsed parse_text(const std::string& yaml) {
+    Parsed p;
+    NamingConvention naming;
+    ParseContext ctx{"rev.yaml", &p.diagnostics, &naming};
+    p.ops = parse_operations(YAML::Load(yaml), ctx);
+    return p;
+}
+
+const char* kEveryOperation = R"Y(
+- create_table:
+    name: posts
+    comment: Blog posts
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: title, type: string(200), nullable: false, index: true}
+      - {name: slug, type: string(200), unique: true}
+      - {name: status, type: string(20), server_default: "'draft'", comment: "state: draft/live"}
+      - {name: price, type: "numeric(12,2)", nullable: false, server_default: "0"}
+      - {name: user_id, type: integer, nullable: false, references: users.id, on_delete: cascade}
+    checks:
+      - {name: price_positive, expression: price >= 0}
+- create_table:
+    name: post_tags
+    schema: blog
+    columns:
+      - {name: post_id, type: integer}
+      - {name: tag_id, type: bigint}
+    primary_key: {name: post_tags_pkey, columns: [tag_id, post_id]}
+    foreign_keys:
+      - {columns: [post_id], references_table: posts, references_columns: [id], references_schema: public, on_update: set_null}
+- drop_table:
+    name: old
+    existing:
+      name: old
+      columns:
+        - {name: id, type: bigint, primary_key: true, autoincrement: false}
+- rename_table: {name: a, new_name: b, schema: blog}
+- add_column: {table: posts, column: {name: body, type: text, collation: "C"}}
+- drop_column: {table: posts, name: legacy, existing: {name: legacy, type: boolean, nullable: false, server_default: "false"}}
+- alter_column:
+    table: posts
+    name: title
+    new_name: headline
+    type: text
+    nullable: true
+    server_default: null
+    comment: the headline
+    using: title::text
+    existing_type: string(200)
+    existing_nullable: false
+    existing_server_default: "'x'"
+    existing_comment: null
+- create_index: {name: ix_posts_created, table: posts, columns: [{name: created_at, order: desc, nulls: last}, title], unique: true, where: status = 'live'}
+- create_index: {name: ix_posts_lower_title, table: posts, expressions: [lower(title)], using: gin}
+- drop_index: {name: ix_old, table: posts, existing: {columns: [a, b]}}
+- create_unique_constraint: {name: uq_posts_slug2, table: posts, columns: [slug, status]}
+- create_foreign_key: {name: fk_x, table: posts, columns: [a], references_table: t, references_columns: [id], on_delete: set null}
+- create_check_constraint: {table: posts, expression: length(title) > 0}
+- create_primary_key: {table: things, columns: [id]}
+- drop_constraint: {name: uq_a, table: posts, type: unique, existing: {columns: [a]}}
+- drop_constraint: {name: fk_a, table: posts, type: foreign_key, existing: {columns: [a], references_table: t, references_columns: [id]}}
+- drop_constraint: {name: ck_a, table: posts, type: check, existing: {expression: a > 1}}
+- drop_constraint: {name: pk_a, table: posts, type: primary_key}
+- create_enum: {name: mood, values: [happy, sad], schema: blog}
+- drop_enum: {name: old_mood, existing_values: [meh]}
+- alter_enum_add_value: {name: mood, value: ok, before: sad}
+- alter_enum_drop_value: {name: mood, value: ok}
+- set_table_comment: {table: posts, comment: null, existing_comment: Blog posts}
+- execute: UPDATE posts SET status = 'live'
+- execute: |
+    CREATE VIEW live_posts AS
+      SELECT * FROM posts WHERE status = 'live';
+- execute:
+    sql: CREATE EXTENSION IF NOT EXISTS pg_trgm
+    dialect: postgresql
+    effect:
+      - create_enum: {name: e, values: [x]}
+)Y";
+
+}  // namespace
+
+TEST_CASE("every operation parses, and parse(emit(x)) == x", "[operation_yaml]") {
+    Parsed first = parse_text(kEveryOperation);
+    INFO(first.errors());
+    REQUIRE(first.diagnostics.empty());
+    // 26 entries; create_table shorthands stay inside the table, so 26 operations.
+    CHECK(first.ops.size() == 26);
+    std::string emitted = emit_operations(first.ops);
+    Parsed second = parse_text(emitted);
+    INFO(emitted);
+    INFO(second.errors());
+    REQUIRE(second.diagnostics.empty());
+    CHECK(second.ops == first.ops);
+    CHECK(emit_operations(second.ops) == emitted);  // stable
+    for (const auto& op : first.ops) {
+        INFO(op_name(op));
+        CHECK(parse_text(emit_operations({op})).ops == Operations{op});
+        CHECK(parse_text(emit_operations_canonical({op})).ops == Operations{op});
+    }
+}
+
+TEST_CASE("values built in code round-trip", "[operation_yaml]") {
+    Column weird{"note", ColumnType::of(TypeKind::Text), true, std::string("'a: b, #c'"), false, std::string("multi\nline"),
+                 std::nullopt, std::nullopt};
+    AlterColumn alter;
+    alter.table = "t";
+    alter.name = "c";
+    alter.server_default = std::optional<std::string>("0");
+    alter.existing_server_default = std::optional<std::string>();
+    Operations ops = {
+        AddColumn{"", "t", weird},
+        alter,
+        Execute{"SELECT 1;\nSELECT 2;\n", "sqlite", {}},
+        Execute{"  leading spaces\n", "", {}},
+        Execute{"trailing space \nx", "", {}},
+        SetTableComment{"", "t", std::string("yes"), std::optional<std::optional<std::string>>(std::nullopt)},
+        RenameTable{"", "123", "true"},
+    };
+    for (const auto& op : ops) {
+        std::string text = emit_operations({op});
+        INFO(text);
+        Parsed p = parse_text(text);
+        INFO(p.errors());
+        CHECK(p.ops == Operations{op});
+    }
+}
+
+TEST_CASE("emitted YAML is readable and golden", "[operation_yaml][golden]") {
+    Parsed p = parse_text(R"Y(
+- create_table:
+    name: posts
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: title, type: string(200), nullable: false}
+      - {name: price, type: "numeric(12,2)", server_default: "0"}
+- create_index: {name: ix_posts_title, table: posts, columns: [title]}
+- execute: |
+    UPDATE posts
+    SET title = 'x';
+)Y");
+    REQUIRE(p.diagnostics.empty());
+    CHECK(emit_operations(p.ops) ==
+          "- create_table:\n"
+          "    name: posts\n"
+          "    columns:\n"
+          "      - {name: id, type: integer, primary_key: true}\n"
+          "      - {name: title, type: string(200), nullable: false}\n"
+          "      - {name: price, type: \"numeric(12,2)\", server_default: \"0\"}\n"
+          "- create_index: {name: ix_posts_title, table: posts, columns: [title]}\n"
+          "- execute: |\n"
+          "    UPDATE posts\n"
+          "    SET title = 'x';\n");
+    Operations downgrade = reverse(Operations(p.ops.begin(), p.ops.begin() + 2));
+    CHECK(emit_operations({downgrade.front()}) == "- drop_index: {name: ix_posts_title, table: posts, existing: {columns: [title]}}\n");
+}
+
+TEST_CASE("add_column shorthands expand into separate operations", "[operation_yaml]") {
+    Parsed p = parse_text(R"Y(
+- add_column:
+    table: posts
+    column: {name: user_id, type: integer, references: users.id, on_delete: cascade, index: true}
+- add_column: {table: posts, column: {name: code, type: string(10), unique: true}}
+)Y");
+    INFO(p.errors());
+    REQUIRE(p.diagnostics.empty());
+    REQUIRE(p.ops.size() == 5);
+    CHECK(p.ops[0].is<AddColumn>());
+    REQUIRE(p.ops[1].is<CreateIndex>());
+    CHECK(p.ops[1].as<CreateIndex>()->index.name == "ix_posts_user_id");
+    REQUIRE(p.ops[2].is<CreateForeignKey>());
+    CHECK(p.ops[2].as<CreateForeignKey>()->constraint.name == "fk_posts_user_id_users");
+    CHECK(p.ops[2].as<CreateForeignKey>()->constraint.on_delete == "cascade");
+    CHECK(p.ops[3].is<AddColumn>());
+    REQUIRE(p.ops[4].is<CreateUniqueConstraint>());
+    CHECK(p.ops[4].as<CreateUniqueConstraint>()->constraint.name == "uq_posts_code");
+    CHECK(parse_text(emit_operations(p.ops)).ops == p.ops);
+}
+
+TEST_CASE("bad operations are reported with file:line:column", "[operation_yaml][errors]") {
+    struct Case {
+        int n;
+        std::string yaml;
+        std::string message;
+    };
+    std::vector<Case> cases = {
+        {1, "- create_tabel: {name: x}\n", "rev.yaml:1:3: unknown operation 'create_tabel' (did you mean 'create_table'?)"},
+        {2, "- drop_index: {name: ix, tabel: posts}\n", "rev.yaml:1:26: unknown key 'tabel' in drop_index (did you mean 'table'?)"},
+        {3, "- drop_constraint: {name: x, table: t, type: uniq}\n", "must be 'unique', 'foreign_key', 'check' or 'primary_key', got 'uniq' (did you mean 'unique'?)"},
+        {4, "- alter_column: {table: t, name: c}\n", "alter_column changes nothing"},
+        {5, "- drop_table\n", "rev.yaml:1:3: an operation is a mapping with one key"},
+        {6, "- execute: {sql: x, dialect: mysql}\n", "'dialect' of execute must be 'sqlite' or 'postgresql', got 'mysql'"},
+        {7, "- add_column: {table: t}\n", "add_column needs 'column'"},
+        {8, "- alter_enum_add_value: {name: e, value: v, before: a, after: b}\n", "takes 'before' or 'after', not both"},
+        {9, "- drop_table: {}\n", "drop_table needs 'name'"},
+        {10, "- add_column: {table: t, column: {name: c, type: \"numeric(12\"}}\n", "numeric(12"},
+        {11, "- create_foreign_key: {table: t, columns: [a], references_table: u, references_columns: [id], on_delete: explode}\n", "'on_delete' of create_foreign_key must be"},
+        {12, "- create_table: {name: t, columns: [{name: id, type: integer, primary_key: true, nulable: true}]}\n", "unknown key 'nulable'"},
+        {13, "upgrade: x\n", "operations must be a list"},
+        {14, "- rename_table: {name: a, new_name: b, extra: 1}\n", "unknown key 'extra' in rename_table"},
+    };
+    for (const auto& c : cases) {
+        INFO("case " << c.n);
+        YAML::Node node = YAML::Load(c.yaml);
+        std::vector<Diagnostic> diags;
+        NamingConvention naming;
+        ParseContext ctx{"rev.yaml", &diags, &naming};
+        Operations ops = node.IsMap() && node["upgrade"] ? parse_operations(node["upgrade"], ctx) : parse_operations(node, ctx);
+        std::string all;
+        for (const auto& d : diags) all += d.to_string() + "\n";
+        CHECK_THAT(all, Catch::Contains(c.message));
+        CHECK(ops.empty());
+    }
+}
+
+TEST_CASE("every problem of a list is reported, not just the first", "[operation_yaml][errors]") {
+    Parsed p = parse_text("- drop_tabel: {name: a}\n- drop_index: {nam: x, table: t}\n- rename_table: {name: a, new_name: b}\n");
+    CHECK(p.diagnostics.size() >= 2);
+    CHECK(p.ops.size() == 1);
+    CHECK(p.diagnostics[0].where.line == 1);
+    CHECK(p.diagnostics[1].where.line == 2);
+}
