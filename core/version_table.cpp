@@ -1,7 +1,6 @@
 #include "core/version_table.h"
 
 #include <algorithm>
-#include <ctime>
 
 namespace migrate {
 
@@ -155,15 +154,6 @@ std::string VersionTable::append_log_sql(const LogEntry& e) const {
            dialect_.quote_literal(e.revision) + ", " + dialect_.quote_literal(e.direction) + ", " +
            dialect_.quote_literal(e.checksum) + ", " + dialect_.quote_literal(e.applied_at) + ", " +
            std::to_string(e.duration_ms) + ", " + dialect_.quote_literal(e.tool_version) + ")";
-}
-
-std::string utc_now_iso8601() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 }  // namespace migrate

@@ -67,7 +67,4 @@ private:
     VersionTableNames names_;
 };
 
-// Current UTC time as "2026-11-21T10:15:00Z".
-std::string utc_now_iso8601();
-
 }  // namespace migrate
