@@ -15,8 +15,17 @@ namespace migrate {
 namespace {
 
 using detail::Emitter;
-using detail::fold_short;
 using V = YamlValue;
+
+// A mapping of scalars and flow values on one line ({name: id, type: integer}) when
+// that line stays readable; a block mapping otherwise (long comments, multi-line text).
+V fold(V m, size_t limit = 110) {
+    m.set_flow(false);
+    if (!m.all_inline()) return m;
+    V flow = m;
+    flow.set_flow(true);
+    return flow.render().size() <= limit ? flow : m;
+}
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
@@ -60,8 +69,10 @@ public:
 private:
     // A single-column index that `index: true` (with `unique: true`) recreates exactly.
     const Index* shorthand_index(const Column& c) const {
+        IndexElement plain;
+        plain.column = c.name;
         for (const auto& ix : t_.indexes)
-            if (ix.elements.size() == 1 && ix.elements[0] == IndexElement{c.name} && !ix.where && ix.method.empty() &&
+            if (ix.elements.size() == 1 && ix.elements[0] == plain && !ix.where && ix.method.empty() &&
                 ix.name == naming_.index_name(t_.name, {c.name}))
                 return &ix;
         return nullptr;
@@ -117,8 +128,7 @@ private:
             bool auto_default = in_pk && pk_cols.size() == 1 && is_integer_kind(c.type.kind) && !Emitter::has_fk(t_, c.name);
             V m = e_.column(c, pk_flags_ && in_pk, auto_default, in_pk);
             add_shorthands(m, shorthands_[i]);
-            m.set_flow(false);
-            list.push(fold_short(std::move(m)));
+            list.push(fold(std::move(m)));
         }
         return list;
     }
@@ -144,7 +154,7 @@ private:
     V index(const Index& ix) const {
         V named = V::map(true);
         if (ix.name != naming_.index_name(t_.name, index_tokens(ix))) named.add("name", V::str(ix.name));
-        return e_.index(ix, false, std::move(named));
+        return fold(e_.index(ix, false, std::move(named)));
     }
 
     V unique(const UniqueConstraint& u) const {
@@ -156,19 +166,13 @@ private:
     V foreign_key(const ForeignKey& fk) const {
         V m = V::map(true);
         if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table)) m.add("name", V::str(fk.name));
-        return fold_block(Emitter::foreign_key_fields(fk, std::move(m)));
+        return fold(Emitter::foreign_key_fields(fk, std::move(m)));
     }
 
     V check(const CheckConstraint& ck) const {
         V m = V::map(true);
         if (ck.name != naming_.check_name(t_.name, check_token(ck.expression))) m.add("name", V::str(ck.name));
-        return fold_block(m.add("expression", V::str(ck.expression)));
-    }
-
-    // A flow mapping that would make a long line is written as a block instead.
-    static V fold_block(V m) {
-        m.set_flow(false);
-        return fold_short(std::move(m));
+        return fold(m.add("expression", V::str(ck.expression)));
     }
 
     // The objects not already said by a column shorthand, as a list under `key`.
@@ -198,8 +202,7 @@ YamlValue emit_enum_model(const Enum& e) {
     V m = V::map(true);
     m.add("name", V::str(e.name)).add("values", V::str_list(e.values));
     Emitter::nonempty(m, "schema", e.schema);
-    m.set_flow(false);
-    return fold_short(std::move(m));
+    return fold(std::move(m));
 }
 
 std::string emit_models(const Schema& schema, const NamingConvention& naming) {
