@@ -128,7 +128,9 @@ TEST_CASE("reflect on SQLite: one file per table, not-managed objects, round tri
     CHECK_THAT(users, Catch::Contains("    checks:\n      - {name: balance_non_negative, expression: balance >= 0}\n"));
     CHECK_THAT(p.dir.read("models/posts.yaml"),
                Catch::Contains("{name: user_id, type: integer, nullable: false, references: users.id, on_delete: cascade}"));
-    CHECK_THAT(p.dir.read("models/post_tags.yaml"), Catch::Contains("    primary_key: [post_id, tag]\n"));
+    CHECK_THAT(p.dir.read("models/post_tags.yaml"),
+               Catch::Contains("      - {name: post_id, type: integer, primary_key: true, references: posts.id}\n"
+                               "      - {name: tag, type: text, primary_key: true}\n"));
 
     auto models = p.ok({"models"});
     CHECK_THAT(models.out, Catch::Contains("4 table(s), 0 enum(s) from 4 model file(s): OK"));
