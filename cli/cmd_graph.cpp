@@ -31,10 +31,14 @@ GraphState read_state(CommandContext& ctx, const RevisionProject& project) {
     const Config& config = project.config;
     try {
         OpenDatabase db = open_database(ctx.global, &config);
-        VersionTable table(*db.dialect, VersionTableNames{config.version_table_schema, config.version_table});
+        VersionTable table(*db.dialect,
+                           VersionTableNames{config.version_table_schema, config.version_table});
         for (const auto& row : table.read_heads(*db.connection)) {
-            if (project.graph.find(row)) state.current.push_back(row);
-            else ctx.out.warning("the version table lists '" + row + "', which no revision file defines");
+            if (project.graph.find(row))
+                state.current.push_back(row);
+            else
+                ctx.out.warning("the version table lists '" + row +
+                                "', which no revision file defines");
         }
         state.applied = project.graph.applied(state.current);
         state.known = true;
@@ -48,7 +52,8 @@ int run_graph(CommandContext& ctx, const GraphArgs& args) {
     RevisionProject project = load_revision_project(ctx.global);
     GraphFormat format = args.format == "mermaid" ? GraphFormat::Mermaid : GraphFormat::Dot;
     GraphState state;
-    if (!args.offline && database_configured(ctx.global, project.config)) state = read_state(ctx, project);
+    if (!args.offline && database_configured(ctx.global, project.config))
+        state = read_state(ctx, project);
     std::string text = render_graph(project.graph, format, state);
     ctx.out.set_result({{"format", args.format},
                         {"graph", text},
@@ -67,7 +72,8 @@ const CommandRegistration registration{{
     .example = "migrate graph | dot -Tsvg > revisions.svg     # or: migrate graph --format mermaid",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto args = std::make_shared<GraphArgs>();
-        sub.add_option("--format", args->format, "dot (Graphviz, the default) or mermaid (a Markdown block)")
+        sub.add_option("--format", args->format,
+                       "dot (Graphviz, the default) or mermaid (a Markdown block)")
             ->check(CLI::IsMember({"dot", "mermaid"}));
         sub.add_flag("--offline", args->offline, "Do not read the database: draw the graph only");
         return [&ctx, args] { return run_graph(ctx, *args); };

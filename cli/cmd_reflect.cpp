@@ -74,8 +74,9 @@ void refuse_overwrite(const std::vector<std::string>& paths, bool force) {
     if (existing.empty() || force) return;
     std::string list;
     for (const auto& p : existing) list += "\n  " + p;
-    throw InputError("reflect would overwrite " + std::to_string(existing.size()) + " existing file(s):" + list +
-                     "\nmove them away, choose another folder with -o, or pass --force to overwrite");
+    throw InputError(
+        "reflect would overwrite " + std::to_string(existing.size()) + " existing file(s):" + list +
+        "\nmove them away, choose another folder with -o, or pass --force to overwrite");
 }
 
 void write_file(const std::string& path, const std::string& text) {
@@ -83,10 +84,13 @@ void write_file(const std::string& path, const std::string& text) {
     fs::create_directories(fs::path(path).parent_path(), ec);
     std::ofstream f(path, std::ios::binary);
     f << text;
-    if (!f) throw InputError("cannot write '" + display_path(path) + "'; check that the folder is writable");
+    if (!f)
+        throw InputError("cannot write '" + display_path(path) +
+                         "'; check that the folder is writable");
 }
 
-void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema, const std::vector<std::string>& written,
+void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema,
+            const std::vector<std::string>& written,
             const std::vector<UnmanagedObject>& unmanaged) {
     nlohmann::json files = nlohmann::json::array(), others = nlohmann::json::array();
     for (const auto& p : written) files.push_back(display_path(p));
@@ -96,11 +100,12 @@ void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema, c
                         {"tables", schema.tables.size()},
                         {"enums", schema.enums.size()},
                         {"not_managed", others}});
-    if (written.empty()) ctx.out.print("No tables in " + db.url.masked() + "; no model files written");
+    if (written.empty())
+        ctx.out.print("No tables in " + db.url.masked() + "; no model files written");
     else
         ctx.out.print("Reflected " + std::to_string(schema.tables.size()) + " table(s), " +
-                      std::to_string(schema.enums.size()) + " enum(s) from " + db.url.masked() + " into " +
-                      std::to_string(written.size()) + " file(s):");
+                      std::to_string(schema.enums.size()) + " enum(s) from " + db.url.masked() +
+                      " into " + std::to_string(written.size()) + " file(s):");
     for (const auto& p : files) ctx.out.print("  " + p.get<std::string>());
     if (unmanaged.empty()) return;
     ctx.out.print("Not managed (the models cannot express these; they are left alone):");
@@ -117,11 +122,14 @@ int run_reflect(CommandContext& ctx, const ReflectArgs& args) {
 
     std::vector<ModelFile> files;
     if (!reflection.schema.tables.empty() || !reflection.schema.enums.empty()) {
-        if (!dest.single_name.empty()) files.push_back(single_model_file(reflection.schema, dest.single_name, naming));
-        else files = split_model_files(reflection.schema, naming);
+        if (!dest.single_name.empty())
+            files.push_back(single_model_file(reflection.schema, dest.single_name, naming));
+        else
+            files = split_model_files(reflection.schema, naming);
     }
     std::vector<std::string> paths;
-    for (const auto& f : files) paths.push_back((fs::path(dest.dir) / f.name).lexically_normal().string());
+    for (const auto& f : files)
+        paths.push_back((fs::path(dest.dir) / f.name).lexically_normal().string());
     refuse_overwrite(paths, args.force);
     for (size_t i = 0; i < files.size(); ++i) write_file(paths[i], files[i].text);
     report(ctx, db, reflection.schema, paths, reflection.unmanaged);
@@ -132,13 +140,16 @@ const CommandRegistration registration{{
     .name = "reflect",
     .order = 80,
     .summary = "Write model files from an existing database (adopting a database)",
-    .example = "migrate reflect -o models            # then review, `revision --autogenerate`, `stamp head`",
+    .example = "migrate reflect -o models            # then review, `revision --autogenerate`, "
+               "`stamp head`",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto args = std::make_shared<ReflectArgs>();
-        sub.add_option("-o,--output", args->output,
-                       "Folder to write into (default: the config's first models entry, else ./models); "
-                       "a .yaml/.yml name writes one file");
-        sub.add_flag("--single-file", args->single_file, "Write every table into one file (models.yaml)");
+        sub.add_option(
+            "-o,--output", args->output,
+            "Folder to write into (default: the config's first models entry, else ./models); "
+            "a .yaml/.yml name writes one file");
+        sub.add_flag("--single-file", args->single_file,
+                     "Write every table into one file (models.yaml)");
         sub.add_flag("--force", args->force, "Overwrite existing files");
         return [&ctx, args] { return run_reflect(ctx, *args); };
     },

@@ -51,8 +51,10 @@ std::vector<Node> nodes_of(const RevisionGraph& graph, const GraphState& state) 
         if (n.head) roles.push_back("head");
         if (r.is_merge_point()) roles.push_back("mergepoint");
         if (graph.is_branch_point(id)) roles.push_back("branchpoint");
-        if (n.current) roles.push_back("current");
-        else if (n.applied) roles.push_back("applied");
+        if (n.current)
+            roles.push_back("current");
+        else if (n.applied)
+            roles.push_back("applied");
         if (!roles.empty()) n.lines.push_back("(" + join(roles, ", ") + ")");
         nodes.push_back(std::move(n));
     }
@@ -72,7 +74,8 @@ std::string dependency_id(const RevisionGraph& graph, const std::string& dep) {
 std::vector<Edge> edges_of(const RevisionGraph& graph, const std::vector<Node>& nodes) {
     std::vector<Edge> edges;
     for (const auto& n : nodes) {
-        for (const auto& parent : n.revision->down_revisions) edges.push_back({parent, n.revision->id, false});
+        for (const auto& parent : n.revision->down_revisions)
+            edges.push_back({parent, n.revision->id, false});
         for (const auto& dep : n.revision->depends_on) {
             std::string id = dependency_id(graph, dep);
             if (!id.empty()) edges.push_back({id, n.revision->id, true});
@@ -85,8 +88,10 @@ std::string dot_quoted(const std::string& text) {
     std::string out = "\"";
     for (char c : text) {
         if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') out += "\\n";
-        else if (c != '\r') out += c;
+        if (c == '\n')
+            out += "\\n";
+        else if (c != '\r')
+            out += c;
     }
     return out + "\"";
 }
@@ -95,12 +100,18 @@ std::string dot_quoted(const std::string& text) {
 std::string mermaid_text(const std::string& text) {
     std::string out;
     for (char c : text) {
-        if (c == '"') out += "#quot;";
-        else if (c == '<') out += "#lt;";
-        else if (c == '>') out += "#gt;";
-        else if (c == '#') out += "#35;";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+        if (c == '"')
+            out += "#quot;";
+        else if (c == '<')
+            out += "#lt;";
+        else if (c == '>')
+            out += "#gt;";
+        else if (c == '#')
+            out += "#35;";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -111,7 +122,9 @@ std::string render_graph_dot(const RevisionGraph& graph, const GraphState& state
     std::vector<Node> nodes = nodes_of(graph, state);
     std::string out = "digraph revisions {\n";
     out += "  rankdir=TB;\n";
-    out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"white\", fontname=\"Helvetica\"];\n";
+    out +=
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"white\", "
+        "fontname=\"Helvetica\"];\n";
     out += "  edge [arrowhead=vee];\n";
     for (const auto& n : nodes) {
         std::string attrs = "label=" + dot_quoted(join(n.lines, "\n"));
@@ -122,7 +135,8 @@ std::string render_graph_dot(const RevisionGraph& graph, const GraphState& state
         out += "  " + dot_quoted(n.revision->id) + " [" + attrs + "];\n";
     }
     for (const auto& e : edges_of(graph, nodes))
-        out += "  " + dot_quoted(e.from) + " -> " + dot_quoted(e.to) + (e.dependency ? " [style=dashed]" : "") + ";\n";
+        out += "  " + dot_quoted(e.from) + " -> " + dot_quoted(e.to) +
+               (e.dependency ? " [style=dashed]" : "") + ";\n";
     return out + "}\n";
 }
 
@@ -153,7 +167,8 @@ std::string render_graph_mermaid(const RevisionGraph& graph, const GraphState& s
 }
 
 std::string render_graph(const RevisionGraph& graph, GraphFormat format, const GraphState& state) {
-    return format == GraphFormat::Dot ? render_graph_dot(graph, state) : render_graph_mermaid(graph, state);
+    return format == GraphFormat::Dot ? render_graph_dot(graph, state)
+                                      : render_graph_mermaid(graph, state);
 }
 
 }  // namespace migrate

@@ -16,12 +16,13 @@ namespace migrate {
 enum class GraphFormat { Dot, Mermaid };
 
 struct GraphState {
-    bool known = false;                 // a database was read (otherwise nothing is marked)
-    std::vector<std::string> current;   // the version table's rows
-    std::vector<std::string> applied;   // RevisionGraph::applied(current)
+    bool known = false;                // a database was read (otherwise nothing is marked)
+    std::vector<std::string> current;  // the version table's rows
+    std::vector<std::string> applied;  // RevisionGraph::applied(current)
 };
 
-std::string render_graph(const RevisionGraph& graph, GraphFormat format, const GraphState& state = {});
+std::string render_graph(const RevisionGraph& graph, GraphFormat format,
+                         const GraphState& state = {});
 std::string render_graph_dot(const RevisionGraph& graph, const GraphState& state = {});
 std::string render_graph_mermaid(const RevisionGraph& graph, const GraphState& state = {});
 

@@ -34,7 +34,8 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 // The %(columns)s tokens the loader uses to name an unnamed index.
 std::vector<std::string> index_tokens(const Index& ix) {
     std::vector<std::string> tokens;
-    for (const auto& e : ix.elements) tokens.push_back(e.is_expression() ? check_token(e.expression) : e.column);
+    for (const auto& e : ix.elements)
+        tokens.push_back(e.is_expression() ? check_token(e.expression) : e.column);
     return tokens;
 }
 
@@ -46,8 +47,9 @@ struct ColumnShorthands {
 };
 
 class TableWriter {
-public:
-    TableWriter(const Table& t, const NamingConvention& naming) : t_(t), naming_(naming), e_{naming, false} {
+  public:
+    TableWriter(const Table& t, const NamingConvention& naming)
+        : t_(t), naming_(naming), e_{naming, false} {
         choose_shorthands();
     }
 
@@ -60,27 +62,30 @@ public:
         m.add("columns", columns());
         if (t_.primary_key && !pk_flags_) m.add("primary_key", primary_key());
         list(m, "indexes", t_.indexes, [&](const Index& ix) { return index(ix); });
-        list(m, "unique_constraints", t_.unique_constraints, [&](const UniqueConstraint& u) { return unique(u); });
-        list(m, "foreign_keys", t_.foreign_keys, [&](const ForeignKey& fk) { return foreign_key(fk); });
+        list(m, "unique_constraints", t_.unique_constraints,
+             [&](const UniqueConstraint& u) { return unique(u); });
+        list(m, "foreign_keys", t_.foreign_keys,
+             [&](const ForeignKey& fk) { return foreign_key(fk); });
         list(m, "checks", t_.checks, [&](const CheckConstraint& ck) { return check(ck); });
         return m;
     }
 
-private:
+  private:
     // A single-column index that `index: true` (with `unique: true`) recreates exactly.
     const Index* shorthand_index(const Column& c) const {
         IndexElement plain;
         plain.column = c.name;
         for (const auto& ix : t_.indexes)
-            if (ix.elements.size() == 1 && ix.elements[0] == plain && !ix.where && ix.method.empty() &&
-                ix.name == naming_.index_name(t_.name, {c.name}))
+            if (ix.elements.size() == 1 && ix.elements[0] == plain && !ix.where &&
+                ix.method.empty() && ix.name == naming_.index_name(t_.name, {c.name}))
                 return &ix;
         return nullptr;
     }
 
     const UniqueConstraint* shorthand_unique(const Column& c) const {
         for (const auto& u : t_.unique_constraints)
-            if (u.columns == std::vector<std::string>{c.name} && u.name == naming_.unique_name(t_.name, u.columns))
+            if (u.columns == std::vector<std::string>{c.name} &&
+                u.name == naming_.unique_name(t_.name, u.columns))
                 return &u;
         return nullptr;
     }
@@ -89,9 +94,11 @@ private:
     const ForeignKey* shorthand_foreign_key(const Column& c) const {
         for (const auto& fk : t_.foreign_keys) {
             if (fk.columns != std::vector<std::string>{c.name}) continue;
-            if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table)) continue;
+            if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table))
+                continue;
             std::string parts = fk.referred_schema + fk.referred_table + fk.referred_columns[0];
-            if (parts.find('.') != std::string::npos || fk.referred_table.empty() || fk.referred_columns[0].empty())
+            if (parts.find('.') != std::string::npos || fk.referred_table.empty() ||
+                fk.referred_columns[0].empty())
                 continue;
             return &fk;
         }
@@ -125,7 +132,8 @@ private:
         for (size_t i = 0; i < t_.columns.size(); ++i) {
             const Column& c = t_.columns[i];
             bool in_pk = contains(pk_cols, c.name);
-            bool auto_default = in_pk && pk_cols.size() == 1 && is_integer_kind(c.type.kind) && !Emitter::has_fk(t_, c.name);
+            bool auto_default = in_pk && pk_cols.size() == 1 && is_integer_kind(c.type.kind) &&
+                                !Emitter::has_fk(t_, c.name);
             V m = e_.column(c, pk_flags_ && in_pk, auto_default, in_pk);
             add_shorthands(m, shorthands_[i]);
             list.push(fold(std::move(m)));
@@ -153,7 +161,8 @@ private:
 
     V index(const Index& ix) const {
         V named = V::map(true);
-        if (ix.name != naming_.index_name(t_.name, index_tokens(ix))) named.add("name", V::str(ix.name));
+        if (ix.name != naming_.index_name(t_.name, index_tokens(ix)))
+            named.add("name", V::str(ix.name));
         return fold(e_.index(ix, false, std::move(named)));
     }
 
@@ -165,13 +174,15 @@ private:
 
     V foreign_key(const ForeignKey& fk) const {
         V m = V::map(true);
-        if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table)) m.add("name", V::str(fk.name));
+        if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table))
+            m.add("name", V::str(fk.name));
         return fold(Emitter::foreign_key_fields(fk, std::move(m)));
     }
 
     V check(const CheckConstraint& ck) const {
         V m = V::map(true);
-        if (ck.name != naming_.check_name(t_.name, check_token(ck.expression))) m.add("name", V::str(ck.name));
+        if (ck.name != naming_.check_name(t_.name, check_token(ck.expression)))
+            m.add("name", V::str(ck.name));
         return fold(m.add("expression", V::str(ck.expression)));
     }
 

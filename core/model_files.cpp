@@ -11,7 +11,8 @@ namespace migrate {
 
 namespace {
 
-const char* kHeader = "# Written by `migrate reflect`. Review it, then keep it as your own model file.\n";
+const char* kHeader =
+    "# Written by `migrate reflect`. Review it, then keep it as your own model file.\n";
 
 // `stem.yaml`, or `stem_2.yaml`, `stem_3.yaml`... when that name is taken.
 std::string unique_name(const std::string& stem, std::set<std::string>& taken) {
@@ -50,7 +51,8 @@ std::vector<ModelFile> split_model_files(const Schema& schema, const NamingConve
     return files;
 }
 
-ModelFile single_model_file(const Schema& schema, const std::string& name, const NamingConvention& naming) {
+ModelFile single_model_file(const Schema& schema, const std::string& name,
+                            const NamingConvention& naming) {
     return {name, kHeader + emit_models(schema, naming)};
 }
 

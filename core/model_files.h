@@ -20,7 +20,8 @@ struct ModelFile {
 // One file per table plus enums.yaml (when there are enums), in schema order.
 std::vector<ModelFile> split_model_files(const Schema& schema, const NamingConvention& naming = {});
 // Everything in one file named `name`.
-ModelFile single_model_file(const Schema& schema, const std::string& name, const NamingConvention& naming = {});
+ModelFile single_model_file(const Schema& schema, const std::string& name,
+                            const NamingConvention& naming = {});
 
 // A file-name stem for an object name: letters, digits, '_', '-' and '.' kept, anything
 // else becomes '_'; a leading '.' gets a '_' before it (no hidden files).

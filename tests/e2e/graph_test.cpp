@@ -107,6 +107,7 @@ TEST_CASE("graph marks the revisions the SQLite version table says are applied",
     CHECK_THAT(dot, Catch::Contains("  \"0003\" [label=\"0003\\ncomments\\n[comments]\\n(current)\", "
                                     "fillcolor=\"#c8e6c9\", color=\"#2e7d32\"];\n"));
     CHECK_THAT(dot, Catch::Contains("  \"0004\" [label=\"0004\\naudit log\\n[audit]\"];\n"));
+    CHECK(run_process({"dot", "-Tsvg"}, "", {}, dot).exit_code == 0);
     std::string mermaid = p.ok({"graph", "--format", "mermaid"}).out;
     CHECK_THAT(mermaid, Catch::Contains("  class r0,r1,r2 applied\n  class r2 current\n"));
     auto doc = nlohmann::json::parse(p.ok({"graph", "--json"}).out);

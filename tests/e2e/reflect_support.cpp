@@ -59,7 +59,8 @@ void create_models(const std::string& url, const Schema& models) {
     Schema before;
     db.connection->begin();
     for (const auto& op : plan.upgrade) {
-        for (const auto& sql : db.dialect->render(op, RenderContext{before, naming})) db.connection->execute(sql);
+        for (const auto& sql : db.dialect->render(op, RenderContext{before, naming}))
+            db.connection->execute(sql);
         apply_operation(before, op, naming);
     }
     db.connection->commit();

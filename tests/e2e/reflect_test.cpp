@@ -77,6 +77,12 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; 
 CREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION touch();
 )SQL";
 
+const char* kPostgresNames =
+    "naming_convention:\n"
+    "  pk: \"%(table)s_pkey\"\n"
+    "  uq: \"%(table)s_%(column_0_name)s_key\"\n"
+    "  fk: \"%(table)s_%(column_0_name)s_fkey\"\n";
+
 struct Project {
     TempDir dir;
     explicit Project(const std::string& url) {
@@ -201,6 +207,23 @@ TEST_CASE("reflect on PostgreSQL: enums, schemas, comments, not-managed objects,
     p.ok({"models"});
     Schema loaded = p.models();
     require_agreement(db.url(), loaded);
+
+    // With PostgreSQL's own names as the convention, the same database reads shorter.
+    TempDir pg_names;
+    pg_names.write("migrate.yaml", "database: " + db.url() + "\nmodels: models\ninclude_schemas: [public, audit]\n" +
+                                       kPostgresNames);
+    REQUIRE(run_migrate({"reflect", "-q"}, pg_names.path()).exit_code == 0);
+    std::string short_users = pg_names.read("models/users.yaml");
+    CHECK_THAT(short_users, Catch::Contains("      - {name: id, type: integer, primary_key: true}\n"));
+    CHECK_THAT(short_users, Catch::Contains("      - {name: email, type: string(255), nullable: false, comment: \"login: unique\", "
+                                            "unique: true}\n"));
+    CHECK_THAT(pg_names.read("models/posts.yaml"), Catch::Contains("references: users.id, on_delete: cascade}"));
+    NamingConvention pg;
+    pg.pk = "%(table)s_pkey";
+    pg.uq = "%(table)s_%(column_0_name)s_key";
+    pg.fk = "%(table)s_%(column_0_name)s_fkey";
+    require_agreement(db.url(), load_models({pg_names / "models"}, pg));
+
     PgTestDatabase empty(server);
     empty.psql("CREATE SCHEMA audit;");
     require_round_trip(db.url(), empty.url(), loaded);
