@@ -40,7 +40,9 @@ void upgrade_step_downgrade(RunnerProject& p) {
     CHECK(lines(behind.out) == Lines{"r3a", "r3b"});
     CHECK(behind.err.find("not at head") != std::string::npos);
 
-    CHECK(p.ok({"upgrade", "+1"}).out == "Running upgrade r3a, r3b -> r4, merge\n");
+    // +1 is ambiguous from two rows; a revision is not.
+    CHECK(p.run({"upgrade", "+1"}).exit_code == 2);
+    CHECK(p.ok({"upgrade", "r4"}).out == "Running upgrade r3a, r3b -> r4, merge\n");
     CHECK(p.version_rows() == Lines{"r4"});
 
     auto down = p.ok({"downgrade", "base", "--json"});
@@ -53,6 +55,14 @@ void upgrade_step_downgrade(RunnerProject& p) {
     CHECK(p.version_rows().empty());
     CHECK(p.ok({"current"}).out.empty());
     CHECK(p.query("SELECT count(*) FROM migrate_version_log WHERE direction = 'downgrade'") == "6\n");
+
+    // Stepping on the linear part.
+    CHECK(p.ok({"upgrade", "+1"}).out == "Running upgrade  -> r1, create users\n");
+    CHECK(p.ok({"upgrade", "+1"}).out == "Running upgrade r1 -> r2, add posts table\n");
+    CHECK(p.version_rows() == Lines{"r2"});
+    CHECK(p.ok({"downgrade", "-1"}).out == "Running downgrade r2 -> r1, add posts table\n");
+    CHECK(p.version_rows() == Lines{"r1"});
+    CHECK(p.tables() == Lines{"migrate_version", "migrate_version_log", "users"});
 }
 
 void stamp_and_history(RunnerProject& p) {

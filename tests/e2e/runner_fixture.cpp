@@ -84,56 +84,56 @@ std::vector<std::string> lines(const std::string& text) {
 }
 
 void write_branched_chain(RunnerProject& p) {
-    p.revision("r1", "", R"(  - create_table:
+    p.revision("r1", "", R"Y(  - create_table:
       name: users
       columns:
         - {name: id, type: integer, primary_key: true}
         - {name: name, type: string(50), nullable: false}
-)", "  - drop_table: {name: users}\n", "create users");
-    p.revision("r2", "\"r1\"", R"(  - create_table:
+)Y", "  - drop_table: {name: users}\n", "create users");
+    p.revision("r2", "\"r1\"", R"Y(  - create_table:
       name: posts
       columns:
         - {name: id, type: integer, primary_key: true}
         - {name: title, type: string(200), nullable: false}
         - {name: user_id, type: integer, nullable: false, references: users.id}
   - create_index: {name: ix_posts_title, table: posts, columns: [title]}
-)", "  - drop_index: {name: ix_posts_title, table: posts}\n  - drop_table: {name: posts}\n", "add posts table");
+)Y", "  - drop_index: {name: ix_posts_title, table: posts}\n  - drop_table: {name: posts}\n", "add posts table");
     p.revision("r3a", "\"r2\"", "  - add_column: {table: users, column: {name: email, type: string(100)}}\n",
                "  - drop_column: {table: users, name: email}\n", "add email");
-    p.revision("r3b", "\"r2\"", R"(  - create_table:
+    p.revision("r3b", "\"r2\"", R"Y(  - create_table:
       name: tags
       columns:
         - {name: id, type: integer, primary_key: true}
         - {name: name, type: string(50), nullable: false, unique: true}
-)", "  - drop_table: {name: tags}\n", "add tags");
-    p.revision("r4", "[\"r3a\", \"r3b\"]", R"(  - execute: {sql: "INSERT INTO tags (id, name) VALUES (1, 'first')", effect: []}
+)Y", "  - drop_table: {name: tags}\n", "add tags");
+    p.revision("r4", "[\"r3a\", \"r3b\"]", R"Y(  - execute: {sql: "INSERT INTO tags (id, name) VALUES (1, 'first')", effect: []}
   - add_column: {table: posts, column: {name: tag_id, type: integer}}
-)", R"(  - drop_column: {table: posts, name: tag_id}
+)Y", R"Y(  - drop_column: {table: posts, name: tag_id}
   - execute: {sql: "DELETE FROM tags", effect: []}
-)", "merge");
+)Y", "merge");
 }
 
 void write_linear_chain(RunnerProject& p) {
-    p.revision("c1", "", R"(  - create_table:
+    p.revision("c1", "", R"Y(  - create_table:
       name: users
       columns:
         - {name: id, type: integer, primary_key: true}
         - {name: email, type: string(255), nullable: false, unique: true}
         - {name: active, type: boolean, nullable: false, server_default: "true"}
-)", "  - drop_table: {name: users}\n", "create users");
-    p.revision("c2", "\"c1\"", R"(  - create_table:
+)Y", "  - drop_table: {name: users}\n", "create users");
+    p.revision("c2", "\"c1\"", R"Y(  - create_table:
       name: posts
       columns:
         - {name: id, type: integer, primary_key: true}
         - {name: user_id, type: integer, nullable: false, references: users.id, on_delete: cascade}
         - {name: body, type: text}
   - create_index: {name: ix_posts_user_id, table: posts, columns: [user_id]}
-)", "  - drop_index: {name: ix_posts_user_id, table: posts}\n  - drop_table: {name: posts}\n", "add posts");
-    p.revision("c3", "\"c2\"", R"(  - alter_column: {table: users, name: email, type: string(320), existing_type: string(255), existing_nullable: false}
+)Y", "  - drop_index: {name: ix_posts_user_id, table: posts}\n  - drop_table: {name: posts}\n", "add posts");
+    p.revision("c3", "\"c2\"", R"Y(  - alter_column: {table: users, name: email, type: string(320), existing_type: string(255), existing_nullable: false}
   - add_column: {table: posts, column: {name: title, type: string(200), nullable: false, server_default: "''"}}
-)", R"(  - drop_column: {table: posts, name: title}
+)Y", R"Y(  - drop_column: {table: posts, name: title}
   - alter_column: {table: users, name: email, type: string(255), existing_type: string(320), existing_nullable: false}
-)", "widen email, add title");
+)Y", "widen email, add title");
 }
 
 }  // namespace migrate::test
