@@ -72,6 +72,11 @@ void print_changes(Output& out, const std::vector<Change>& changes, const std::s
     }
 }
 
+void print_change_warnings(Output& out, const std::vector<Change>& changes) {
+    for (const auto& c : changes)
+        if (!c.warning.empty()) out.warning(c.warning);
+}
+
 void print_drift(Output& out, const AutogenerateReport& report) {
     if (!report.has_drift()) return;
     out.print("Drift: the database differs from what its applied revisions imply "

@@ -26,6 +26,8 @@ AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline);
 
 // "Detected added table 'posts'" per change (a warning line for destructive ones).
 void print_changes(Output& out, const std::vector<Change>& changes, const std::string& indent = "");
+// Only the warning lines of the changes (diff prints operations, not changes).
+void print_change_warnings(Output& out, const std::vector<Change>& changes);
 // Drift, "not managed" objects and the report's warnings.
 void print_drift(Output& out, const AutogenerateReport& report);
 void print_not_managed(Output& out, const AutogenerateReport& report);

@@ -26,6 +26,7 @@ int run_diff(CommandContext& ctx, const DiffArgs& a) {
     nlohmann::json result = report_json(report);
     print_warnings(ctx.out, report);
     print_not_managed(ctx.out, report);
+    print_change_warnings(ctx.out, report.diff.changes);
     if (report.diff.empty()) {
         ctx.out.set_result(std::move(result));
         ctx.out.print("No changes detected");

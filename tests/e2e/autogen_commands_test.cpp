@@ -47,8 +47,22 @@ TEST_CASE("revision --autogenerate on an empty database writes the first revisio
           "        - {name: email, type: string(100), nullable: false}\n"
           "        - {name: name, type: string(50)}\n"
           "downgrade:\n"
-          "  - drop_table: {name: users}\n"
-          "  - drop_table: {name: posts}\n");
+          "  - drop_table:\n"
+          "      name: users\n"
+          "      existing:\n"
+          "        name: users\n"
+          "        columns:\n"
+          "          - {name: id, type: integer, primary_key: true}\n"
+          "          - {name: email, type: string(100), nullable: false}\n"
+          "          - {name: name, type: string(50)}\n"
+          "  - drop_table:\n"
+          "      name: posts\n"
+          "      existing:\n"
+          "        name: posts\n"
+          "        columns:\n"
+          "          - {name: id, type: integer, primary_key: true}\n"
+          "          - {name: user_id, type: integer}\n"
+          "          - {name: title, type: string(200)}\n");
 }
 
 TEST_CASE("no change: nothing written unless --allow-empty", "[e2e][autogen]") {
@@ -169,6 +183,6 @@ TEST_CASE("destructive changes are flagged with a warning", "[e2e][autogen]") {
     auto r = run_migrate({"diff", "--offline"}, dir.path());
     CHECK(r.exit_code == 0);
     CHECK(contains(r.err, "warning: drops column 'users.age' and its data"));
-    CHECK(contains(r.err, "warning: "));
-    CHECK(contains(r.out, "drop table 'posts'"));
+    CHECK(contains(r.err, "warning: drops table 'posts' and all its rows"));
+    CHECK(contains(r.out, "drop table 'posts'\ndrop column 'users.age'\n"));
 }
