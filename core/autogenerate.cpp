@@ -1,12 +1,12 @@
 // Autogenerate reports (core/autogenerate.h): the online comparison (version table,
-// reflection, drift, checksums) and the offline one (replay of the heads).
+// reflection, drift, the runner's checksum check) and the offline one (replay of the heads).
 
 #include "core/autogenerate.h"
 
 #include <algorithm>
 
 #include "core/apply_operation.h"
-#include "core/checksum.h"
+#include "core/checksum_check.h"
 #include "core/replay.h"
 
 namespace migrate {
@@ -45,23 +45,30 @@ bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows
     return std::all_of(rows.begin(), rows.end(), [&](const std::string& r) { return graph.find(r) != nullptr; });
 }
 
-// The revisions whose operations changed since they were applied (SPEC: `check` warns).
-void check_checksums(AutogenerateReport& report, const RevisionGraph& graph, const VersionTable& vt,
-                     Connection& connection, const std::vector<std::string>& applied) {
-    for (const LogEntry& e : vt.read_latest_upgrades(connection)) {
-        const Revision* r = graph.find(e.revision);
-        if (!r || e.checksum.empty() || !r->operations_loaded) continue;
-        if (std::find(applied.begin(), applied.end(), r->id) == applied.end()) continue;
-        if (revision_checksum(*r) != e.checksum)
-            report.warnings.push_back("revision '" + r->id + "' (" + r->where() +
-                                      ") has changed since it was applied (checksum " + e.checksum + ")");
-    }
-}
-
 DatabaseState state_of(bool versioned, const std::vector<std::string>& rows, const std::vector<std::string>& heads,
                        const Schema& reflected) {
     if (!versioned && !reflected.tables.empty()) return DatabaseState::Unversioned;
     return sorted(rows) == sorted(heads) ? DatabaseState::AtHead : DatabaseState::Behind;
+}
+
+// Drift and checksums, for a database under version control. When the database is
+// exactly what its revisions imply, the models are diffed against the replayed schema
+// instead of the reflected one: the same changes, but the existing_* details in the
+// model vocabulary ("true", not SQLite's "1"), so online and --offline runs write
+// byte-identical files.
+void compare_with_revisions_applied(AutogenerateReport& report, const Schema& models, const RevisionGraph& graph,
+                                    const Dialect& dialect, Connection& connection,
+                                    const AutogenerateSettings& settings, const DiffOptions& options) {
+    ReplayResult replayed = replay_to(graph, report.database_heads, dialect.name(), settings.naming);
+    warn_not_followed(report, replayed.not_followed, "drift detection");
+    report.drift = diff_schemas(replayed.schema, report.current, options);
+    RevisionLoader loader(graph, settings.naming);
+    for (const auto& c : find_changed_revisions(dialect, connection, settings.version_table, loader))
+        report.warnings.push_back(changed_revision_warning(c));
+    if (report.at_head() && report.drift->empty() && replayed.not_followed.empty()) {
+        report.diff = diff_schemas(replayed.schema, models, options);
+        report.current = std::move(replayed.schema);
+    }
 }
 
 }  // namespace
@@ -92,16 +99,11 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
     Reflection reflection = dialect.reflect(connection, ro);
     report.not_managed = std::move(reflection.unmanaged);
     report.state = state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
-    DiffOptions options = diff_options(&dialect, settings, &vt);
-    report.diff = diff_schemas(reflection.schema, models, options);
-
-    if (versioned && known_rows(graph, report.database_heads)) {
-        ReplayResult replayed = replay_to(graph, report.database_heads, dialect.name(), settings.naming);
-        warn_not_followed(report, replayed.not_followed, "drift detection");
-        report.drift = diff_schemas(replayed.schema, reflection.schema, options);
-        check_checksums(report, graph, vt, connection, graph.applied(report.database_heads));
-    }
     report.current = std::move(reflection.schema);
+    DiffOptions options = diff_options(&dialect, settings, &vt);
+    report.diff = diff_schemas(report.current, models, options);
+    if (versioned && known_rows(graph, report.database_heads))
+        compare_with_revisions_applied(report, models, graph, dialect, connection, settings, options);
     return report;
 }
 

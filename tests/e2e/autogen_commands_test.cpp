@@ -23,8 +23,8 @@ TEST_CASE("revision --autogenerate on an empty database writes the first revisio
     p.write_models(model(users() + posts()));
     auto r = p.expect({"revision", "--autogenerate", "-m", "first", "--rev-id", "0001"});
     CHECK(r.out ==
-          "Detected added table 'users'\n"
           "Detected added table 'posts'\n"
+          "Detected added table 'users'\n"
           "Generating migrations/versions/0001_first.yaml ... done\n");
     CHECK(p.dir().read("migrations/versions/0001_first.yaml") ==
           "revision: \"0001\"\n"
