@@ -29,8 +29,9 @@ int run_check(CommandContext& ctx, bool offline) {
         return 0;
     }
     if (!report.diff.empty())
-        ctx.out.print("FAILED: " + std::to_string(report.diff.changes.size()) +
-                      " change(s) not in any revision: run `migrate revision --autogenerate -m MSG`");
+        ctx.out.print(
+            "FAILED: " + std::to_string(report.diff.changes.size()) +
+            " change(s) not in any revision: run `migrate revision --autogenerate -m MSG`");
     if (report.has_drift())
         ctx.out.print("FAILED: the database has drifted from its revisions (" +
                       std::to_string(report.drift->changes.size()) + " difference(s))");
@@ -40,11 +41,14 @@ int run_check(CommandContext& ctx, bool offline) {
 const CommandRegistration registration{{
     .name = "check",
     .order = 45,
-    .summary = "For CI: exit 1 if the models differ from the database at head (or the database drifted)",
-    .example = "migrate check            # or: migrate check --offline (no database: models vs the revisions)",
+    .summary =
+        "For CI: exit 1 if the models differ from the database at head (or the database drifted)",
+    .example = "migrate check            # or: migrate check --offline (no database: models vs the "
+               "revisions)",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto offline = std::make_shared<bool>(false);
-        sub.add_flag("--offline", *offline, "Compare the models with the head schema replayed from the revisions");
+        sub.add_flag("--offline", *offline,
+                     "Compare the models with the head schema replayed from the revisions");
         return [&ctx, offline] { return run_check(ctx, *offline); };
     },
 }};

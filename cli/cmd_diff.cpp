@@ -20,7 +20,8 @@ struct DiffArgs {
 int run_diff(CommandContext& ctx, const DiffArgs& a) {
     AutogenerateRun run = run_autogenerate(ctx.global, a.offline);
     const AutogenerateReport& report = run.report;
-    if (!report.offline && !report.at_head()) throw InputError("cannot diff: " + report.state_message());
+    if (!report.offline && !report.at_head())
+        throw InputError("cannot diff: " + report.state_message());
     if (a.sql && !run.dialect)
         throw InputError("--sql needs a dialect: set 'database:' in migrate.yaml or pass --url");
     nlohmann::json result = report_json(report);
@@ -33,7 +34,8 @@ int run_diff(CommandContext& ctx, const DiffArgs& a) {
         return 0;
     }
     if (a.sql) {
-        auto sql = render_operations(*run.dialect, report.current, report.diff.upgrade, run.project.config.naming);
+        auto sql = render_operations(*run.dialect, report.current, report.diff.upgrade,
+                                     run.project.config.naming);
         for (const auto& s : sql) ctx.out.print(s + ";");
         result["sql"] = sql;
     } else {
@@ -46,12 +48,15 @@ int run_diff(CommandContext& ctx, const DiffArgs& a) {
 const CommandRegistration registration{{
     .name = "diff",
     .order = 46,
-    .summary = "Print the operations (or --sql) that revision --autogenerate would write; writes nothing",
+    .summary =
+        "Print the operations (or --sql) that revision --autogenerate would write; writes nothing",
     .example = "migrate diff --sql       # or: migrate diff --offline",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto a = std::make_shared<DiffArgs>();
-        sub.add_flag("--sql", a->sql, "Print the SQL for the database URL's dialect instead of the operations");
-        sub.add_flag("--offline", a->offline, "Compare with the head schema replayed from the revisions; no database");
+        sub.add_flag("--sql", a->sql,
+                     "Print the SQL for the database URL's dialect instead of the operations");
+        sub.add_flag("--offline", a->offline,
+                     "Compare with the head schema replayed from the revisions; no database");
         return [&ctx, a] { return run_diff(ctx, *a); };
     },
 }};

@@ -24,29 +24,35 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
     return v;
 }
 
-DiffOptions diff_options(const Dialect* dialect, const AutogenerateSettings& s, const VersionTable* vt) {
+DiffOptions diff_options(const Dialect* dialect, const AutogenerateSettings& s,
+                         const VersionTable* vt) {
     DiffOptions o;
     o.dialect = dialect;
     o.exclude_tables = s.exclude_tables;
     o.include_schemas = s.include_schemas;
     o.naming = s.naming;
-    if (vt) o.hidden_tables = vt->hidden_tables();
-    else o.hidden_tables = {s.version_table.table, s.version_table.log_table()};
+    if (vt)
+        o.hidden_tables = vt->hidden_tables();
+    else
+        o.hidden_tables = {s.version_table.table, s.version_table.log_table()};
     return o;
 }
 
-void warn_not_followed(AutogenerateReport& report, const std::vector<std::string>& ids, const std::string& what) {
+void warn_not_followed(AutogenerateReport& report, const std::vector<std::string>& ids,
+                       const std::string& what) {
     for (const auto& id : ids)
-        report.warnings.push_back("revision '" + id + "' has an `execute` without a declared `effect`: " + what +
+        report.warnings.push_back("revision '" + id +
+                                  "' has an `execute` without a declared `effect`: " + what +
                                   " cannot follow what its SQL did to the schema");
 }
 
 bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows) {
-    return std::all_of(rows.begin(), rows.end(), [&](const std::string& r) { return graph.find(r) != nullptr; });
+    return std::all_of(rows.begin(), rows.end(),
+                       [&](const std::string& r) { return graph.find(r) != nullptr; });
 }
 
-DatabaseState state_of(bool versioned, const std::vector<std::string>& rows, const std::vector<std::string>& heads,
-                       const Schema& reflected) {
+DatabaseState state_of(bool versioned, const std::vector<std::string>& rows,
+                       const std::vector<std::string>& heads, const Schema& reflected) {
     if (!versioned && !reflected.tables.empty()) return DatabaseState::Unversioned;
     return sorted(rows) == sorted(heads) ? DatabaseState::AtHead : DatabaseState::Behind;
 }
@@ -56,14 +62,17 @@ DatabaseState state_of(bool versioned, const std::vector<std::string>& rows, con
 // instead of the reflected one: the same changes, but the existing_* details in the
 // model vocabulary ("true", not SQLite's "1"), so online and --offline runs write
 // byte-identical files.
-void compare_with_revisions_applied(AutogenerateReport& report, const Schema& models, const RevisionGraph& graph,
-                                    const Dialect& dialect, Connection& connection,
-                                    const AutogenerateSettings& settings, const DiffOptions& options) {
-    ReplayResult replayed = replay_to(graph, report.database_heads, dialect.name(), settings.naming);
+void compare_with_revisions_applied(AutogenerateReport& report, const Schema& models,
+                                    const RevisionGraph& graph, const Dialect& dialect,
+                                    Connection& connection, const AutogenerateSettings& settings,
+                                    const DiffOptions& options) {
+    ReplayResult replayed =
+        replay_to(graph, report.database_heads, dialect.name(), settings.naming);
     warn_not_followed(report, replayed.not_followed, "drift detection");
     report.drift = diff_schemas(replayed.schema, report.current, options);
     RevisionLoader loader(graph, settings.naming);
-    for (const auto& c : find_changed_revisions(dialect, connection, settings.version_table, loader))
+    for (const auto& c :
+         find_changed_revisions(dialect, connection, settings.version_table, loader))
         report.warnings.push_back(changed_revision_warning(c));
     if (report.at_head() && report.drift->empty() && replayed.not_followed.empty()) {
         report.diff = diff_schemas(replayed.schema, models, options);
@@ -78,17 +87,20 @@ std::string AutogenerateReport::state_message() const {
         case DatabaseState::AtHead:
             return "the database is at head (" + join(database_heads) + ")";
         case DatabaseState::Behind:
-            return "the database is behind head (at " + join(database_heads) + ", head " + join(graph_heads) +
-                   "): run `migrate upgrade head` first";
+            return "the database is behind head (at " + join(database_heads) + ", head " +
+                   join(graph_heads) + "): run `migrate upgrade head` first";
         case DatabaseState::Unversioned:
-            return "the database is not under version control (it has tables but no version table): stamp it "
-                   "with `migrate stamp head` if it matches the revisions, or compare with --offline";
+            return "the database is not under version control (it has tables but no version "
+                   "table): stamp it "
+                   "with `migrate stamp head` if it matches the revisions, or compare with "
+                   "--offline";
     }
     return {};
 }
 
-AutogenerateReport compare_with_database(const Schema& models, const RevisionGraph& graph, const Dialect& dialect,
-                                         Connection& connection, const AutogenerateSettings& settings) {
+AutogenerateReport compare_with_database(const Schema& models, const RevisionGraph& graph,
+                                         const Dialect& dialect, Connection& connection,
+                                         const AutogenerateSettings& settings) {
     VersionTable vt(dialect, settings.version_table);
     AutogenerateReport report;
     report.graph_heads = graph.heads();
@@ -98,33 +110,38 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
     ReflectOptions ro{settings.include_schemas, settings.exclude_tables, vt.hidden_tables()};
     Reflection reflection = dialect.reflect(connection, ro);
     report.not_managed = std::move(reflection.unmanaged);
-    report.state = state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
+    report.state =
+        state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
     report.current = std::move(reflection.schema);
     DiffOptions options = diff_options(&dialect, settings, &vt);
     report.diff = diff_schemas(report.current, models, options);
     if (versioned && known_rows(graph, report.database_heads))
-        compare_with_revisions_applied(report, models, graph, dialect, connection, settings, options);
+        compare_with_revisions_applied(report, models, graph, dialect, connection, settings,
+                                       options);
     return report;
 }
 
-AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGraph& graph, const Dialect* dialect,
+AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGraph& graph,
+                                          const Dialect* dialect,
                                           const AutogenerateSettings& settings) {
     AutogenerateReport report;
     report.offline = true;
     report.graph_heads = graph.heads();
     report.database_heads = report.graph_heads;
-    ReplayResult replayed = replay_to(graph, report.graph_heads, dialect ? dialect->name() : "", settings.naming);
+    ReplayResult replayed =
+        replay_to(graph, report.graph_heads, dialect ? dialect->name() : "", settings.naming);
     warn_not_followed(report, replayed.not_followed, "--offline");
     report.diff = diff_schemas(replayed.schema, models, diff_options(dialect, settings, nullptr));
     report.current = std::move(replayed.schema);
     return report;
 }
 
-std::vector<std::string> render_operations(const Dialect& dialect, Schema before, const Operations& ops,
-                                           const NamingConvention& naming) {
+std::vector<std::string> render_operations(const Dialect& dialect, Schema before,
+                                           const Operations& ops, const NamingConvention& naming) {
     std::vector<std::string> sql;
     for (const auto& op : ops) {
-        for (auto& s : dialect.render(op, RenderContext{before, naming})) sql.push_back(std::move(s));
+        for (auto& s : dialect.render(op, RenderContext{before, naming}))
+            sql.push_back(std::move(s));
         apply_operation(before, op, naming);
     }
     return sql;

@@ -27,9 +27,9 @@ struct AutogenerateSettings {
 
 // Where the database stands relative to the revision graph (online only).
 enum class DatabaseState {
-    AtHead,         // version-table rows == graph heads (an empty database with no revisions too)
-    Behind,         // rows differ from the heads: `upgrade head` first
-    Unversioned,    // tables but no version table: `stamp` it
+    AtHead,       // version-table rows == graph heads (an empty database with no revisions too)
+    Behind,       // rows differ from the heads: `upgrade head` first
+    Unversioned,  // tables but no version table: `stamp` it
 };
 
 struct AutogenerateReport {
@@ -37,8 +37,8 @@ struct AutogenerateReport {
     DatabaseState state = DatabaseState::AtHead;
     std::vector<std::string> database_heads;  // version-table rows (online)
     std::vector<std::string> graph_heads;
-    Schema current;      // what the models were compared with: reflected or replayed
-    DiffResult diff;     // current -> models
+    Schema current;   // what the models were compared with: reflected or replayed
+    DiffResult diff;  // current -> models
     // Online, under version control: replayed(applied revisions) -> reflected database.
     // "added column 'users.x'" means the database has a column its revisions never made.
     std::optional<DiffResult> drift;
@@ -54,18 +54,20 @@ struct AutogenerateReport {
 // Online: reads the version table, reflects the database (version tables hidden), and
 // diffs it with the models. Drift is computed when the database has a version table and
 // its rows are known revisions. The database is only read.
-AutogenerateReport compare_with_database(const Schema& models, const RevisionGraph& graph, const Dialect& dialect,
-                                         Connection& connection, const AutogenerateSettings& settings);
+AutogenerateReport compare_with_database(const Schema& models, const RevisionGraph& graph,
+                                         const Dialect& dialect, Connection& connection,
+                                         const AutogenerateSettings& settings);
 
 // Offline: replays the graph's heads (core/replay.h) and diffs the result with the
 // models. `dialect` (may be nullptr) normalises both sides and decides which
 // dialect-specific `execute` operations the replay follows. No connection.
-AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGraph& graph, const Dialect* dialect,
+AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGraph& graph,
+                                          const Dialect* dialect,
                                           const AutogenerateSettings& settings);
 
 // The SQL that `ops` render to on `dialect`, starting from `before` (each statement
 // complete, without a trailing semicolon), as `diff --sql` prints it.
-std::vector<std::string> render_operations(const Dialect& dialect, Schema before, const Operations& ops,
-                                           const NamingConvention& naming);
+std::vector<std::string> render_operations(const Dialect& dialect, Schema before,
+                                           const Operations& ops, const NamingConvention& naming);
 
 }  // namespace migrate

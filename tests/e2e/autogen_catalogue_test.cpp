@@ -73,13 +73,16 @@ void run_catalogue(const std::string& dialect, const std::string& pg_server) {
     for (const Scenario& s : all_scenarios()) {
         const std::string& skip = dialect == "sqlite" ? s.skip_sqlite : s.skip_postgresql;
         if (!skip.empty()) continue;  // the reason is in the scenario
-        DYNAMIC_SECTION("scenario " << s.number << ": " << s.name) { run_scenario(s, dialect, pg_server); }
+        DYNAMIC_SECTION("scenario " << s.number << ": " << s.name) {
+            run_scenario(s, dialect, pg_server);
+        }
     }
 }
 
 }  // namespace
 
-TEST_CASE("the catalogue has at least 40 numbered scenarios, each runnable somewhere", "[e2e][autogen]") {
+TEST_CASE("the catalogue has at least 40 numbered scenarios, each runnable somewhere",
+          "[e2e][autogen]") {
     auto all = all_scenarios();
     CHECK(all.size() >= 40);
     for (size_t i = 0; i < all.size(); ++i) {
@@ -89,7 +92,9 @@ TEST_CASE("the catalogue has at least 40 numbered scenarios, each runnable somew
     }
 }
 
-TEST_CASE("autogenerate catalogue on SQLite", "[e2e][autogen][sqlite]") { run_catalogue("sqlite", ""); }
+TEST_CASE("autogenerate catalogue on SQLite", "[e2e][autogen][sqlite]") {
+    run_catalogue("sqlite", "");
+}
 
 TEST_CASE("autogenerate catalogue on PostgreSQL", "[e2e][autogen][postgresql]") {
     MIGRATE_REQUIRE_PG(server);

@@ -14,11 +14,14 @@ namespace {
 
 const std::string kUnreachable = "postgresql://app:secret@127.0.0.1:1/app";
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
-TEST_CASE("revision --autogenerate on an empty database writes the first revision", "[e2e][autogen]") {
+TEST_CASE("revision --autogenerate on an empty database writes the first revision",
+          "[e2e][autogen]") {
     AutogenProject p("sqlite");
     p.write_models(model(users() + posts()));
     auto r = p.expect({"revision", "--autogenerate", "-m", "first", "--rev-id", "0001"});
@@ -71,12 +74,15 @@ TEST_CASE("no change: nothing written unless --allow-empty", "[e2e][autogen]") {
     auto r = p.expect({"revision", "--autogenerate", "-m", "nothing"});
     CHECK(r.out == "No changes detected\n");
     CHECK(list_files(p.dir() / "migrations/versions").empty());
-    auto json = nlohmann::json::parse(p.expect({"revision", "--autogenerate", "-m", "nothing", "--json"}).out);
+    auto json = nlohmann::json::parse(
+        p.expect({"revision", "--autogenerate", "-m", "nothing", "--json"}).out);
     CHECK(json["result"]["path"].is_null());
     CHECK(json["result"]["changes"].empty());
     p.expect({"revision", "--autogenerate", "-m", "empty", "--allow-empty", "--rev-id", "0001"});
-    CHECK(list_files(p.dir() / "migrations/versions") == std::vector<std::string>{"0001_empty.yaml"});
-    CHECK(contains(p.dir().read("migrations/versions/0001_empty.yaml"), "upgrade: []\ndowngrade: []\n"));
+    CHECK(list_files(p.dir() / "migrations/versions") ==
+          std::vector<std::string>{"0001_empty.yaml"});
+    CHECK(contains(p.dir().read("migrations/versions/0001_empty.yaml"),
+                   "upgrade: []\ndowngrade: []\n"));
 }
 
 TEST_CASE("autogenerate needs the database at head", "[e2e][autogen]") {
@@ -93,10 +99,13 @@ TEST_CASE("autogenerate needs the database at head", "[e2e][autogen]") {
     CHECK(list_files(p.dir() / "migrations/versions").size() == 1);
 }
 
-TEST_CASE("check: a database with tables but no version table is not under version control", "[e2e][autogen]") {
+TEST_CASE("check: a database with tables but no version table is not under version control",
+          "[e2e][autogen]") {
     AutogenProject p("sqlite");
     p.write_models(model(users()));
-    p.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100) NOT NULL, name VARCHAR(50))");
+    p.exec(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100) NOT NULL, name "
+        "VARCHAR(50))");
     auto r = p.expect({"check"}, 1);
     CHECK(contains(r.out, "not under version control"));
     CHECK(contains(r.out, "stamp"));
@@ -104,11 +113,15 @@ TEST_CASE("check: a database with tables but no version table is not under versi
     CHECK(json["result"]["database_state"] == "unversioned");
 }
 
-TEST_CASE("objects the models cannot express are listed as not managed, never dropped", "[e2e][autogen]") {
+TEST_CASE("objects the models cannot express are listed as not managed, never dropped",
+          "[e2e][autogen]") {
     AutogenProject p("sqlite", "", "exclude_tables: [legacy_*]\n");
     p.write_models("tables: []\n");
-    p.exec("CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY); CREATE VIEW v_orders AS SELECT id FROM legacy_orders");
-    for (const auto& args : std::vector<std::vector<std::string>>{{"diff"}, {"revision", "--autogenerate", "-m", "x"}}) {
+    p.exec(
+        "CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY); CREATE VIEW v_orders AS SELECT id "
+        "FROM legacy_orders");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"diff"}, {"revision", "--autogenerate", "-m", "x"}}) {
         auto r = p.expect(args);
         CHECK(contains(r.out, "Not managed (never dropped): excluded table 'legacy_orders'\n"));
         CHECK(contains(r.out, "Not managed (never dropped): view 'v_orders'\n"));
@@ -116,7 +129,9 @@ TEST_CASE("objects the models cannot express are listed as not managed, never dr
     }
     auto json = nlohmann::json::parse(p.expect({"diff", "--json"}).out);
     CHECK(json["result"]["not_managed"].size() == 2);
-    CHECK(p.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('legacy_orders', 'v_orders')") == "2");
+    CHECK(p.scalar(
+              "SELECT count(*) FROM sqlite_schema WHERE name IN ('legacy_orders', 'v_orders')") ==
+          "2");
 }
 
 TEST_CASE("diff prints the operations or the SQL and writes nothing", "[e2e][autogen]") {
@@ -136,10 +151,13 @@ TEST_CASE("diff prints the operations or the SQL and writes nothing", "[e2e][aut
 
 TEST_CASE("check --offline and diff --offline need no database", "[e2e][autogen]") {
     TempDir dir;
-    dir.write("migrate.yaml", "database: " + kUnreachable + "\nmodels: models\nversions: migrations/versions\n");
+    dir.write("migrate.yaml",
+              "database: " + kUnreachable + "\nmodels: models\nversions: migrations/versions\n");
     dir.write("models/models.yaml", model(users()));
     const EnvVars clock = {{"SOURCE_DATE_EPOCH", "1795000000"}};
-    auto first = run_migrate({"revision", "--autogenerate", "--offline", "-m", "first", "--rev-id", "0001"}, dir.path(), clock);
+    auto first =
+        run_migrate({"revision", "--autogenerate", "--offline", "-m", "first", "--rev-id", "0001"},
+                    dir.path(), clock);
     REQUIRE(first.exit_code == 0);
     auto clean = run_migrate({"check", "--offline"}, dir.path());
     CHECK(clean.exit_code == 0);
@@ -162,11 +180,14 @@ TEST_CASE("the same inputs give byte-identical revision files", "[e2e][autogen]"
     std::string files[2];
     for (auto& text : files) {
         AutogenProject p("sqlite");
-        p.write_models(model(users("      - {name: mood, type: enum(mood)}\n",
-                                   "    indexes:\n      - {columns: [name]}\n    checks:\n      - {expression: id > 0}\n") +
-                                 posts("", "    foreign_keys:\n      - {columns: [user_id], references_table: users, "
-                                           "references_columns: [id], on_delete: cascade}\n"),
-                             "enums:\n  - {name: mood, values: [happy, sad]}\n"));
+        p.write_models(model(
+            users("      - {name: mood, type: enum(mood)}\n",
+                  "    indexes:\n      - {columns: [name]}\n    checks:\n      - {expression: id > "
+                  "0}\n") +
+                posts("",
+                      "    foreign_keys:\n      - {columns: [user_id], references_table: users, "
+                      "references_columns: [id], on_delete: cascade}\n"),
+            "enums:\n  - {name: mood, values: [happy, sad]}\n"));
         p.expect({"revision", "--autogenerate", "--offline", "-m", "all", "--rev-id", "0001"});
         text = p.dir().read("migrations/versions/0001_all.yaml");
     }
@@ -178,11 +199,47 @@ TEST_CASE("destructive changes are flagged with a warning", "[e2e][autogen]") {
     TempDir dir;
     dir.write("migrate.yaml", "models: models\nversions: migrations/versions\n");
     dir.write("models/models.yaml", model(users("      - {name: age, type: integer}\n") + posts()));
-    REQUIRE(run_migrate({"revision", "--autogenerate", "--offline", "-m", "a"}, dir.path()).exit_code == 0);
+    REQUIRE(
+        run_migrate({"revision", "--autogenerate", "--offline", "-m", "a"}, dir.path()).exit_code ==
+        0);
     dir.write("models/models.yaml", model(users()));
     auto r = run_migrate({"diff", "--offline"}, dir.path());
     CHECK(r.exit_code == 0);
     CHECK(contains(r.err, "warning: drops column 'users.age' and its data"));
     CHECK(contains(r.err, "warning: drops table 'posts' and all its rows"));
     CHECK(contains(r.out, "drop table 'posts'\ndrop column 'users.age'\n"));
+}
+
+TEST_CASE("check --json lists the changes; a changed applied revision is warned about", "[e2e][autogen]") {
+    AutogenProject p("sqlite");
+    p.write_models(model(users()));
+    p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
+    p.expect({"upgrade", "head"});
+    p.write_models(model(users("      - {name: full_name, type: string(100), nullable: false, server_default: \"''\"}\n")));
+    auto doc = nlohmann::json::parse(p.expect({"check", "--json"}, 1).out);
+    CHECK(doc["exit_code"] == 1);
+    REQUIRE(doc["result"]["changes"].size() == 1);
+    CHECK(doc["result"]["changes"][0]["description"] == "added column 'users.full_name'");
+    CHECK(doc["result"]["database_state"] == "at_head");
+    CHECK(doc["result"]["drift"].empty());
+    p.write_models(model(users()));
+    // Edit the applied revision: its checksum no longer matches the log.
+    std::string text = p.dir().read("migrations/versions/0001_a.yaml");
+    text.replace(text.find("string(50)"), 10, "string(60)");
+    p.dir().write("migrations/versions/0001_a.yaml", text);
+    auto warned = p.run({"check"});
+    CHECK(contains(warned.err, "has changed since it was applied"));
+}
+
+TEST_CASE("change lines use Alembic's words", "[e2e][autogen]") {
+    TempDir dir;
+    dir.write("migrate.yaml", "database: sqlite:///app.db\nmodels: models\nversions: migrations/versions\n");
+    dir.write("models/models.yaml", model("  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+                                          "      - {name: full_name, type: string(100), nullable: false}\n"));
+    REQUIRE(run_migrate({"revision", "--autogenerate", "--offline", "-m", "a"}, dir.path()).exit_code == 0);
+    dir.write("models/models.yaml", model("  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+                                          "      - {name: full_name, type: string(100)}\n"));
+    auto r = run_migrate({"check", "--offline"}, dir.path());
+    CHECK(r.exit_code == 1);
+    CHECK(contains(r.out, "Detected NULL on column 'users.full_name'\n"));
 }

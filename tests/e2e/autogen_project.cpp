@@ -1,7 +1,7 @@
 #include "tests/e2e/autogen_project.h"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "core/database_url.h"
@@ -29,20 +29,27 @@ AutogenProject::AutogenProject(const std::string& dialect, const std::string& pg
     } else {
         url_ = "sqlite:///app.db";
     }
-    dir_.write("migrate.yaml", "database: " + url_ + "\nmodels: models\nversions: migrations/versions\n" + extra_config);
+    dir_.write(
+        "migrate.yaml",
+        "database: " + url_ + "\nmodels: models\nversions: migrations/versions\n" + extra_config);
 }
 
-void AutogenProject::write_models(const std::string& yaml) const { dir_.write("models/models.yaml", yaml); }
+void AutogenProject::write_models(const std::string& yaml) const {
+    dir_.write("models/models.yaml", yaml);
+}
 
 ProcessResult AutogenProject::run(const std::vector<std::string>& args) const {
     return run_migrate(args, dir_.path(), kFixedClock);
 }
 
-ProcessResult AutogenProject::expect(const std::vector<std::string>& args, int expected_exit) const {
+ProcessResult AutogenProject::expect(const std::vector<std::string>& args,
+                                     int expected_exit) const {
     ProcessResult r = run(args);
     std::string cmd;
     for (const auto& a : args) cmd += " " + a;
-    INFO("[" << dialect_ << "] migrate" << cmd << "\nexit " << r.exit_code << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
+    INFO("[" << dialect_ << "] migrate" << cmd << "\nexit " << r.exit_code << "\nstdout:\n"
+             << r.out << "stderr:\n"
+             << r.err);
     REQUIRE(r.exit_code == expected_exit);
     return r;
 }
@@ -61,7 +68,8 @@ std::string AutogenProject::scalar(const std::string& sql) const {
 std::vector<std::string> list_files(const std::string& folder) {
     std::vector<std::string> names;
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(folder, ec)) names.push_back(e.path().filename().string());
+    for (const auto& e : std::filesystem::directory_iterator(folder, ec))
+        names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
 }

@@ -16,9 +16,10 @@
 namespace migrate::test {
 
 class AutogenProject {
-public:
+  public:
     // dialect "sqlite", or "postgresql" with the server URL of the test server.
-    AutogenProject(const std::string& dialect, const std::string& pg_server = "", const std::string& extra_config = "");
+    AutogenProject(const std::string& dialect, const std::string& pg_server = "",
+                   const std::string& extra_config = "");
 
     const TempDir& dir() const { return dir_; }
     const std::string& dialect() const { return dialect_; }
@@ -34,7 +35,7 @@ public:
     // The first column of the first row, "" for no row, "NULL" for NULL.
     std::string scalar(const std::string& sql) const;
 
-private:
+  private:
     TempDir dir_;
     std::string dialect_;
     std::unique_ptr<PgTestDatabase> pg_;

@@ -21,18 +21,20 @@ struct Fixture {
 const std::vector<Fixture> kFixtures = {
     {"blog.yaml", "", "", ""},
     {"composite.json", "", "", ""},
-    {"everything.yaml", "SQLite has no schemas (the model puts tables in schema 'audit')",
-     "", "include_schemas: [public, audit]\n"},
+    {"everything.yaml", "SQLite has no schemas (the model puts tables in schema 'audit')", "",
+     "include_schemas: [public, audit]\n"},
 };
 
 std::string fixture_text(const Fixture& f, const std::string& dialect) {
     std::string text = read_file(source_dir() + "/tests/fixtures/models/good/" + f.file);
     if (dialect != "postgresql") return text;
     // `nocase` is a SQLite collation; PostgreSQL has none of that name.
-    for (size_t at; (at = text.find("collation: nocase, ")) != std::string::npos;) text.erase(at, 19);
+    for (size_t at; (at = text.find("collation: nocase, ")) != std::string::npos;)
+        text.erase(at, 19);
     // `json` has no gin operator class on PostgreSQL; the fixture's jsonb column has.
     const std::string gin = "columns: [profile], using: gin";
-    if (size_t at = text.find(gin); at != std::string::npos) text.replace(at, gin.size(), "columns: [extra], using: gin");
+    if (size_t at = text.find(gin); at != std::string::npos)
+        text.replace(at, gin.size(), "columns: [extra], using: gin");
     return text;
 }
 
@@ -43,8 +45,12 @@ void round_trip(const Fixture& f, const std::string& dialect, const std::string&
     p.expect({"revision", "--autogenerate", "-m", "all", "--rev-id", "0001"});
     p.expect({"upgrade", "head"});
     for (const auto& args : std::vector<std::vector<std::string>>{
-             {"check"}, {"check", "--offline"}, {"diff"}, {"diff", "--offline"},
-             {"revision", "--autogenerate", "-m", "none"}, {"revision", "--autogenerate", "--offline", "-m", "none"}}) {
+             {"check"},
+             {"check", "--offline"},
+             {"diff"},
+             {"diff", "--offline"},
+             {"revision", "--autogenerate", "-m", "none"},
+             {"revision", "--autogenerate", "--offline", "-m", "none"}}) {
         auto r = p.expect(args);
         CHECK(r.out.find("No changes detected") != std::string::npos);
     }
@@ -67,16 +73,20 @@ void drift(const std::string& dialect, const std::string& server) {
     p.exec("CREATE INDEX ix_by_hand ON users (name)");
     auto r = p.expect({"check"}, 1);
     CHECK(r.out.find("Detected removed index 'ix_by_hand' on 'users'\n") != std::string::npos);
-    CHECK(r.out.find("Drift: the database differs from what its applied revisions imply") != std::string::npos);
+    CHECK(r.out.find("Drift: the database differs from what its applied revisions imply") !=
+          std::string::npos);
     CHECK(r.out.find("  added index 'ix_by_hand' on 'users'\n") != std::string::npos);
-    CHECK(r.out.find("FAILED: the database has drifted from its revisions (1 difference(s))") != std::string::npos);
+    CHECK(r.out.find("FAILED: the database has drifted from its revisions (1 difference(s))") !=
+          std::string::npos);
     // Offline, the database is not consulted: the models match the revisions.
     p.expect({"check", "--offline"});
 }
 
 }  // namespace
 
-TEST_CASE("no false positives for the good fixtures on SQLite", "[e2e][autogen][sqlite]") { round_trips("sqlite", ""); }
+TEST_CASE("no false positives for the good fixtures on SQLite", "[e2e][autogen][sqlite]") {
+    round_trips("sqlite", "");
+}
 
 TEST_CASE("no false positives for the good fixtures on PostgreSQL", "[e2e][autogen][postgresql]") {
     MIGRATE_REQUIRE_PG(server);

@@ -13,7 +13,8 @@ struct Scenario {
     std::string a, b;  // model files
     // Inserted once A is at head; then query_b (after the upgrade to B) and query_a
     // (after the downgrade back to A) must return expect_b / expect_a ("" = not checked).
-    std::string rows = "INSERT INTO users (id, email, name) VALUES (1, 'a@x.org', 'Ann'), (2, 'b@x.org', 'Bob')";
+    std::string rows =
+        "INSERT INTO users (id, email, name) VALUES (1, 'a@x.org', 'Ann'), (2, 'b@x.org', 'Bob')";
     std::string query_b = "SELECT count(*) FROM users", expect_b = "2";
     std::string query_a = "SELECT count(*) FROM users", expect_a = "2";
     std::string skip_sqlite, skip_postgresql;  // why the dialect cannot express it ("" = runs)
