@@ -210,12 +210,15 @@ TEST_CASE("destructive changes are flagged with a warning", "[e2e][autogen]") {
     CHECK(contains(r.out, "drop table 'posts'\ndrop column 'users.age'\n"));
 }
 
-TEST_CASE("check --json lists the changes; a changed applied revision is warned about", "[e2e][autogen]") {
+TEST_CASE("check --json lists the changes; a changed applied revision is warned about",
+          "[e2e][autogen]") {
     AutogenProject p("sqlite");
     p.write_models(model(users()));
     p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
     p.expect({"upgrade", "head"});
-    p.write_models(model(users("      - {name: full_name, type: string(100), nullable: false, server_default: \"''\"}\n")));
+    p.write_models(
+        model(users("      - {name: full_name, type: string(100), nullable: false, server_default: "
+                    "\"''\"}\n")));
     auto doc = nlohmann::json::parse(p.expect({"check", "--json"}, 1).out);
     CHECK(doc["exit_code"] == 1);
     REQUIRE(doc["result"]["changes"].size() == 1);
@@ -233,13 +236,40 @@ TEST_CASE("check --json lists the changes; a changed applied revision is warned 
 
 TEST_CASE("change lines use Alembic's words", "[e2e][autogen]") {
     TempDir dir;
-    dir.write("migrate.yaml", "database: sqlite:///app.db\nmodels: models\nversions: migrations/versions\n");
-    dir.write("models/models.yaml", model("  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
-                                          "      - {name: full_name, type: string(100), nullable: false}\n"));
-    REQUIRE(run_migrate({"revision", "--autogenerate", "--offline", "-m", "a"}, dir.path()).exit_code == 0);
-    dir.write("models/models.yaml", model("  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
-                                          "      - {name: full_name, type: string(100)}\n"));
+    dir.write("migrate.yaml",
+              "database: sqlite:///app.db\nmodels: models\nversions: migrations/versions\n");
+    dir.write(
+        "models/models.yaml",
+        model(
+            "  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+            "      - {name: full_name, type: string(100), nullable: false}\n"));
+    REQUIRE(
+        run_migrate({"revision", "--autogenerate", "--offline", "-m", "a"}, dir.path()).exit_code ==
+        0);
+    dir.write(
+        "models/models.yaml",
+        model(
+            "  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+            "      - {name: full_name, type: string(100)}\n"));
     auto r = run_migrate({"check", "--offline"}, dir.path());
     CHECK(r.exit_code == 1);
     CHECK(contains(r.out, "Detected NULL on column 'users.full_name'\n"));
+}
+
+TEST_CASE("diff --sql shows a SQLite table rebuild in full", "[e2e][autogen]") {
+    AutogenProject p("sqlite");
+    p.write_models(model(users()));
+    p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
+    p.expect({"upgrade", "head"});
+    p.write_models(model(
+        "  - name: users\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+        "      - {name: email, type: string(100), nullable: false}\n"
+        "      - {name: name, type: string(50), nullable: false}\n"));
+    auto r = p.expect({"diff", "--sql"});
+    CHECK(
+        contains(r.out, "INSERT INTO \"_migrate_tmp_users\" (\"id\", \"email\", \"name\") SELECT"));
+    CHECK(contains(r.out, "DROP TABLE \"users\";\n"));
+    CHECK(contains(r.err,
+                   "warning: NOT NULL on column 'users.name' fails if existing rows hold NULL"));
+    CHECK(p.expect({"diff"}).out == "alter column 'users.name': not null\n");
 }

@@ -2,9 +2,10 @@
 // revisions the replay cannot follow, the database-state messages, and SQL rendering
 // needing a dialect (covered end to end in tests/e2e/autogen_*).
 
+#include "core/autogenerate.h"
+
 #include <catch2/catch.hpp>
 
-#include "core/autogenerate.h"
 #include "tests/unit/differ_fixtures.h"
 
 using namespace migrate;
@@ -42,7 +43,8 @@ TEST_CASE("offline: the models against the replayed head", "[autogenerate]") {
     expected.sort();
     CHECK(to_text(same.current) == to_text(expected));
 
-    Schema more = edit(base_schema(), [](Schema& s) { tbl(s, "users").columns.push_back(col("age", "integer")); });
+    Schema more = edit(base_schema(),
+                       [](Schema& s) { tbl(s, "users").columns.push_back(col("age", "integer")); });
     AutogenerateReport changed = compare_with_revisions(more, graph, nullptr, {});
     REQUIRE(changed.diff.changes.size() == 1);
     CHECK(changed.diff.changes[0].description == "added column 'users.age'");
@@ -54,7 +56,8 @@ TEST_CASE("offline: excluded and version tables are never compared", "[autogener
     RevisionGraph graph = users_then_posts();
     Schema models = edit(base_schema(), [](Schema& s) {
         s.tables.push_back(table("tmp_cache", {id_col()}));
-        s.tables.push_back(table("migrate_version", {col("version_num", "string(255)", false)}, false));
+        s.tables.push_back(
+            table("migrate_version", {col("version_num", "string(255)", false)}, false));
     });
     AutogenerateSettings settings;
     settings.exclude_tables = {"tmp_*"};
@@ -63,9 +66,11 @@ TEST_CASE("offline: excluded and version tables are never compared", "[autogener
 
 TEST_CASE("offline: an execute without a declared effect is named in a warning", "[autogenerate]") {
     Schema s = base_schema();
-    RevisionGraph graph({revision("a", {}, {CreateTable{*s.find_table("", "users")}}),
-                         revision("b", {"a"}, {Execute{"UPDATE users SET full_name = ''", "", {}}})});
-    Schema models = edit(base_schema(), [](Schema& m) { m.tables.erase(m.tables.begin()); });  // users only
+    RevisionGraph graph(
+        {revision("a", {}, {CreateTable{*s.find_table("", "users")}}),
+         revision("b", {"a"}, {Execute{"UPDATE users SET full_name = ''", "", {}}})});
+    Schema models =
+        edit(base_schema(), [](Schema& m) { m.tables.erase(m.tables.begin()); });  // users only
     models.sort();
     AutogenerateReport report = compare_with_revisions(models, graph, nullptr, {});
     REQUIRE(report.warnings.size() == 1);
@@ -77,7 +82,8 @@ TEST_CASE("the database state says what to do", "[autogenerate]") {
     r.state = DatabaseState::Behind;
     r.database_heads = {};
     r.graph_heads = {"b"};
-    CHECK(r.state_message() == "the database is behind head (at base, head b): run `migrate upgrade head` first");
+    CHECK(r.state_message() ==
+          "the database is behind head (at base, head b): run `migrate upgrade head` first");
     r.state = DatabaseState::Unversioned;
     CHECK(r.state_message().find("stamp") != std::string::npos);
     CHECK(!r.at_head());
