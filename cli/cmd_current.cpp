@@ -44,14 +44,17 @@ int run_current(CommandContext& ctx, bool check_heads) {
     std::vector<std::string> rows = table.read_heads(*connection);
     for (const auto& row : rows) print_row(ctx, graph, row);
     if (ctx.global.verbose && !rows.empty()) {
-        auto changed = changed_revisions(*project.revisions, rows, table.read_latest_upgrades(*connection));
+        auto changed =
+            changed_revisions(*project.revisions, rows, table.read_latest_upgrades(*connection));
         for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
     }
     bool at_head = at_heads(graph, rows);
-    ctx.out.set_result({{"current", ids_json(rows)}, {"heads", ids_json(graph.heads())}, {"at_head", at_head}});
+    ctx.out.set_result(
+        {{"current", ids_json(rows)}, {"heads", ids_json(graph.heads())}, {"at_head", at_head}});
     if (check_heads && !at_head) {
         ctx.out.warning("the database is not at head: it is at " +
-                        (rows.empty() ? std::string("base") : rows.front() + (rows.size() > 1 ? " and others" : "")) +
+                        (rows.empty() ? std::string("base")
+                                      : rows.front() + (rows.size() > 1 ? " and others" : "")) +
                         "; run `migrate upgrade heads`");
         return 1;
     }
@@ -65,7 +68,8 @@ const CommandRegistration registration{{
     .example = "migrate current --check-heads   # exit 1 when the database is behind",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto check_heads = std::make_shared<bool>(false);
-        sub.add_flag("--check-heads", *check_heads, "Exit 1 when the database is not at the head revision(s)");
+        sub.add_flag("--check-heads", *check_heads,
+                     "Exit 1 when the database is not at the head revision(s)");
         return [&ctx, check_heads] { return run_current(ctx, *check_heads); };
     },
 }};

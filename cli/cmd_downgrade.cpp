@@ -1,5 +1,5 @@
-// `migrate downgrade TARGET [--sql]`: revert revisions down to TARGET (-N, base, a revision); with --sql, print the script instead of
-// connecting (core/runner.h, core/runner_offline.h).
+// `migrate downgrade TARGET [--sql]`: revert revisions down to TARGET (-N, base, a revision); with
+// --sql, print the script instead of connecting (core/runner.h, core/runner_offline.h).
 
 #include <memory>
 
@@ -22,9 +22,14 @@ const CommandRegistration registration{{
     .example = "migrate downgrade -1\n  migrate downgrade head:base --sql > downgrade.sql",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto args = std::make_shared<DowngradeArgs>();
-        sub.add_option("TARGET", args->target, "-N, base, REV, label@base; FROM:TO with --sql (required)")->required();
-        sub.add_flag("--sql", args->sql, "Print the SQL script (offline mode) instead of running it");
-        return [&ctx, args] { return run_migration_command(ctx, Direction::Downgrade, args->target, args->sql); };
+        sub.add_option("TARGET", args->target,
+                       "-N, base, REV, label@base; FROM:TO with --sql (required)")
+            ->required();
+        sub.add_flag("--sql", args->sql,
+                     "Print the SQL script (offline mode) instead of running it");
+        return [&ctx, args] {
+            return run_migration_command(ctx, Direction::Downgrade, args->target, args->sql);
+        };
     },
 }};
 

@@ -18,7 +18,8 @@ namespace {
 std::vector<std::string> current_rows(CommandContext& ctx) {
     MigrationProject project = load_migration_project(ctx.global);
     auto connection = connect(project, ctx.global);
-    return VersionTable(*project.dialect, version_table_names(project.project.config)).read_heads(*connection);
+    return VersionTable(*project.dialect, version_table_names(project.project.config))
+        .read_heads(*connection);
 }
 
 // " (current)" after the id and markers, before ", message", as Alembic prints it.
@@ -31,7 +32,8 @@ std::string mark_current(std::string line, const Revision& r, const std::string&
 int run_history(CommandContext& ctx, const std::string& range, bool indicate_current) {
     RevisionProject project = load_revision_project(ctx.global);
     const RevisionGraph& graph = project.graph;
-    std::vector<std::string> rows = indicate_current ? current_rows(ctx) : std::vector<std::string>{};
+    std::vector<std::string> rows =
+        indicate_current ? current_rows(ctx) : std::vector<std::string>{};
     nlohmann::json list = nlohmann::json::array();
     bool first = true;
     for (const auto& id : graph.history(range)) {
@@ -48,7 +50,8 @@ int run_history(CommandContext& ctx, const std::string& range, bool indicate_cur
             if (current) entry.insert(entry.find('\n'), " (current)");
             ctx.out.print(entry);
         } else {
-            ctx.out.print(current ? mark_current(history_line(graph, r), r, " (current)") : history_line(graph, r));
+            ctx.out.print(current ? mark_current(history_line(graph, r), r, " (current)")
+                                  : history_line(graph, r));
         }
         first = false;
     }
@@ -64,10 +67,12 @@ const CommandRegistration registration{{
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto range = std::make_shared<std::string>();
         auto indicate_current = std::make_shared<bool>(false);
-        sub.add_option("-r,--rev-range", *range, "A range A:B (either side optional): base:head, 3f2a:, :head-1");
+        sub.add_option("-r,--rev-range", *range,
+                       "A range A:B (either side optional): base:head, 3f2a:, :head-1");
         sub.add_flag("-i,--indicate-current", *indicate_current,
                      "Mark the revision(s) the database is at with (current); needs the database");
-        return [&ctx, range, indicate_current] { return run_history(ctx, *range, *indicate_current); };
+        return
+            [&ctx, range, indicate_current] { return run_history(ctx, *range, *indicate_current); };
     },
 }};
 

@@ -19,7 +19,8 @@ MigrationProject load_migration_project(const GlobalOptions& global) {
 
 std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global) {
     ConnectOptions options;
-    options.busy_timeout_seconds = global.lock_timeout.value_or(24 * 3600);  // "wait", as PostgreSQL's lock
+    options.busy_timeout_seconds =
+        global.lock_timeout.value_or(24 * 3600);  // "wait", as PostgreSQL's lock
     return project.dialect->connect(project.url, options);
 }
 
@@ -63,34 +64,42 @@ namespace {
 nlohmann::json steps_json(const std::vector<AppliedStep>& steps) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& s : steps)
-        list.push_back({{"revision", s.revision}, {"direction", to_string(s.direction)}, {"checksum", s.checksum},
+        list.push_back({{"revision", s.revision},
+                        {"direction", to_string(s.direction)},
+                        {"checksum", s.checksum},
                         {"duration_ms", s.duration_ms}});
     return list;
 }
 
 void warn_changed(CommandContext& ctx, MigrationProject& project, Connection& connection) {
-    auto changed = find_changed_revisions(*project.dialect, connection, version_table_names(project.project.config),
-                                          *project.revisions);
+    auto changed =
+        find_changed_revisions(*project.dialect, connection,
+                               version_table_names(project.project.config), *project.revisions);
     for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
 }
 
 }  // namespace
 
-int run_migration_command(CommandContext& ctx, Direction direction, const std::string& target, bool sql) {
+int run_migration_command(CommandContext& ctx, Direction direction, const std::string& target,
+                          bool sql) {
     MigrationProject project = load_migration_project(ctx.global);
     if (sql) {
         OfflineOptions options = offline_options(project);
-        print_offline_script(ctx, direction == Direction::Upgrade
-                                      ? offline_upgrade(*project.dialect, *project.revisions, target, options)
-                                      : offline_downgrade(*project.dialect, *project.revisions, target, options));
+        print_offline_script(
+            ctx, direction == Direction::Upgrade
+                     ? offline_upgrade(*project.dialect, *project.revisions, target, options)
+                     : offline_downgrade(*project.dialect, *project.revisions, target, options));
         return 0;
     }
     auto connection = connect(project, ctx.global);
     if (direction == Direction::Upgrade) warn_changed(ctx, project, *connection);
     Runner runner(*project.dialect, *connection, *project.revisions, runner_options(project, ctx));
-    RunResult result = direction == Direction::Upgrade ? runner.upgrade(target) : runner.downgrade(target);
-    if (result.steps.empty()) ctx.out.detail("Nothing to do: the database is at " +
-                                             (result.heads_after.empty() ? std::string("base") : result.heads_after.front()));
+    RunResult result =
+        direction == Direction::Upgrade ? runner.upgrade(target) : runner.downgrade(target);
+    if (result.steps.empty())
+        ctx.out.detail("Nothing to do: the database is at " + (result.heads_after.empty()
+                                                                   ? std::string("base")
+                                                                   : result.heads_after.front()));
     ctx.out.set_result({{"heads_before", ids_json(result.heads_before)},
                         {"heads_after", ids_json(result.heads_after)},
                         {"applied", steps_json(result.steps)}});

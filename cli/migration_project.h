@@ -38,7 +38,8 @@ void print_offline_script(CommandContext& ctx, const OfflineScript& script);
 
 // upgrade/downgrade TARGET [--sql]: runs the migrations (progress lines, checksum
 // warnings before an upgrade) or prints the offline script.
-int run_migration_command(CommandContext& ctx, Direction direction, const std::string& target, bool sql);
+int run_migration_command(CommandContext& ctx, Direction direction, const std::string& target,
+                          bool sql);
 
 // JSON for a list of revision ids.
 nlohmann::json ids_json(const std::vector<std::string>& ids);

@@ -8,7 +8,8 @@
 
 namespace migrate {
 
-std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions, const std::vector<std::string>& rows,
+std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions,
+                                               const std::vector<std::string>& rows,
                                                const std::vector<LogEntry>& latest_upgrades) {
     std::vector<ChangedRevision> changed;
     if (latest_upgrades.empty()) return changed;
@@ -29,7 +30,8 @@ std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions, const 
 }
 
 std::vector<ChangedRevision> find_changed_revisions(const Dialect& dialect, Connection& connection,
-                                                    const VersionTableNames& names, RevisionLoader& revisions) {
+                                                    const VersionTableNames& names,
+                                                    RevisionLoader& revisions) {
     VersionTable table(dialect, names);
     auto rows = table.read_heads(connection);
     if (rows.empty()) return {};
@@ -39,8 +41,8 @@ std::vector<ChangedRevision> find_changed_revisions(const Dialect& dialect, Conn
 std::string changed_revision_warning(const ChangedRevision& c) {
     return "revision " + c.revision + " (" + c.path + ") has changed since it was applied" +
            (c.applied_at.empty() ? "" : " on " + c.applied_at) +
-           ": the database ran a different version of its operations (checksum " + c.applied_checksum.substr(0, 19) +
-           "..., now " + c.current_checksum.substr(0, 19) +
+           ": the database ran a different version of its operations (checksum " +
+           c.applied_checksum.substr(0, 19) + "..., now " + c.current_checksum.substr(0, 19) +
            "...); put the file back, or add a new revision for the change";
 }
 

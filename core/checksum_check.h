@@ -24,12 +24,14 @@ struct ChangedRevision {
 // The applied revisions (the rows and their ancestors) whose latest upgrade log entry
 // has a checksum different from their file's. Entries without a checksum (stamped,
 // or written by an older tool) and revisions no longer applied are skipped.
-std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions, const std::vector<std::string>& rows,
+std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions,
+                                               const std::vector<std::string>& rows,
                                                const std::vector<LogEntry>& latest_upgrades);
 
 // The same, reading the rows and the log from the database (no lock, no writes).
 std::vector<ChangedRevision> find_changed_revisions(const Dialect& dialect, Connection& connection,
-                                                    const VersionTableNames& names, RevisionLoader& revisions);
+                                                    const VersionTableNames& names,
+                                                    RevisionLoader& revisions);
 
 // "revision 3f2a9c (migrations/versions/3f2a9c_add.yaml) has changed since it was applied on ..."
 std::string changed_revision_warning(const ChangedRevision& changed);

@@ -16,7 +16,8 @@ const Revision& RevisionLoader::full(const std::string& id) {
     if (it != cache_.end()) return *it->second;
     auto revision = std::make_unique<Revision>(read_revision_file(header.path, naming_));
     if (revision->id != header.id || revision->down_revisions != header.down_revisions)
-        throw InputError(header.path + ": the file changed while migrate was reading it (revision '" + header.id +
+        throw InputError(header.path +
+                         ": the file changed while migrate was reading it (revision '" + header.id +
                          "'); run the command again");
     return *cache_.emplace(id, std::move(revision)).first->second;
 }
@@ -25,7 +26,8 @@ RevisionGraph RevisionLoader::graph_with(const std::vector<std::string>& ids) {
     std::unordered_set<std::string> wanted(ids.begin(), ids.end());
     std::vector<Revision> revisions;
     revisions.reserve(graph_.size());
-    for (const auto& r : graph_.revisions()) revisions.push_back(wanted.count(r.id) ? full(r.id) : r);
+    for (const auto& r : graph_.revisions())
+        revisions.push_back(wanted.count(r.id) ? full(r.id) : r);
     return RevisionGraph(std::move(revisions));
 }
 

@@ -13,8 +13,9 @@
 namespace migrate {
 
 class RevisionLoader {
-public:
-    RevisionLoader(const RevisionGraph& graph, const NamingConvention& naming) : graph_(graph), naming_(naming) {}
+  public:
+    RevisionLoader(const RevisionGraph& graph, const NamingConvention& naming)
+        : graph_(graph), naming_(naming) {}
 
     // The revision with its operations; parses its file the first time. Throws
     // InputError (with file:line) when the file is malformed, or when its header no
@@ -27,7 +28,7 @@ public:
 
     const RevisionGraph& graph() const { return graph_; }
 
-private:
+  private:
     const RevisionGraph& graph_;
     const NamingConvention& naming_;
     std::unordered_map<std::string, std::unique_ptr<Revision>> cache_;

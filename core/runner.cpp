@@ -23,11 +23,14 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
     return out;
 }
 
-std::string rows_text(const std::vector<std::string>& rows) { return rows.empty() ? "base" : join(rows); }
+std::string rows_text(const std::vector<std::string>& rows) {
+    return rows.empty() ? "base" : join(rows);
+}
 
-Plan make_plan(const RevisionGraph& graph, Direction direction, const std::vector<std::string>& rows,
-               const Target& target) {
-    return direction == Direction::Upgrade ? graph.plan_upgrade(rows, target) : graph.plan_downgrade(rows, target);
+Plan make_plan(const RevisionGraph& graph, Direction direction,
+               const std::vector<std::string>& rows, const Target& target) {
+    return direction == Direction::Upgrade ? graph.plan_upgrade(rows, target)
+                                           : graph.plan_downgrade(rows, target);
 }
 
 std::vector<std::string> sorted(std::vector<std::string> v) {
@@ -42,28 +45,34 @@ void begin(Connection& connection, const std::optional<double>& lock_timeout) {
         connection.begin();
     } catch (const DatabaseError& e) {
         if (e.sqlstate() != "SQLITE_BUSY" && e.sqlstate() != "SQLITE_LOCKED") throw;
-        throw LockTimeout("could not start the migration transaction" +
-                          (lock_timeout ? " within " + std::to_string(*lock_timeout) + " seconds" : std::string()) +
-                          ": another migrate run (or another writer) holds the SQLite database; wait for it to "
-                          "finish or raise --lock-timeout");
+        throw LockTimeout(
+            "could not start the migration transaction" +
+            (lock_timeout ? " within " + std::to_string(*lock_timeout) + " seconds"
+                          : std::string()) +
+            ": another migrate run (or another writer) holds the SQLite database; wait for it to "
+            "finish or raise --lock-timeout");
     }
 }
 
 }  // namespace
 
 std::string migration_lock_key(const DatabaseUrl& url, const VersionTableNames& names) {
-    std::string db = url.dialect == "sqlite" ? url.path : url.host + ":" + std::to_string(url.port) + "/" + url.database;
+    std::string db = url.dialect == "sqlite"
+                         ? url.path
+                         : url.host + ":" + std::to_string(url.port) + "/" + url.database;
     return "migrate:" + db + ":" + (names.schema.empty() ? "" : names.schema + ".") + names.table;
 }
 
 std::string progress_line(const PlanStep& step) {
     const Revision& r = *step.revision;
     std::string parents = join(r.down_revisions);
-    if (step.direction == Direction::Upgrade) return "Running upgrade " + parents + " -> " + r.id + ", " + r.message;
+    if (step.direction == Direction::Upgrade)
+        return "Running upgrade " + parents + " -> " + r.id + ", " + r.message;
     return "Running downgrade " + r.id + " -> " + parents + ", " + r.message;
 }
 
-Runner::Runner(const Dialect& dialect, Connection& connection, RevisionLoader& revisions, RunnerOptions options)
+Runner::Runner(const Dialect& dialect, Connection& connection, RevisionLoader& revisions,
+               RunnerOptions options)
     : dialect_(dialect),
       connection_(connection),
       revisions_(revisions),
@@ -88,7 +97,8 @@ RunResult Runner::run(Direction direction, const std::string& target_text) {
         return result;
     }
     LiveSchema schema(dialect_, connection_,
-                      ReflectOptions{options_.include_schemas, {}, version_table_.hidden_tables()}, options_.naming);
+                      ReflectOptions{options_.include_schemas, {}, version_table_.hidden_tables()},
+                      options_.naming);
     StepContext ctx{dialect_, connection_, version_table_, options_};
     bool per_migration = options_.transaction_per_migration;
     bool ensured = false;
@@ -113,7 +123,8 @@ RunResult Runner::run(Direction direction, const std::string& target_text) {
         } catch (const DatabaseError& e) {
             connection_.rollback();
             std::vector<std::string> at = per_migration ? expected : result.heads_before;
-            throw DatabaseError(std::string(e.what()) + "\nThe migration was rolled back; the database stays at " +
+            throw DatabaseError(std::string(e.what()) +
+                                    "\nThe migration was rolled back; the database stays at " +
                                     rows_text(at) + ".",
                                 e.sqlstate(), e.statement());
         }
@@ -133,16 +144,19 @@ StampResult Runner::stamp(const std::string& target_text, bool purge) {
     version_table_.ensure(connection_);
     std::vector<std::string> rows = version_table_.read_heads(connection_);
     result.heads_before = rows;
-    std::vector<std::string> targets = graph.resolve(target_text, purge ? std::vector<std::string>{} : rows).revisions;
+    std::vector<std::string> targets =
+        graph.resolve(target_text, purge ? std::vector<std::string>{} : rows).revisions;
     std::vector<std::string> next;
     for (const auto& t : targets)
-        if (std::none_of(targets.begin(), targets.end(), [&](const std::string& o) { return o != t && graph.is_ancestor(t, o); }))
+        if (std::none_of(targets.begin(), targets.end(),
+                         [&](const std::string& o) { return o != t && graph.is_ancestor(t, o); }))
             next.push_back(t);
     if (!purge && !targets.empty()) {
         for (const auto& row : rows) {
             if (!graph.find(row))
                 throw RevisionError("the version table holds revision '" + row +
-                                    "', which no revision file defines; use `migrate stamp " + target_text + " --purge`");
+                                    "', which no revision file defines; use `migrate stamp " +
+                                    target_text + " --purge`");
             bool related = std::any_of(targets.begin(), targets.end(), [&](const std::string& t) {
                 return graph.is_ancestor(row, t) || graph.is_ancestor(t, row);
             });
@@ -155,7 +169,8 @@ StampResult Runner::stamp(const std::string& target_text, bool purge) {
     for (const auto& row : next) {
         version_table_.insert_head(connection_, row);
         if (std::find(rows.begin(), rows.end(), row) == rows.end())
-            version_table_.append_log(connection_, LogEntry{row, "stamp", "", now, 0, options_.tool_version});
+            version_table_.append_log(connection_,
+                                      LogEntry{row, "stamp", "", now, 0, options_.tool_version});
     }
     connection_.commit();
     result.heads_after = next;

@@ -21,10 +21,10 @@ namespace migrate {
 struct RunnerOptions {
     VersionTableNames version_table;
     NamingConvention naming;
-    std::vector<std::string> include_schemas;   // reflected for rendering (PostgreSQL)
+    std::vector<std::string> include_schemas;  // reflected for rendering (PostgreSQL)
     bool transaction_per_migration = true;
-    std::optional<double> lock_timeout;         // seconds; nullopt = wait
-    std::string lock_key;                       // database + version table (see migration_lock_key)
+    std::optional<double> lock_timeout;  // seconds; nullopt = wait
+    std::string lock_key;                // database + version table (see migration_lock_key)
     std::string tool_version = MIGRATE_VERSION;
     // Called once per migration before it runs ("Running upgrade a -> b, msg").
     std::function<void(const std::string&)> progress;
@@ -47,7 +47,7 @@ struct AppliedStep {
 struct RunResult {
     std::vector<std::string> heads_before;  // the version table's rows, sorted
     std::vector<std::string> heads_after;
-    std::vector<AppliedStep> steps;          // what this run applied, in order
+    std::vector<AppliedStep> steps;  // what this run applied, in order
 };
 
 struct StampResult {
@@ -56,8 +56,9 @@ struct StampResult {
 };
 
 class Runner {
-public:
-    Runner(const Dialect& dialect, Connection& connection, RevisionLoader& revisions, RunnerOptions options);
+  public:
+    Runner(const Dialect& dialect, Connection& connection, RevisionLoader& revisions,
+           RunnerOptions options);
 
     // Upgrades to `target` (any identifier form; relative ones count from the rows read
     // under the lock). Two concurrent runs apply every migration exactly once: each step
@@ -73,7 +74,7 @@ public:
     // The version table's rows, sorted (no lock; empty when the table is missing).
     std::vector<std::string> current();
 
-private:
+  private:
     RunResult run(Direction direction, const std::string& target);
 
     const Dialect& dialect_;

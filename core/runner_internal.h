@@ -15,13 +15,14 @@ namespace migrate::detail {
 
 // Holds the dialect's migration lock from construction to destruction, whatever happens.
 class MigrationLock {
-public:
-    MigrationLock(const Dialect& dialect, Connection& connection, std::string key, std::optional<double> timeout);
+  public:
+    MigrationLock(const Dialect& dialect, Connection& connection, std::string key,
+                  std::optional<double> timeout);
     ~MigrationLock();
     MigrationLock(const MigrationLock&) = delete;
     MigrationLock& operator=(const MigrationLock&) = delete;
 
-private:
+  private:
     const Dialect& dialect_;
     Connection& connection_;
     std::string key_;
@@ -31,13 +32,14 @@ private:
 // current by applying each operation in memory. An execute without a declared effect
 // (or an operation the model cannot follow) marks it stale: reflected again when next needed.
 class LiveSchema {
-public:
-    LiveSchema(const Dialect& dialect, Connection& connection, ReflectOptions options, const NamingConvention& naming);
+  public:
+    LiveSchema(const Dialect& dialect, Connection& connection, ReflectOptions options,
+               const NamingConvention& naming);
     const Schema& get();
     void apply(const Operation& op);
     void invalidate() { stale_ = true; }
 
-private:
+  private:
     const Dialect& dialect_;
     Connection& connection_;
     ReflectOptions options_;
@@ -57,10 +59,12 @@ struct StepContext {
 // applies the step's version-table changes, appends the log row. Throws DatabaseError
 // (or InputError for an operation that does not fit) naming the revision file, the
 // operation's index and description, and the SQL.
-AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision, LiveSchema& schema);
+AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
+                     LiveSchema& schema);
 
 // The version table's rows after `changes` (kept sorted).
-void apply_version_changes(std::vector<std::string>& rows, const std::vector<VersionChange>& changes);
+void apply_version_changes(std::vector<std::string>& rows,
+                           const std::vector<VersionChange>& changes);
 
 // Runs `changes` on the version table.
 void write_version_changes(const StepContext& ctx, const std::vector<VersionChange>& changes);

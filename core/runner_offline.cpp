@@ -17,12 +17,16 @@ struct Range {
     std::string to;
 };
 
-Range split_range(const RevisionGraph& graph, const std::string& range, bool from_required, const std::string& command) {
+Range split_range(const RevisionGraph& graph, const std::string& range, bool from_required,
+                  const std::string& command) {
     auto colon = range.find(':');
     if (colon == std::string::npos) {
         if (from_required)
-            throw InputError(command + " --sql needs a range FROM:TO (there is no database to say where it stands), "
-                             "e.g. `migrate " + command + " head:base --sql`");
+            throw InputError(
+                command +
+                " --sql needs a range FROM:TO (there is no database to say where it stands), "
+                "e.g. `migrate " +
+                command + " head:base --sql`");
         return {{}, range};
     }
     std::string from = range.substr(0, colon), to = range.substr(colon + 1);
@@ -32,7 +36,7 @@ Range split_range(const RevisionGraph& graph, const std::string& range, bool fro
 }
 
 class ScriptWriter {
-public:
+  public:
     ScriptWriter(const Dialect& dialect, const OfflineOptions& options)
         : dialect_(dialect), options_(options), table_(dialect, options.version_table) {}
 
@@ -52,32 +56,36 @@ public:
         for (const auto& c : changes) {
             if (c.kind == VersionChange::Kind::Insert) statement(table_.insert_head_sql(c.to));
             if (c.kind == VersionChange::Kind::Delete) statement(table_.delete_head_sql(c.from));
-            if (c.kind == VersionChange::Kind::Update) statement(table_.update_head_sql(c.from, c.to));
+            if (c.kind == VersionChange::Kind::Update)
+                statement(table_.update_head_sql(c.from, c.to));
         }
     }
-    void log(const std::string& revision, const std::string& direction, const std::string& checksum) {
-        statement(table_.append_log_sql(LogEntry{revision, direction, checksum, options_.now, 0, options_.tool_version}));
+    void log(const std::string& revision, const std::string& direction,
+             const std::string& checksum) {
+        statement(table_.append_log_sql(
+            LogEntry{revision, direction, checksum, options_.now, 0, options_.tool_version}));
     }
     const VersionTable& table() const { return table_; }
     std::string take() { return std::move(out_); }
 
-private:
+  private:
     const Dialect& dialect_;
     const OfflineOptions& options_;
     VersionTable table_;
     std::string out_;
 };
 
-void write_operations(ScriptWriter& w, const Dialect& dialect, const Revision& revision, Direction direction,
-                      Schema& schema, const NamingConvention& naming) {
+void write_operations(ScriptWriter& w, const Dialect& dialect, const Revision& revision,
+                      Direction direction, Schema& schema, const NamingConvention& naming) {
     const Operations& ops = direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
     for (size_t i = 0; i < ops.size(); ++i) {
         try {
-            for (const auto& sql : dialect.render(ops[i], RenderContext{schema, naming})) w.statement(sql);
+            for (const auto& sql : dialect.render(ops[i], RenderContext{schema, naming}))
+                w.statement(sql);
             apply_operation(schema, ops[i], naming);
         } catch (const InputError& e) {
-            throw InputError(revision.where() + ", " + to_string(direction) + " operation " + std::to_string(i + 1) +
-                             " (" + describe(ops[i]) + "): " + e.what());
+            throw InputError(revision.where() + ", " + to_string(direction) + " operation " +
+                             std::to_string(i + 1) + " (" + describe(ops[i]) + "): " + e.what());
         }
     }
 }
@@ -92,7 +100,8 @@ OfflineScript write_plan(const Dialect& dialect, RevisionLoader& revisions, cons
     ReplayResult start = replay_to(full, plan.heads_before, dialect.name(), options.naming);
     Schema schema = std::move(start.schema);
     for (const auto& id : start.not_followed)
-        script.warnings.push_back("revision " + id + " has an execute without a declared effect: the schema the "
+        script.warnings.push_back("revision " + id +
+                                  " has an execute without a declared effect: the schema the "
                                   "script assumes after it may be incomplete");
     ScriptWriter w(dialect, options);
     if (create_tables) w.create_tables();
@@ -114,22 +123,23 @@ OfflineScript write_plan(const Dialect& dialect, RevisionLoader& revisions, cons
 
 }  // namespace
 
-OfflineScript offline_upgrade(const Dialect& dialect, RevisionLoader& revisions, const std::string& range,
-                              const OfflineOptions& options) {
+OfflineScript offline_upgrade(const Dialect& dialect, RevisionLoader& revisions,
+                              const std::string& range, const OfflineOptions& options) {
     const RevisionGraph& graph = revisions.graph();
     Range r = split_range(graph, range, false, "upgrade");
-    return write_plan(dialect, revisions, graph.plan_upgrade(r.from, r.to), options, r.from.empty());
+    return write_plan(dialect, revisions, graph.plan_upgrade(r.from, r.to), options,
+                      r.from.empty());
 }
 
-OfflineScript offline_downgrade(const Dialect& dialect, RevisionLoader& revisions, const std::string& range,
-                                const OfflineOptions& options) {
+OfflineScript offline_downgrade(const Dialect& dialect, RevisionLoader& revisions,
+                                const std::string& range, const OfflineOptions& options) {
     const RevisionGraph& graph = revisions.graph();
     Range r = split_range(graph, range, true, "downgrade");
     return write_plan(dialect, revisions, graph.plan_downgrade(r.from, r.to), options, false);
 }
 
-OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions, const std::string& range, bool purge,
-                            const OfflineOptions& options) {
+OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions,
+                            const std::string& range, bool purge, const OfflineOptions& options) {
     const RevisionGraph& graph = revisions.graph();
     Range r = split_range(graph, range, false, "stamp");
     ScriptWriter w(dialect, options);

@@ -19,7 +19,7 @@ struct OfflineOptions {
     VersionTableNames version_table;
     NamingConvention naming;
     bool transaction_per_migration = true;
-    std::string now;                            // applied_at of the log rows
+    std::string now;  // applied_at of the log rows
     std::string tool_version = MIGRATE_VERSION;
 };
 
@@ -29,13 +29,13 @@ struct OfflineScript {
 };
 
 // `range`: "TARGET" (from base) or "FROM:TO", as Alembic's `upgrade A:B --sql`.
-OfflineScript offline_upgrade(const Dialect& dialect, RevisionLoader& revisions, const std::string& range,
-                              const OfflineOptions& options);
+OfflineScript offline_upgrade(const Dialect& dialect, RevisionLoader& revisions,
+                              const std::string& range, const OfflineOptions& options);
 // `range`: "FROM:TO" is required (there is no database to say where it stands).
-OfflineScript offline_downgrade(const Dialect& dialect, RevisionLoader& revisions, const std::string& range,
-                                const OfflineOptions& options);
+OfflineScript offline_downgrade(const Dialect& dialect, RevisionLoader& revisions,
+                                const std::string& range, const OfflineOptions& options);
 // `range`: "TARGET" (from base; with CREATEs) or "FROM:TO".
-OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions, const std::string& range, bool purge,
-                            const OfflineOptions& options);
+OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions,
+                            const std::string& range, bool purge, const OfflineOptions& options);
 
 }  // namespace migrate

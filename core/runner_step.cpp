@@ -54,13 +54,14 @@ void LiveSchema::apply(const Operation& op) {
 
 namespace {
 
-std::string operation_place(const Revision& revision, Direction direction, size_t index, const Operation& op) {
-    return revision.where() + ", " + to_string(direction) + " operation " + std::to_string(index + 1) + " (" +
-           describe(op) + ")";
+std::string operation_place(const Revision& revision, Direction direction, size_t index,
+                            const Operation& op) {
+    return revision.where() + ", " + to_string(direction) + " operation " +
+           std::to_string(index + 1) + " (" + describe(op) + ")";
 }
 
-void run_operation(const StepContext& ctx, const Revision& revision, Direction direction, size_t index,
-                   const Operation& op, LiveSchema& schema) {
+void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
+                   size_t index, const Operation& op, LiveSchema& schema) {
     std::vector<std::string> statements;
     try {
         statements = ctx.dialect.render(op, RenderContext{schema.get(), ctx.options.naming});
@@ -71,8 +72,8 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
         try {
             ctx.connection.execute(sql);
         } catch (const DatabaseError& e) {
-            throw DatabaseError(operation_place(revision, direction, index, op) + " failed\n  SQL: " + sql +
-                                    "\n  database said: " + e.what(),
+            throw DatabaseError(operation_place(revision, direction, index, op) +
+                                    " failed\n  SQL: " + sql + "\n  database said: " + e.what(),
                                 e.sqlstate(), sql);
         }
     }
@@ -80,12 +81,15 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
 }
 
 long long elapsed_ms(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 since)
+        .count();
 }
 
 }  // namespace
 
-void apply_version_changes(std::vector<std::string>& rows, const std::vector<VersionChange>& changes) {
+void apply_version_changes(std::vector<std::string>& rows,
+                           const std::vector<VersionChange>& changes) {
     for (const auto& c : changes) {
         if (c.kind != VersionChange::Kind::Insert) std::erase(rows, c.from);
         if (c.kind != VersionChange::Kind::Delete) rows.push_back(c.to);
@@ -96,22 +100,33 @@ void apply_version_changes(std::vector<std::string>& rows, const std::vector<Ver
 void write_version_changes(const StepContext& ctx, const std::vector<VersionChange>& changes) {
     for (const auto& c : changes) {
         switch (c.kind) {
-            case VersionChange::Kind::Insert: ctx.version_table.insert_head(ctx.connection, c.to); break;
-            case VersionChange::Kind::Delete: ctx.version_table.delete_head(ctx.connection, c.from); break;
-            case VersionChange::Kind::Update: ctx.version_table.update_head(ctx.connection, c.from, c.to); break;
+            case VersionChange::Kind::Insert:
+                ctx.version_table.insert_head(ctx.connection, c.to);
+                break;
+            case VersionChange::Kind::Delete:
+                ctx.version_table.delete_head(ctx.connection, c.from);
+                break;
+            case VersionChange::Kind::Update:
+                ctx.version_table.update_head(ctx.connection, c.from, c.to);
+                break;
         }
     }
 }
 
-AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision, LiveSchema& schema) {
+AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
+                     LiveSchema& schema) {
     auto start = std::chrono::steady_clock::now();
     std::string applied_at = utc_now_iso8601();
-    const Operations& ops = step.direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
-    for (size_t i = 0; i < ops.size(); ++i) run_operation(ctx, revision, step.direction, i, ops[i], schema);
+    const Operations& ops =
+        step.direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
+    for (size_t i = 0; i < ops.size(); ++i)
+        run_operation(ctx, revision, step.direction, i, ops[i], schema);
     write_version_changes(ctx, step.version_changes);
-    AppliedStep applied{revision.id, step.direction, revision_checksum(revision), elapsed_ms(start)};
-    ctx.version_table.append_log(ctx.connection, LogEntry{revision.id, to_string(step.direction), applied.checksum,
-                                                          applied_at, applied.duration_ms, ctx.options.tool_version});
+    AppliedStep applied{revision.id, step.direction, revision_checksum(revision),
+                        elapsed_ms(start)};
+    ctx.version_table.append_log(
+        ctx.connection, LogEntry{revision.id, to_string(step.direction), applied.checksum,
+                                 applied_at, applied.duration_ms, ctx.options.tool_version});
     return applied;
 }
 

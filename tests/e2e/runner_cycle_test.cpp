@@ -25,8 +25,8 @@ void upgrade_step_downgrade(RunnerProject& p) {
     CHECK(p.tables() == kAllTables);
     CHECK(p.version_rows() == Lines{"r4"});
     CHECK(p.query("SELECT name FROM tags") == "first\n");
-    CHECK(p.query("SELECT count(*) FROM migrate_version_log WHERE direction = 'upgrade' AND checksum LIKE 'sha256:%'") ==
-          "5\n");
+    CHECK(p.query("SELECT count(*) FROM migrate_version_log WHERE direction = 'upgrade' AND "
+                  "checksum LIKE 'sha256:%'") == "5\n");
     CHECK(p.ok({"current"}).out == "r4 (head)\n");
     p.ok({"current", "--check-heads"});
     CHECK(p.ok({"upgrade", "head"}).out.empty());  // nothing to do
@@ -54,7 +54,8 @@ void upgrade_step_downgrade(RunnerProject& p) {
     CHECK(p.tables() == kVersionTables);
     CHECK(p.version_rows().empty());
     CHECK(p.ok({"current"}).out.empty());
-    CHECK(p.query("SELECT count(*) FROM migrate_version_log WHERE direction = 'downgrade'") == "6\n");
+    CHECK(p.query("SELECT count(*) FROM migrate_version_log WHERE direction = 'downgrade'") ==
+          "6\n");
 
     // Stepping on the linear part.
     CHECK(p.ok({"upgrade", "+1"}).out == "Running upgrade  -> r1, create users\n");
@@ -72,7 +73,8 @@ void stamp_and_history(RunnerProject& p) {
     Lines history = lines(p.ok({"history", "--indicate-current"}).out);
     REQUIRE(history.size() == 5);
     CHECK(history.back() == "<base> -> r1, create users");
-    CHECK(std::find(history.begin(), history.end(), "r1 -> r2 (branchpoint) (current), add posts table") != history.end());
+    CHECK(std::find(history.begin(), history.end(),
+                    "r1 -> r2 (branchpoint) (current), add posts table") != history.end());
     auto json = nlohmann::json::parse(p.ok({"history", "--indicate-current", "--json"}).out);
     int current = 0;
     for (const auto& r : json["result"]["revisions"]) current += r["current"].get<bool>() ? 1 : 0;
@@ -113,15 +115,19 @@ void bad_targets(RunnerProject& p) {
     CHECK(unknown.err.find("nosuch") != std::string::npos);
     auto json = p.run({"downgrade", "r2", "--json"});
     CHECK(json.exit_code == 2);
-    CHECK(nlohmann::json::parse(json.out)["error"]["message"].get<std::string>().find("not applied") != std::string::npos);
+    CHECK(nlohmann::json::parse(json.out)["error"]["message"].get<std::string>().find(
+              "not applied") != std::string::npos);
     CHECK(p.tables().empty());  // nothing created by failed commands
 }
 
 }  // namespace
 
-RUNNER_TEST_BOTH_DIALECTS("upgrade to head, step with +1/-1, downgrade to base", "[e2e][runner]", upgrade_step_downgrade)
-RUNNER_TEST_BOTH_DIALECTS("stamp (with --purge) and history --indicate-current", "[e2e][runner]", stamp_and_history)
-RUNNER_TEST_BOTH_DIALECTS("unknown and unapplied targets exit 2 and touch nothing", "[e2e][runner][errors]", bad_targets)
+RUNNER_TEST_BOTH_DIALECTS("upgrade to head, step with +1/-1, downgrade to base", "[e2e][runner]",
+                          upgrade_step_downgrade)
+RUNNER_TEST_BOTH_DIALECTS("stamp (with --purge) and history --indicate-current", "[e2e][runner]",
+                          stamp_and_history)
+RUNNER_TEST_BOTH_DIALECTS("unknown and unapplied targets exit 2 and touch nothing",
+                          "[e2e][runner][errors]", bad_targets)
 
 TEST_CASE("upgrade, downgrade, current and stamp show an example in --help", "[e2e][runner]") {
     for (std::string command : {"upgrade", "downgrade", "current", "stamp"}) {

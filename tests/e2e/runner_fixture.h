@@ -18,7 +18,7 @@ namespace migrate::test {
 enum class DbKind { Sqlite, Postgresql };
 
 class RunnerProject {
-public:
+  public:
     // For PostgreSQL, `server_url` is the test server's.
     explicit RunnerProject(DbKind kind, const std::string& server_url = "");
 
@@ -30,7 +30,9 @@ public:
     // Writes migrations/versions/<id>_x.yaml.
     void revision(const std::string& id, const std::string& down, const std::string& upgrade,
                   const std::string& downgrade, const std::string& message = "");
-    std::string revision_path(const std::string& id) const { return "migrations/versions/" + id + "_x.yaml"; }
+    std::string revision_path(const std::string& id) const {
+        return "migrations/versions/" + id + "_x.yaml";
+    }
 
     ProcessResult run(const std::vector<std::string>& args) const;
     ProcessResult ok(const std::vector<std::string>& args) const;  // REQUIREs exit 0
@@ -39,14 +41,14 @@ public:
     std::string query(const std::string& sql) const;
     // Runs a script (several statements) with sqlite3 / psql on `url`, stopping at the first error.
     void run_script(const std::string& script) const;
-    std::vector<std::string> tables() const;       // user tables, sorted (version tables included)
+    std::vector<std::string> tables() const;        // user tables, sorted (version tables included)
     std::vector<std::string> version_rows() const;  // sorted
     std::string schema_text() const;                // reflection without the version tables
 
     std::unique_ptr<Dialect> dialect() const;
     std::unique_ptr<Connection> connect() const;
 
-private:
+  private:
     DbKind kind_;
     TempDir dir_;
     std::unique_ptr<PgTestDatabase> pg_;
@@ -63,13 +65,13 @@ std::vector<std::string> lines(const std::string& text);
 }  // namespace migrate::test
 
 // Runs BODY(project) on SQLite, and on PostgreSQL when a test server is available.
-#define RUNNER_TEST_BOTH_DIALECTS(NAME, TAGS, BODY)                                \
-    TEST_CASE(NAME " (sqlite)", TAGS "[sqlite]") {                                 \
-        ::migrate::test::RunnerProject project(::migrate::test::DbKind::Sqlite);   \
-        BODY(project);                                                             \
-    }                                                                              \
-    TEST_CASE(NAME " (postgresql)", TAGS "[postgresql]") {                         \
-        MIGRATE_REQUIRE_PG(server);                                                \
+#define RUNNER_TEST_BOTH_DIALECTS(NAME, TAGS, BODY)                                          \
+    TEST_CASE(NAME " (sqlite)", TAGS "[sqlite]") {                                           \
+        ::migrate::test::RunnerProject project(::migrate::test::DbKind::Sqlite);             \
+        BODY(project);                                                                       \
+    }                                                                                        \
+    TEST_CASE(NAME " (postgresql)", TAGS "[postgresql]") {                                   \
+        MIGRATE_REQUIRE_PG(server);                                                          \
         ::migrate::test::RunnerProject project(::migrate::test::DbKind::Postgresql, server); \
-        BODY(project);                                                             \
+        BODY(project);                                                                       \
     }

@@ -15,7 +15,9 @@ using Lines = std::vector<std::string>;
 namespace {
 
 void failing_migration(RunnerProject& p) {
-    p.revision("f1", "", "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: true}]}\n",
+    p.revision("f1", "",
+               "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: "
+               "true}]}\n",
                "  - drop_table: {name: users}\n");
     p.revision("f2", "\"f1\"",
                "  - add_column: {table: users, column: {name: email, type: text}}\n"
@@ -31,7 +33,8 @@ void failing_migration(RunnerProject& p) {
     CHECK(r.err.find(p.pg() ? "does not exist" : "no such table") != std::string::npos);
     CHECK(r.err.find("rolled back; the database stays at f1") != std::string::npos);
     CHECK(p.version_rows() == Lines{"f1"});
-    CHECK(p.schema_text().find("email") == std::string::npos);  // the first statement was rolled back too
+    CHECK(p.schema_text().find("email") ==
+          std::string::npos);  // the first statement was rolled back too
     CHECK(p.query("SELECT count(*) FROM migrate_version_log") == "1\n");
 
     auto json = p.run({"upgrade", "head", "--json"});
@@ -43,9 +46,12 @@ void failing_migration(RunnerProject& p) {
 }
 
 void one_transaction_for_the_run(RunnerProject& p) {
-    p.dir().write("migrate.yaml", "database: ${DATABASE_URL}\nversions: migrations/versions\n"
-                                  "transaction_per_migration: false\n");
-    p.revision("f1", "", "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: true}]}\n",
+    p.dir().write("migrate.yaml",
+                  "database: ${DATABASE_URL}\nversions: migrations/versions\n"
+                  "transaction_per_migration: false\n");
+    p.revision("f1", "",
+               "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: "
+               "true}]}\n",
                "  - drop_table: {name: users}\n");
     p.revision("f2", "\"f1\"", "  - execute: INSERT INTO no_such_table VALUES (1)\n", "  []\n");
     CHECK(p.run({"upgrade", "head"}).exit_code == 3);
@@ -72,8 +78,8 @@ void concurrent_upgrades(RunnerProject& p) {
     CHECK(a.exit_code == 0);
     CHECK(b.exit_code == 0);
     CHECK(lines(a.out).size() + lines(b.out).size() == n);  // each migration ran once
-    CHECK(p.query("SELECT count(*), count(DISTINCT revision) FROM migrate_version_log WHERE direction = 'upgrade'") ==
-          std::to_string(n) + "|" + std::to_string(n) + "\n");
+    CHECK(p.query("SELECT count(*), count(DISTINCT revision) FROM migrate_version_log WHERE "
+                  "direction = 'upgrade'") == std::to_string(n) + "|" + std::to_string(n) + "\n");
     CHECK(p.version_rows() == Lines{"k8"});
 }
 
@@ -82,8 +88,10 @@ void lock_timeout(RunnerProject& p) {
     auto holder = p.connect();
     auto dialect = p.dialect();
     std::string key = migrate::migration_lock_key(migrate::parse_database_url(p.url(), ""), {});
-    if (p.pg()) dialect->acquire_lock(*holder, key, std::nullopt);
-    else holder->begin();  // SQLite: a writer holding the database
+    if (p.pg())
+        dialect->acquire_lock(*holder, key, std::nullopt);
+    else
+        holder->begin();  // SQLite: a writer holding the database
     auto r = p.run({"upgrade", "head", "--lock-timeout", "0.5"});
     CHECK(r.exit_code == 4);
     CHECK(r.err.find("lock") != std::string::npos);
@@ -91,8 +99,10 @@ void lock_timeout(RunnerProject& p) {
     auto json = p.run({"upgrade", "head", "--lock-timeout", "0.2", "--json"});
     CHECK(json.exit_code == 4);
     CHECK(nlohmann::json::parse(json.out)["error"]["kind"] == "lock_timeout");
-    if (p.pg()) dialect->release_lock(*holder, key);
-    else holder->rollback();
+    if (p.pg())
+        dialect->release_lock(*holder, key);
+    else
+        holder->rollback();
     p.ok({"upgrade", "head", "--lock-timeout", "5"});
     CHECK(p.version_rows() == Lines{"c3"});
 }
@@ -109,8 +119,8 @@ void changed_revision_file(RunnerProject& p) {
     changed.replace(changed.find("string(255)"), 11, "string(256)");
     p.dir().write(p.revision_path("c1"), changed);
     auto up = p.ok({"upgrade", "head"});
-    CHECK(up.err.find("warning: revision c1 (" + p.revision_path("c1") + ") has changed since it was applied") !=
-          std::string::npos);
+    CHECK(up.err.find("warning: revision c1 (" + p.revision_path("c1") +
+                      ") has changed since it was applied") != std::string::npos);
     CHECK(p.ok({"current", "--verbose"}).err.find("revision c1") != std::string::npos);
     CHECK(p.ok({"current"}).err.empty());
 }
@@ -121,7 +131,8 @@ void offline_matches_online(RunnerProject& online, RunnerProject& offline) {
     online.ok({"upgrade", "head"});
     auto script = offline.ok({"upgrade", "head", "--sql"});
     CHECK(script.out.find("-- Running upgrade c1 -> c2, add posts") != std::string::npos);
-    CHECK(script.out.find(offline.pg() ? "\nBEGIN;\n" : "\nBEGIN IMMEDIATE;\n") != std::string::npos);
+    CHECK(script.out.find(offline.pg() ? "\nBEGIN;\n" : "\nBEGIN IMMEDIATE;\n") !=
+          std::string::npos);
     CHECK(script.out.find("\nCOMMIT;\n") != std::string::npos);
     CHECK(offline.tables().empty());  // --sql never connects
     offline.run_script(script.out);
@@ -131,7 +142,8 @@ void offline_matches_online(RunnerProject& online, RunnerProject& offline) {
 
     // A range, and the way back down.
     auto c3_only = offline.ok({"upgrade", "c2:c3", "--sql"});
-    CHECK(c3_only.out.find("CREATE TABLE \"migrate_version") == std::string::npos);  // not from base
+    CHECK(c3_only.out.find("CREATE TABLE \"migrate_version") ==
+          std::string::npos);  // not from base
     CHECK(lines(c3_only.out).front() == "-- Running upgrade c2 -> c3, widen email, add title");
     auto down = offline.ok({"downgrade", "head:base", "--sql"});
     offline.run_script(down.out);
@@ -149,22 +161,26 @@ void offline_matches_online(RunnerProject& online, RunnerProject& offline) {
 
 }  // namespace
 
-RUNNER_TEST_BOTH_DIALECTS("a migration failing halfway leaves schema and version table as they were",
-                          "[e2e][runner][errors]", failing_migration)
-RUNNER_TEST_BOTH_DIALECTS("transaction_per_migration: false runs one transaction", "[e2e][runner][errors]",
-                          one_transaction_for_the_run)
-RUNNER_TEST_BOTH_DIALECTS("two concurrent upgrades apply each revision once", "[e2e][runner][concurrency]",
-                          concurrent_upgrades)
-RUNNER_TEST_BOTH_DIALECTS("--lock-timeout exits 4 while another run holds the lock", "[e2e][runner][concurrency]",
-                          lock_timeout)
-RUNNER_TEST_BOTH_DIALECTS("a changed revision file is reported", "[e2e][runner][checksum]", changed_revision_file)
+RUNNER_TEST_BOTH_DIALECTS(
+    "a migration failing halfway leaves schema and version table as they were",
+    "[e2e][runner][errors]", failing_migration)
+RUNNER_TEST_BOTH_DIALECTS("transaction_per_migration: false runs one transaction",
+                          "[e2e][runner][errors]", one_transaction_for_the_run)
+RUNNER_TEST_BOTH_DIALECTS("two concurrent upgrades apply each revision once",
+                          "[e2e][runner][concurrency]", concurrent_upgrades)
+RUNNER_TEST_BOTH_DIALECTS("--lock-timeout exits 4 while another run holds the lock",
+                          "[e2e][runner][concurrency]", lock_timeout)
+RUNNER_TEST_BOTH_DIALECTS("a changed revision file is reported", "[e2e][runner][checksum]",
+                          changed_revision_file)
 
-TEST_CASE("--sql for a 3-revision chain gives the online schema (sqlite)", "[e2e][runner][offline][sqlite]") {
+TEST_CASE("--sql for a 3-revision chain gives the online schema (sqlite)",
+          "[e2e][runner][offline][sqlite]") {
     RunnerProject online(DbKind::Sqlite), offline(DbKind::Sqlite);
     offline_matches_online(online, offline);
 }
 
-TEST_CASE("--sql for a 3-revision chain gives the online schema (postgresql)", "[e2e][runner][offline][postgresql]") {
+TEST_CASE("--sql for a 3-revision chain gives the online schema (postgresql)",
+          "[e2e][runner][offline][postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     RunnerProject online(DbKind::Postgresql, server), offline(DbKind::Postgresql, server);
     offline_matches_online(online, offline);
@@ -173,11 +189,13 @@ TEST_CASE("--sql for a 3-revision chain gives the online schema (postgresql)", "
 TEST_CASE("an unreachable database exits 3 with the password masked", "[e2e][runner][errors]") {
     RunnerProject p(DbKind::Sqlite);
     write_linear_chain(p);
-    auto r = run_migrate({"upgrade", "head", "--url", "postgresql://app:s3cret@127.0.0.1:1/app"}, p.dir().path());
+    auto r = run_migrate({"upgrade", "head", "--url", "postgresql://app:s3cret@127.0.0.1:1/app"},
+                         p.dir().path());
     CHECK(r.exit_code == 3);
     CHECK(r.err.find("s3cret") == std::string::npos);
     CHECK(r.err.find("app:***@127.0.0.1") != std::string::npos);
-    auto json = run_migrate({"current", "--json", "--url", "postgresql://app:s3cret@127.0.0.1:1/app"}, p.dir().path());
+    auto json = run_migrate(
+        {"current", "--json", "--url", "postgresql://app:s3cret@127.0.0.1:1/app"}, p.dir().path());
     CHECK(json.exit_code == 3);
     CHECK(json.out.find("s3cret") == std::string::npos);
     CHECK(nlohmann::json::parse(json.out)["error"]["kind"] == "database");
