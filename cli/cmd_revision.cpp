@@ -1,8 +1,11 @@
 // `migrate revision -m MSG`: writes a new, empty revision file (upgrade and downgrade
 // to fill in) whose parent is the current head, or --head; prints the path written.
+// With --autogenerate the operations come from comparing the models with the database
+// at head (or, --offline, with the head schema replayed from the revisions).
 
 #include <memory>
 
+#include "cli/autogenerate_run.h"
 #include "cli/command.h"
 #include "cli/revision_project.h"
 #include "core/errors.h"
@@ -19,6 +22,9 @@ struct RevisionArgs {
     std::string rev_id;
     bool splice = false;
     std::string version_path;
+    bool autogenerate = false;
+    bool offline = false;
+    bool allow_empty = false;
 };
 
 std::vector<std::string> parents_for(const RevisionGraph& graph, const RevisionArgs& a) {
@@ -31,8 +37,8 @@ std::vector<std::string> parents_for(const RevisionGraph& graph, const RevisionA
     return {parent.id};
 }
 
-int run_revision(CommandContext& ctx, const RevisionArgs& a) {
-    RevisionProject project = load_revision_project(ctx.global);
+int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionProject& project, Operations upgrade,
+                   Operations downgrade, nlohmann::json extra) {
     RevisionSource source = cli_revision_source();
     Revision r;
     r.id = a.rev_id.empty() ? source.new_id() : a.rev_id;
@@ -41,21 +47,51 @@ int run_revision(CommandContext& ctx, const RevisionArgs& a) {
     for (const auto& d : a.depends_on) r.depends_on.push_back(project.graph.resolve_one(d).id);
     r.message = a.message;
     r.create_date = source.now();
+    r.upgrade = std::move(upgrade);
+    r.downgrade = std::move(downgrade);
     std::string path = write_new_revision(project, r, a.version_path);
     r.path = path;
     std::vector<Revision> all = project.graph.revisions();
     all.push_back(r);
     RevisionGraph graph(std::move(all));
-    ctx.out.set_result({{"path", path}, {"revision", revision_json(graph, graph.get(r.id))}});
+    extra["path"] = path;
+    extra["revision"] = revision_json(graph, graph.get(r.id));
+    ctx.out.set_result(std::move(extra));
     ctx.out.print("Generating " + path + " ... done");
     return 0;
+}
+
+int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {
+    AutogenerateRun run = run_autogenerate(ctx.global, a.offline);
+    const AutogenerateReport& report = run.report;
+    if (!report.offline && !report.at_head())
+        throw InputError("cannot autogenerate: " + report.state_message());
+    print_warnings(ctx.out, report);
+    print_not_managed(ctx.out, report);
+    print_changes(ctx.out, report.diff.changes);
+    nlohmann::json result = report_json(report);
+    if (report.diff.empty() && !a.allow_empty) {
+        result["path"] = nullptr;
+        ctx.out.set_result(std::move(result));
+        ctx.out.print("No changes detected");
+        return 0;
+    }
+    return write_revision(ctx, a, run.project, report.diff.upgrade, report.diff.downgrade, std::move(result));
+}
+
+int run_revision(CommandContext& ctx, const RevisionArgs& a) {
+    if (a.offline && !a.autogenerate) throw InputError("--offline only applies with --autogenerate");
+    if (a.allow_empty && !a.autogenerate) throw InputError("--allow-empty only applies with --autogenerate");
+    if (a.autogenerate) return run_autogenerate_revision(ctx, a);
+    return write_revision(ctx, a, load_revision_project(ctx.global), {}, {}, nlohmann::json::object());
 }
 
 const CommandRegistration registration{{
     .name = "revision",
     .order = 30,
-    .summary = "Write a new revision file (empty, to fill in) on top of the current head",
-    .example = "migrate revision -m \"add posts table\"   # or: --head feat@head, --branch-label feat, --rev-id 0001",
+    .summary = "Write a new revision file on top of the current head (empty, or --autogenerate from the models)",
+    .example = "migrate revision -m \"add posts table\"   # or: --autogenerate [--offline], --head feat@head, "
+               "--branch-label feat, --rev-id 0001",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto a = std::make_shared<RevisionArgs>();
         sub.add_option("-m,--message", a->message, "What the revision does (also names the file)")->required();
@@ -65,6 +101,11 @@ const CommandRegistration registration{{
         sub.add_option("--rev-id", a->rev_id, "Use this id instead of a random 12-hex one (no @ - + :)");
         sub.add_flag("--splice", a->splice, "Allow --head to name a revision that is not a head (starts a branch)");
         sub.add_option("--version-path", a->version_path, "Which configured versions folder to write into");
+        sub.add_flag("--autogenerate", a->autogenerate,
+                     "Fill the revision with the operations that turn the database (at head) into the models");
+        sub.add_flag("--offline", a->offline,
+                     "With --autogenerate: compare with the head schema replayed from the revisions; no database");
+        sub.add_flag("--allow-empty", a->allow_empty, "With --autogenerate: write the revision even when nothing changed");
         return [&ctx, a] { return run_revision(ctx, *a); };
     },
 }};

@@ -28,6 +28,13 @@ std::string method(const std::string& m) {
     return l == "btree" ? "" : l;
 }
 
+// Where NULLs sort when not said: last ascending, first descending (PostgreSQL reports
+// `nulls` only when it differs from this default).
+NullsOrder effective_nulls(const IndexElement& e) {
+    if (e.nulls != NullsOrder::Default) return e.nulls;
+    return e.order == SortOrder::Desc ? NullsOrder::First : NullsOrder::Last;
+}
+
 }  // namespace
 
 Normalizer::Normalizer(const Dialect* dialect) : dialect_(dialect) {
@@ -76,7 +83,7 @@ bool Normalizer::same_index(const Index& a, const Index& b) const {
     for (size_t i = 0; i < a.elements.size(); ++i) {
         const IndexElement& x = a.elements[i];
         const IndexElement& y = b.elements[i];
-        if (x.column != y.column || x.order != y.order || x.nulls != y.nulls ||
+        if (x.column != y.column || x.order != y.order || effective_nulls(x) != effective_nulls(y) ||
             x.opclass != y.opclass)
             return false;
         if (x.is_expression() != y.is_expression()) return false;

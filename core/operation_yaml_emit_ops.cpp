@@ -135,11 +135,12 @@ V Emitter::body(const Operation& op) const {
                 return m;
             },
             [&](const Execute& o) {
-                if (o.dialect.empty() && o.effect.empty()) return V::str(o.sql);
+                bool declared = o.has_effect();
+                if (o.dialect.empty() && !declared) return V::str(o.sql);
                 V m = V::map();
                 m.add("sql", V::str(o.sql));
                 nonempty(m, "dialect", o.dialect);
-                if (!o.effect.empty()) {
+                if (declared) {
                     V effects = V::seq();
                     for (const auto& e : o.effect) effects.push(V::map().add(op_name(e), fold_short(body(e))));
                     m.add("effect", std::move(effects));

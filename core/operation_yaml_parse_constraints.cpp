@@ -150,6 +150,7 @@ Operations read_execute(Body& b) {
     if (!op.dialect.empty() && op.dialect != "sqlite" && op.dialect != "postgresql")
         report(b.ctx, b.node["dialect"], "'dialect' of " + b.what + " must be 'sqlite' or 'postgresql', got '" + op.dialect + "'");
     op.effect = parse_operations(b.node["effect"], b.ctx);
+    op.effect_declared = b.node["effect"] && !b.node["effect"].IsNull();
     return {op};
 }
 

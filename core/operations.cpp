@@ -8,7 +8,7 @@
 namespace migrate {
 
 bool Execute::operator==(const Execute& o) const {
-    return sql == o.sql && dialect == o.dialect && effect == o.effect;
+    return sql == o.sql && dialect == o.dialect && effect == o.effect && has_effect() == o.has_effect();
 }
 
 const char* to_string(ConstraintType t) {

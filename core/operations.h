@@ -151,11 +151,16 @@ struct Operation;
 // Opaque SQL. `dialect` "" runs everywhere, else only on that dialect ("sqlite",
 // "postgresql"). `effect` optionally declares the schema change the SQL makes, in the
 // same vocabulary, so that replay can follow it; without it replay reports the
-// revision as one it could not follow.
+// revision as one it could not follow. `effect_declared` tells the two apart: a file
+// with `effect: []` declares "no schema change" (a data migration), one without an
+// `effect` key leaves the effect unknown.
 struct Execute {
     std::string sql;
     std::string dialect;
     std::vector<Operation> effect;
+    bool effect_declared = false;  // the `effect` key was given
+    // Whether the effect is known: declared, or non-empty.
+    bool has_effect() const { return effect_declared || !effect.empty(); }
     bool operator==(const Execute&) const;
 };
 

@@ -1,0 +1,106 @@
+// Shared by the autogenerate commands (cli/autogenerate_run.h).
+
+#include "cli/autogenerate_run.h"
+
+#include "cli/project.h"
+#include "dialects/registry.h"
+
+namespace migrate::cli {
+
+namespace {
+
+AutogenerateSettings settings_of(const Config& config) {
+    AutogenerateSettings s;
+    s.include_schemas = config.include_schemas;
+    s.exclude_tables = config.exclude_tables;
+    s.version_table = VersionTableNames{config.version_table_schema, config.version_table};
+    s.naming = config.naming;
+    return s;
+}
+
+// The configured URL's dialect without connecting; nullptr when no URL is configured
+// (or `database:` names an unset variable: offline checks run in CI without one).
+std::unique_ptr<Dialect> offline_dialect(const GlobalOptions& global, const Config& config) {
+    if (global.url.empty() && (config.database.empty() || !config.database_error.empty())) return nullptr;
+    return make_dialect(resolve_database_url(global, &config).dialect);
+}
+
+nlohmann::json changes_json(const std::vector<Change>& changes) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : changes)
+        list.push_back({{"description", c.description}, {"destructive", c.destructive}, {"warning", c.warning}});
+    return list;
+}
+
+nlohmann::json ops_json(const Operations& ops) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& op : ops) list.push_back({{"operation", op_name(op)}, {"description", describe(op)}});
+    return list;
+}
+
+const char* state_name(DatabaseState s) {
+    switch (s) {
+        case DatabaseState::AtHead: return "at_head";
+        case DatabaseState::Behind: return "behind";
+        case DatabaseState::Unversioned: return "unversioned";
+    }
+    return "";
+}
+
+}  // namespace
+
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline) {
+    AutogenerateRun run{load_revision_project(global, LoadMode::Full), {}, nullptr, {}};
+    const Config& config = run.project.config;
+    run.models = load_project_models(config);
+    AutogenerateSettings settings = settings_of(config);
+    if (offline) {
+        run.dialect = offline_dialect(global, config);
+        run.report = compare_with_revisions(run.models, run.project.graph, run.dialect.get(), settings);
+        return run;
+    }
+    OpenDatabase db = open_database(global, &config);
+    run.report = compare_with_database(run.models, run.project.graph, *db.dialect, *db.connection, settings);
+    run.dialect = std::move(db.dialect);
+    return run;
+}
+
+void print_changes(Output& out, const std::vector<Change>& changes, const std::string& indent) {
+    for (const auto& c : changes) {
+        out.print(indent + "Detected " + c.description);
+        if (!c.warning.empty()) out.warning(c.warning);
+    }
+}
+
+void print_drift(Output& out, const AutogenerateReport& report) {
+    if (!report.has_drift()) return;
+    out.print("Drift: the database differs from what its applied revisions imply "
+              "(as a change from the revisions to the database):");
+    for (const auto& c : report.drift->changes) out.print("  " + c.description);
+}
+
+void print_not_managed(Output& out, const AutogenerateReport& report) {
+    for (const auto& o : report.not_managed) out.print("Not managed (never dropped): " + o.kind + " '" + o.name + "'");
+}
+
+void print_warnings(Output& out, const AutogenerateReport& report) {
+    for (const auto& w : report.warnings) out.warning(w);
+}
+
+nlohmann::json report_json(const AutogenerateReport& r) {
+    nlohmann::json j;
+    j["offline"] = r.offline;
+    j["database_state"] = state_name(r.state);
+    j["database_heads"] = r.database_heads;
+    j["heads"] = r.graph_heads;
+    j["changes"] = changes_json(r.diff.changes);
+    j["upgrade"] = ops_json(r.diff.upgrade);
+    j["downgrade"] = ops_json(r.diff.downgrade);
+    j["drift"] = r.drift ? changes_json(r.drift->changes) : nlohmann::json::array();
+    j["not_managed"] = nlohmann::json::array();
+    for (const auto& o : r.not_managed) j["not_managed"].push_back({{"kind", o.kind}, {"name", o.name}});
+    j["warnings"] = r.warnings;
+    return j;
+}
+
+}  // namespace migrate::cli

@@ -1,0 +1,37 @@
+#pragma once
+// What `revision --autogenerate`, `check` and `diff` share: the project loaded (config,
+// models, revisions), the comparison run online (the configured database) or offline
+// (the replayed head schema), and one way to print the report as text or JSON.
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/revision_project.h"
+#include "core/autogenerate.h"
+
+namespace migrate::cli {
+
+struct AutogenerateRun {
+    RevisionProject project;
+    Schema models;
+    std::unique_ptr<Dialect> dialect;  // online: the database's; offline: the URL's, or nullptr
+    AutogenerateReport report;
+};
+
+// Loads the project and compares. Online connects (read only) to the configured
+// database; offline never connects and uses the URL's dialect, when one is configured,
+// to normalise.
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline);
+
+// "Detected added table 'posts'" per change (a warning line for destructive ones).
+void print_changes(Output& out, const std::vector<Change>& changes, const std::string& indent = "");
+// Drift, "not managed" objects and the report's warnings.
+void print_drift(Output& out, const AutogenerateReport& report);
+void print_not_managed(Output& out, const AutogenerateReport& report);
+void print_warnings(Output& out, const AutogenerateReport& report);
+
+// The report for --json: changes, operations (described), drift, not_managed, warnings.
+nlohmann::json report_json(const AutogenerateReport& report);
+
+}  // namespace migrate::cli

@@ -1,0 +1,131 @@
+// Autogenerate reports (core/autogenerate.h): the online comparison (version table,
+// reflection, drift, checksums) and the offline one (replay of the heads).
+
+#include "core/autogenerate.h"
+
+#include <algorithm>
+
+#include "core/apply_operation.h"
+#include "core/checksum.h"
+#include "core/replay.h"
+
+namespace migrate {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string s;
+    for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+    return s.empty() ? "base" : s;
+}
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+DiffOptions diff_options(const Dialect* dialect, const AutogenerateSettings& s, const VersionTable* vt) {
+    DiffOptions o;
+    o.dialect = dialect;
+    o.exclude_tables = s.exclude_tables;
+    o.include_schemas = s.include_schemas;
+    o.naming = s.naming;
+    if (vt) o.hidden_tables = vt->hidden_tables();
+    else o.hidden_tables = {s.version_table.table, s.version_table.log_table()};
+    return o;
+}
+
+void warn_not_followed(AutogenerateReport& report, const std::vector<std::string>& ids, const std::string& what) {
+    for (const auto& id : ids)
+        report.warnings.push_back("revision '" + id + "' has an `execute` without a declared `effect`: " + what +
+                                  " cannot follow what its SQL did to the schema");
+}
+
+bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows) {
+    return std::all_of(rows.begin(), rows.end(), [&](const std::string& r) { return graph.find(r) != nullptr; });
+}
+
+// The revisions whose operations changed since they were applied (SPEC: `check` warns).
+void check_checksums(AutogenerateReport& report, const RevisionGraph& graph, const VersionTable& vt,
+                     Connection& connection, const std::vector<std::string>& applied) {
+    for (const LogEntry& e : vt.read_latest_upgrades(connection)) {
+        const Revision* r = graph.find(e.revision);
+        if (!r || e.checksum.empty() || !r->operations_loaded) continue;
+        if (std::find(applied.begin(), applied.end(), r->id) == applied.end()) continue;
+        if (revision_checksum(*r) != e.checksum)
+            report.warnings.push_back("revision '" + r->id + "' (" + r->where() +
+                                      ") has changed since it was applied (checksum " + e.checksum + ")");
+    }
+}
+
+DatabaseState state_of(bool versioned, const std::vector<std::string>& rows, const std::vector<std::string>& heads,
+                       const Schema& reflected) {
+    if (!versioned && !reflected.tables.empty()) return DatabaseState::Unversioned;
+    return sorted(rows) == sorted(heads) ? DatabaseState::AtHead : DatabaseState::Behind;
+}
+
+}  // namespace
+
+std::string AutogenerateReport::state_message() const {
+    switch (state) {
+        case DatabaseState::AtHead:
+            return "the database is at head (" + join(database_heads) + ")";
+        case DatabaseState::Behind:
+            return "the database is behind head (at " + join(database_heads) + ", head " + join(graph_heads) +
+                   "): run `migrate upgrade head` first";
+        case DatabaseState::Unversioned:
+            return "the database is not under version control (it has tables but no version table): stamp it "
+                   "with `migrate stamp head` if it matches the revisions, or compare with --offline";
+    }
+    return {};
+}
+
+AutogenerateReport compare_with_database(const Schema& models, const RevisionGraph& graph, const Dialect& dialect,
+                                         Connection& connection, const AutogenerateSettings& settings) {
+    VersionTable vt(dialect, settings.version_table);
+    AutogenerateReport report;
+    report.graph_heads = graph.heads();
+    bool versioned = vt.exists(connection);
+    if (versioned) report.database_heads = vt.read_heads(connection);
+
+    ReflectOptions ro{settings.include_schemas, settings.exclude_tables, vt.hidden_tables()};
+    Reflection reflection = dialect.reflect(connection, ro);
+    report.not_managed = std::move(reflection.unmanaged);
+    report.state = state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
+    DiffOptions options = diff_options(&dialect, settings, &vt);
+    report.diff = diff_schemas(reflection.schema, models, options);
+
+    if (versioned && known_rows(graph, report.database_heads)) {
+        ReplayResult replayed = replay_to(graph, report.database_heads, dialect.name(), settings.naming);
+        warn_not_followed(report, replayed.not_followed, "drift detection");
+        report.drift = diff_schemas(replayed.schema, reflection.schema, options);
+        check_checksums(report, graph, vt, connection, graph.applied(report.database_heads));
+    }
+    report.current = std::move(reflection.schema);
+    return report;
+}
+
+AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGraph& graph, const Dialect* dialect,
+                                          const AutogenerateSettings& settings) {
+    AutogenerateReport report;
+    report.offline = true;
+    report.graph_heads = graph.heads();
+    report.database_heads = report.graph_heads;
+    ReplayResult replayed = replay_to(graph, report.graph_heads, dialect ? dialect->name() : "", settings.naming);
+    warn_not_followed(report, replayed.not_followed, "--offline");
+    report.diff = diff_schemas(replayed.schema, models, diff_options(dialect, settings, nullptr));
+    report.current = std::move(replayed.schema);
+    return report;
+}
+
+std::vector<std::string> render_operations(const Dialect& dialect, Schema before, const Operations& ops,
+                                           const NamingConvention& naming) {
+    std::vector<std::string> sql;
+    for (const auto& op : ops) {
+        for (auto& s : dialect.render(op, RenderContext{before, naming})) sql.push_back(std::move(s));
+        apply_operation(before, op, naming);
+    }
+    return sql;
+}
+
+}  // namespace migrate
