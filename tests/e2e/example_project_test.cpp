@@ -64,7 +64,8 @@ void run_example(const std::string& project, const EnvVars& env, const std::func
 
     auto history = run_ok({"history"}, project, env);
     CHECK(lines_of(history.out).size() >= 9);
-    CHECK_THAT(history.out, Catch::Contains("(head) (mergepoint), merge comments and audit"));
+    CHECK_THAT(history.out, Catch::Contains("(mergepoint), merge comments and audit"));
+    CHECK_THAT(history.out, Catch::Contains("(head), soft-delete posts"));
     CHECK_THAT(history.out, Catch::Contains("(branchpoint)"));
     CHECK_THAT(history.out, Catch::Contains("(comments)"));
     CHECK_THAT(history.out, Catch::Contains("(audit)"));
