@@ -1,30 +1,57 @@
-// `migrate history [-r A:B] [--verbose]`: the revisions, newest first, one
-// Alembic-style line each ("8c0d2e -> 3f2a9c (head), add posts table").
+// `migrate history [-r A:B] [--verbose] [--indicate-current]`: the revisions, newest
+// first, one Alembic-style line each ("8c0d2e -> 3f2a9c (head), add posts table");
+// --indicate-current reads the database's version table and marks its rows "(current)".
 
+#include <algorithm>
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/migration_project.h"
 #include "cli/revision_project.h"
+#include "core/version_table.h"
 
 namespace migrate::cli {
 
 namespace {
 
-int run_history(CommandContext& ctx, const std::string& range) {
+// The version table's rows, for --indicate-current.
+std::vector<std::string> current_rows(CommandContext& ctx) {
+    MigrationProject project = load_migration_project(ctx.global);
+    auto connection = connect(project, ctx.global);
+    return VersionTable(*project.dialect, version_table_names(project.project.config))
+        .read_heads(*connection);
+}
+
+// " (current)" after the id and markers, before ", message", as Alembic prints it.
+std::string mark_current(std::string line, const Revision& r, const std::string& marker) {
+    size_t tail = 2 + r.message.size();
+    line.insert(line.size() >= tail ? line.size() - tail : line.size(), marker);
+    return line;
+}
+
+int run_history(CommandContext& ctx, const std::string& range, bool indicate_current) {
     RevisionProject project = load_revision_project(ctx.global);
     const RevisionGraph& graph = project.graph;
+    std::vector<std::string> rows =
+        indicate_current ? current_rows(ctx) : std::vector<std::string>{};
     nlohmann::json list = nlohmann::json::array();
     bool first = true;
     for (const auto& id : graph.history(range)) {
         const Revision& r = graph.get(id);
-        if (ctx.out.json()) list.push_back(revision_json(graph, r));
+        bool current = std::find(rows.begin(), rows.end(), id) != rows.end();
+        if (ctx.out.json()) {
+            list.push_back(revision_json(graph, r));
+            if (indicate_current) list.back()["current"] = current;
+        }
         if (ctx.global.verbose) {
             if (!first) ctx.out.print("");
             std::string entry = verbose_entry(graph, r);
             entry.pop_back();
+            if (current) entry.insert(entry.find('\n'), " (current)");
             ctx.out.print(entry);
         } else {
-            ctx.out.print(history_line(graph, r));
+            ctx.out.print(current ? mark_current(history_line(graph, r), r, " (current)")
+                                  : history_line(graph, r));
         }
         first = false;
     }
@@ -39,8 +66,13 @@ const CommandRegistration registration{{
     .example = "migrate history -r base:head-2 --verbose",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto range = std::make_shared<std::string>();
-        sub.add_option("-r,--rev-range", *range, "A range A:B (either side optional): base:head, 3f2a:, :head-1");
-        return [&ctx, range] { return run_history(ctx, *range); };
+        auto indicate_current = std::make_shared<bool>(false);
+        sub.add_option("-r,--rev-range", *range,
+                       "A range A:B (either side optional): base:head, 3f2a:, :head-1");
+        sub.add_flag("-i,--indicate-current", *indicate_current,
+                     "Mark the revision(s) the database is at with (current); needs the database");
+        return
+            [&ctx, range, indicate_current] { return run_history(ctx, *range, *indicate_current); };
     },
 }};
 

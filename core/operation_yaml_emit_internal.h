@@ -1,6 +1,7 @@
 #pragma once
-// Shared by the operation writers (core/operation_yaml_emit*.cpp) only: the Emitter,
-// which writes tables, columns, indexes and constraints in the shapes of model files.
+// Shared by the operation writers (core/operation_yaml_emit*.cpp) and the model writer
+// (core/model_emit.cpp) only: the Emitter, which writes tables, columns, indexes and
+// constraints in the shapes of model files.
 
 #include <algorithm>
 

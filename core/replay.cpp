@@ -5,7 +5,6 @@
 
 #include "core/replay.h"
 
-
 #include "core/apply_operation.h"
 #include "core/errors.h"
 #include "core/revision_graph.h"
@@ -19,7 +18,8 @@ enum class ExecuteFate { Followed, NotFollowed };
 // Applies one execute. `dialect` "" (unknown) cannot choose between dialect-specific
 // variants, so those are skipped, and reported as not followed when they declare a
 // schema change (an empty declared effect is a data migration: nothing to follow).
-ExecuteFate apply_execute(Schema& schema, const Execute& e, const std::string& dialect, const NamingConvention& naming) {
+ExecuteFate apply_execute(Schema& schema, const Execute& e, const std::string& dialect,
+                          const NamingConvention& naming) {
     if (!e.dialect.empty() && e.dialect != dialect) {
         if (dialect.empty() && !e.effect.empty()) return ExecuteFate::NotFollowed;
         return ExecuteFate::Followed;
@@ -30,21 +30,24 @@ ExecuteFate apply_execute(Schema& schema, const Execute& e, const std::string& d
 }
 
 // Applies the upgrade of one revision; returns whether every execute could be followed.
-bool replay_revision(Schema& schema, const Revision& revision, const std::string& dialect, const NamingConvention& naming) {
+bool replay_revision(Schema& schema, const Revision& revision, const std::string& dialect,
+                     const NamingConvention& naming) {
     if (!revision.operations_loaded)
-        throw InternalError("replay needs the operations of " + revision.where() + ", but only its header was loaded");
+        throw InternalError("replay needs the operations of " + revision.where() +
+                            ", but only its header was loaded");
     bool followed = true;
     for (size_t i = 0; i < revision.upgrade.size(); ++i) {
         const Operation& op = revision.upgrade[i];
         try {
             if (const Execute* e = op.as<Execute>()) {
-                if (apply_execute(schema, *e, dialect, naming) == ExecuteFate::NotFollowed) followed = false;
+                if (apply_execute(schema, *e, dialect, naming) == ExecuteFate::NotFollowed)
+                    followed = false;
             } else {
                 apply_operation(schema, op, naming);
             }
         } catch (const InputError& error) {
-            throw InputError(revision.where() + ": upgrade operation " + std::to_string(i + 1) + " (" + describe(op) +
-                             "): " + error.what());
+            throw InputError(revision.where() + ": upgrade operation " + std::to_string(i + 1) +
+                             " (" + describe(op) + "): " + error.what());
         }
     }
     return followed;
@@ -53,7 +56,8 @@ bool replay_revision(Schema& schema, const Revision& revision, const std::string
 }  // namespace
 
 std::vector<std::string> replay_revisions(Schema& schema, const RevisionGraph& graph,
-                                          const std::vector<std::string>& revision_ids, const std::string& dialect,
+                                          const std::vector<std::string>& revision_ids,
+                                          const std::string& dialect,
                                           const NamingConvention& naming) {
     std::vector<std::string> not_followed;
     for (const auto& id : revision_ids)
@@ -62,10 +66,11 @@ std::vector<std::string> replay_revisions(Schema& schema, const RevisionGraph& g
     return not_followed;
 }
 
-ReplayResult replay_to(const RevisionGraph& graph, const std::vector<std::string>& heads, const std::string& dialect,
-                       const NamingConvention& naming) {
+ReplayResult replay_to(const RevisionGraph& graph, const std::vector<std::string>& heads,
+                       const std::string& dialect, const NamingConvention& naming) {
     ReplayResult result;
-    result.not_followed = replay_revisions(result.schema, graph, graph.applied(heads), dialect, naming);
+    result.not_followed =
+        replay_revisions(result.schema, graph, graph.applied(heads), dialect, naming);
     return result;
 }
 

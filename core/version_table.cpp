@@ -43,7 +43,7 @@ std::vector<std::string> VersionTable::create_sql() const {
     log.columns.push_back(id);
     log.columns.push_back(text_column("revision", 255));
     log.columns.push_back(text_column("direction", 16));
-    log.columns.push_back(text_column("checksum", 64, true));
+    log.columns.push_back(text_column("checksum", 80, true));
     log.columns.push_back(text_column("applied_at", 32));
     Column duration;
     duration.name = "duration_ms";

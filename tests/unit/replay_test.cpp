@@ -2,10 +2,11 @@
 // `execute` effect rules (no key = not followed, `effect: []` = no schema change),
 // dialect-specific executes, and errors naming the revision file and operation.
 
+#include "core/replay.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/errors.h"
-#include "core/replay.h"
 #include "core/revision_file.h"
 #include "core/revision_graph.h"
 
@@ -16,23 +17,29 @@ namespace {
 const NamingConvention naming;
 
 Revision parse(const std::string& id, const std::string& down, const std::string& upgrade) {
-    std::string text = "revision: \"" + id + "\"\ndown_revision: " + (down.empty() ? "null" : "\"" + down + "\"") +
+    std::string text = "revision: \"" + id +
+                       "\"\ndown_revision: " + (down.empty() ? "null" : "\"" + down + "\"") +
                        "\nmessage: m " + id + "\nupgrade:\n" + upgrade + "downgrade: []\n";
     return parse_revision(text, "versions/" + id + ".yaml", naming);
 }
 
 RevisionGraph chain() {
     return RevisionGraph({
-        parse("a", "", "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: true}]}\n"),
-        parse("b", "a", "  - add_column: {table: users, column: {name: email, type: text}}\n"
-                        "  - execute: UPDATE users SET email = ''\n"),
-        parse("c", "b", "  - execute: {sql: UPDATE users SET email = 'x', effect: []}\n"
-                        "  - execute:\n"
-                        "      sql: ALTER TABLE users ADD COLUMN age integer\n"
-                        "      effect:\n"
-                        "        - add_column: {table: users, column: {name: age, type: integer}}\n"),
-        parse("d", "c", "  - execute: {sql: CREATE TABLE pg_only (x int), dialect: postgresql}\n"
-                        "  - execute: {sql: UPDATE users SET age = 1, dialect: sqlite, effect: []}\n"),
+        parse("a", "",
+              "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: "
+              "true}]}\n"),
+        parse("b", "a",
+              "  - add_column: {table: users, column: {name: email, type: text}}\n"
+              "  - execute: UPDATE users SET email = ''\n"),
+        parse("c", "b",
+              "  - execute: {sql: UPDATE users SET email = 'x', effect: []}\n"
+              "  - execute:\n"
+              "      sql: ALTER TABLE users ADD COLUMN age integer\n"
+              "      effect:\n"
+              "        - add_column: {table: users, column: {name: age, type: integer}}\n"),
+        parse("d", "c",
+              "  - execute: {sql: CREATE TABLE pg_only (x int), dialect: postgresql}\n"
+              "  - execute: {sql: UPDATE users SET age = 1, dialect: sqlite, effect: []}\n"),
     });
 }
 
@@ -56,7 +63,8 @@ TEST_CASE("replay: the schema at each revision", "[replay]") {
     CHECK(replay_to(g, {}, "sqlite", naming).schema.tables.empty());
 }
 
-TEST_CASE("replay: effect [] and a missing effect key survive a round trip", "[replay][operation_yaml]") {
+TEST_CASE("replay: effect [] and a missing effect key survive a round trip",
+          "[replay][operation_yaml]") {
     RevisionGraph g = chain();
     const Execute* none = g.get("b").upgrade[1].as<Execute>();
     const Execute* empty = g.get("c").upgrade[0].as<Execute>();
@@ -75,7 +83,8 @@ TEST_CASE("replay: dialect-specific executes apply to their dialect only", "[rep
     // d: the postgresql execute declares nothing (not followed on postgresql only); the
     // sqlite one declares `effect: []`.
     CHECK(replay_to(g, {"d"}, "sqlite", naming).not_followed == std::vector<std::string>{"b"});
-    CHECK(replay_to(g, {"d"}, "postgresql", naming).not_followed == std::vector<std::string>{"b", "d"});
+    CHECK(replay_to(g, {"d"}, "postgresql", naming).not_followed ==
+          std::vector<std::string>{"b", "d"});
     // Unknown dialect: neither variant is applied; no declared change means nothing unfollowed.
     CHECK(replay_to(g, {"d"}, "", naming).not_followed == std::vector<std::string>{"b"});
 }
@@ -88,10 +97,13 @@ TEST_CASE("replay: replay_revisions continues from a given schema", "[replay]") 
     CHECK(s.find_table("", "users")->find_column("age"));
 }
 
-TEST_CASE("replay: an operation that does not fit names the file and operation", "[replay][errors]") {
-    RevisionGraph g({parse("a", "", "  - create_table: {name: t, columns: [{name: id, type: integer}]}\n"),
-                     parse("b", "a", "  - add_column: {table: t, column: {name: x, type: text}}\n"
-                                     "  - drop_column: {table: users, name: x}\n")});
+TEST_CASE("replay: an operation that does not fit names the file and operation",
+          "[replay][errors]") {
+    RevisionGraph g(
+        {parse("a", "", "  - create_table: {name: t, columns: [{name: id, type: integer}]}\n"),
+         parse("b", "a",
+               "  - add_column: {table: t, column: {name: x, type: text}}\n"
+               "  - drop_column: {table: users, name: x}\n")});
     try {
         replay_to(g, {"b"}, "sqlite", naming);
         FAIL("expected InputError");
@@ -104,7 +116,8 @@ TEST_CASE("replay: an operation that does not fit names the file and operation",
 }
 
 TEST_CASE("replay: header-only revisions are refused", "[replay][errors]") {
-    Revision r = parse("a", "", "  - create_table: {name: t, columns: [{name: id, type: integer}]}\n");
+    Revision r =
+        parse("a", "", "  - create_table: {name: t, columns: [{name: id, type: integer}]}\n");
     r.operations_loaded = false;
     RevisionGraph g({r});
     CHECK_THROWS_AS(replay_to(g, {"a"}, "sqlite", naming), InternalError);

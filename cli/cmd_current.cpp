@@ -1,0 +1,79 @@
+// `migrate current [--verbose] [--check-heads]`: the revision(s) the database is at, as
+// Alembic prints them ("3f2a9c1b7d4e (head)"); --verbose adds each revision's details
+// and checksum warnings; --check-heads exits 1 when the database is not at the heads.
+
+#include <algorithm>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/migration_project.h"
+#include "core/checksum_check.h"
+#include "core/version_table.h"
+
+namespace migrate::cli {
+
+namespace {
+
+bool at_heads(const RevisionGraph& graph, std::vector<std::string> rows) {
+    auto heads = graph.heads();
+    std::sort(heads.begin(), heads.end());
+    std::sort(rows.begin(), rows.end());
+    return rows == heads;
+}
+
+void print_row(CommandContext& ctx, const RevisionGraph& graph, const std::string& row) {
+    const Revision* r = graph.find(row);
+    if (!r) {
+        ctx.out.print(row + " (no revision file defines it)");
+        return;
+    }
+    if (!ctx.global.verbose) {
+        ctx.out.print(head_line(graph, *r));
+        return;
+    }
+    std::string entry = verbose_entry(graph, *r);
+    entry.pop_back();
+    ctx.out.print(entry);
+}
+
+int run_current(CommandContext& ctx, bool check_heads) {
+    MigrationProject project = load_migration_project(ctx.global);
+    auto connection = connect(project, ctx.global);
+    const RevisionGraph& graph = project.project.graph;
+    VersionTable table(*project.dialect, version_table_names(project.project.config));
+    std::vector<std::string> rows = table.read_heads(*connection);
+    for (const auto& row : rows) print_row(ctx, graph, row);
+    if (ctx.global.verbose && !rows.empty()) {
+        auto changed =
+            changed_revisions(*project.revisions, rows, table.read_latest_upgrades(*connection));
+        for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
+    }
+    bool at_head = at_heads(graph, rows);
+    ctx.out.set_result(
+        {{"current", ids_json(rows)}, {"heads", ids_json(graph.heads())}, {"at_head", at_head}});
+    if (check_heads && !at_head) {
+        ctx.out.warning("the database is not at head: it is at " +
+                        (rows.empty() ? std::string("base")
+                                      : rows.front() + (rows.size() > 1 ? " and others" : "")) +
+                        "; run `migrate upgrade heads`");
+        return 1;
+    }
+    return 0;
+}
+
+const CommandRegistration registration{{
+    .name = "current",
+    .order = 62,
+    .summary = "Show the revision(s) the database is at",
+    .example = "migrate current --check-heads   # exit 1 when the database is behind",
+    .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
+        auto check_heads = std::make_shared<bool>(false);
+        sub.add_flag("--check-heads", *check_heads,
+                     "Exit 1 when the database is not at the head revision(s)");
+        return [&ctx, check_heads] { return run_current(ctx, *check_heads); };
+    },
+}};
+
+}  // namespace
+
+}  // namespace migrate::cli

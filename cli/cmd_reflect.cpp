@@ -1,0 +1,160 @@
+// `migrate reflect [-o DIR] [--single-file] [--force]`: writes model files from an
+// existing database (adopting it), one per table or one in all, and lists what the
+// models cannot express ("not managed": views, triggers, ...). Never overwrites a file
+// without --force.
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+
+#include "cli/command.h"
+#include "cli/project.h"
+#include "cli/revision_project.h"
+#include "core/errors.h"
+#include "core/model_files.h"
+#include "core/version_table.h"
+
+namespace migrate::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReflectArgs {
+    std::string output;
+    bool single_file = false;
+    bool force = false;
+};
+
+bool looks_like_file(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    return ext == ".yaml" || ext == ".yml";
+}
+
+// The config when there is one; without -c a missing ./migrate.yaml is fine (--url).
+std::optional<Config> optional_config(const GlobalOptions& global) {
+    std::error_code ec;
+    if (!global.config_given && !fs::exists(global.config_path, ec)) return std::nullopt;
+    return load_project_config(global);
+}
+
+// Where the files go: -o, else the config's first models entry, else ./models. A
+// destination that names a .yaml/.yml file means one file.
+struct Destination {
+    std::string dir;
+    std::string single_name;  // set: everything goes into this one file
+};
+
+Destination destination(const ReflectArgs& args, const Config* config) {
+    std::string out = args.output;
+    if (out.empty()) out = config && !config->models.empty() ? config->models.front() : "models";
+    if (!looks_like_file(out)) return {out, args.single_file ? "models.yaml" : ""};
+    fs::path p(out);
+    return {p.parent_path().empty() ? "." : p.parent_path().string(), p.filename().string()};
+}
+
+ReflectOptions reflect_options(const Config* config) {
+    ReflectOptions options;
+    VersionTableNames names;
+    if (config) {
+        options.include_schemas = config->include_schemas;
+        options.exclude_tables = config->exclude_tables;
+        names.table = config->version_table;
+    }
+    options.hidden_tables = {names.table, names.log_table()};
+    return options;
+}
+
+void refuse_overwrite(const std::vector<std::string>& paths, bool force) {
+    std::vector<std::string> existing;
+    std::error_code ec;
+    for (const auto& p : paths)
+        if (fs::exists(p, ec)) existing.push_back(display_path(p));
+    if (existing.empty() || force) return;
+    std::string list;
+    for (const auto& p : existing) list += "\n  " + p;
+    throw InputError(
+        "reflect would overwrite " + std::to_string(existing.size()) + " existing file(s):" + list +
+        "\nmove them away, choose another folder with -o, or pass --force to overwrite");
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    if (!f)
+        throw InputError("cannot write '" + display_path(path) +
+                         "'; check that the folder is writable");
+}
+
+void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema,
+            const std::vector<std::string>& written,
+            const std::vector<UnmanagedObject>& unmanaged) {
+    nlohmann::json files = nlohmann::json::array(), others = nlohmann::json::array();
+    for (const auto& p : written) files.push_back(display_path(p));
+    for (const auto& u : unmanaged) others.push_back({{"kind", u.kind}, {"name", u.name}});
+    ctx.out.set_result({{"database", db.url.masked()},
+                        {"files", files},
+                        {"tables", schema.tables.size()},
+                        {"enums", schema.enums.size()},
+                        {"not_managed", others}});
+    if (written.empty())
+        ctx.out.print("No tables in " + db.url.masked() + "; no model files written");
+    else
+        ctx.out.print("Reflected " + std::to_string(schema.tables.size()) + " table(s), " +
+                      std::to_string(schema.enums.size()) + " enum(s) from " + db.url.masked() +
+                      " into " + std::to_string(written.size()) + " file(s):");
+    for (const auto& p : files) ctx.out.print("  " + p.get<std::string>());
+    if (unmanaged.empty()) return;
+    ctx.out.print("Not managed (the models cannot express these; they are left alone):");
+    for (const auto& u : unmanaged) ctx.out.print("  " + u.kind + " " + u.name);
+}
+
+int run_reflect(CommandContext& ctx, const ReflectArgs& args) {
+    std::optional<Config> config = optional_config(ctx.global);
+    const Config* cfg = config ? &*config : nullptr;
+    OpenDatabase db = open_database(ctx.global, cfg);
+    Reflection reflection = db.dialect->reflect(*db.connection, reflect_options(cfg));
+    const NamingConvention naming = cfg ? cfg->naming : NamingConvention{};
+    Destination dest = destination(args, cfg);
+
+    std::vector<ModelFile> files;
+    if (!reflection.schema.tables.empty() || !reflection.schema.enums.empty()) {
+        if (!dest.single_name.empty())
+            files.push_back(single_model_file(reflection.schema, dest.single_name, naming));
+        else
+            files = split_model_files(reflection.schema, naming);
+    }
+    std::vector<std::string> paths;
+    for (const auto& f : files)
+        paths.push_back((fs::path(dest.dir) / f.name).lexically_normal().string());
+    refuse_overwrite(paths, args.force);
+    for (size_t i = 0; i < files.size(); ++i) write_file(paths[i], files[i].text);
+    report(ctx, db, reflection.schema, paths, reflection.unmanaged);
+    return 0;
+}
+
+const CommandRegistration registration{{
+    .name = "reflect",
+    .order = 80,
+    .summary = "Write model files from an existing database (adopting a database)",
+    .example = "migrate reflect -o models            # then review, `revision --autogenerate`, "
+               "`stamp head`",
+    .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
+        auto args = std::make_shared<ReflectArgs>();
+        sub.add_option(
+            "-o,--output", args->output,
+            "Folder to write into (default: the config's first models entry, else ./models); "
+            "a .yaml/.yml name writes one file");
+        sub.add_flag("--single-file", args->single_file,
+                     "Write every table into one file (models.yaml)");
+        sub.add_flag("--force", args->force, "Overwrite existing files");
+        return [&ctx, args] { return run_reflect(ctx, *args); };
+    },
+}};
+
+}  // namespace
+
+}  // namespace migrate::cli

@@ -1,0 +1,133 @@
+// One migration of an online run (runner_internal.h): render each operation against the
+// live schema, run its SQL, then the version-table changes and the log row.
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/apply_operation.h"
+#include "core/checksum.h"
+#include "core/errors.h"
+#include "core/revision_file.h"
+#include "core/runner_internal.h"
+
+namespace migrate::detail {
+
+MigrationLock::MigrationLock(const Dialect& dialect, Connection& connection, std::string key,
+                             std::optional<double> timeout)
+    : dialect_(dialect), connection_(connection), key_(std::move(key)) {
+    dialect_.acquire_lock(connection_, key_, timeout);
+}
+
+MigrationLock::~MigrationLock() {
+    try {
+        if (connection_.in_transaction()) connection_.rollback();
+        dialect_.release_lock(connection_, key_);
+    } catch (...) {
+        // The session ends with the process, and a session lock with it.
+    }
+}
+
+LiveSchema::LiveSchema(const Dialect& dialect, Connection& connection, ReflectOptions options,
+                       const NamingConvention& naming)
+    : dialect_(dialect), connection_(connection), options_(std::move(options)), naming_(naming) {}
+
+const Schema& LiveSchema::get() {
+    if (stale_) {
+        schema_ = dialect_.reflect(connection_, options_).schema;
+        stale_ = false;
+    }
+    return schema_;
+}
+
+void LiveSchema::apply(const Operation& op) {
+    if (stale_) return;
+    if (const Execute* e = op.as<Execute>()) {
+        if (!e->dialect.empty() && e->dialect != dialect_.name()) return;
+        if (!e->has_effect()) return invalidate();
+    }
+    try {
+        apply_operation(schema_, op, naming_);
+    } catch (const InputError&) {
+        invalidate();  // the reflected model and the operation disagree: ask the database
+    }
+}
+
+namespace {
+
+std::string operation_place(const Revision& revision, Direction direction, size_t index,
+                            const Operation& op) {
+    return revision.where() + ", " + to_string(direction) + " operation " +
+           std::to_string(index + 1) + " (" + describe(op) + ")";
+}
+
+void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
+                   size_t index, const Operation& op, LiveSchema& schema) {
+    std::vector<std::string> statements;
+    try {
+        statements = ctx.dialect.render(op, RenderContext{schema.get(), ctx.options.naming});
+    } catch (const InputError& e) {
+        throw InputError(operation_place(revision, direction, index, op) + ": " + e.what());
+    }
+    for (const auto& sql : statements) {
+        try {
+            ctx.connection.execute(sql);
+        } catch (const DatabaseError& e) {
+            throw DatabaseError(operation_place(revision, direction, index, op) +
+                                    " failed\n  SQL: " + sql + "\n  database said: " + e.what(),
+                                e.sqlstate(), sql);
+        }
+    }
+    schema.apply(op);
+}
+
+long long elapsed_ms(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 since)
+        .count();
+}
+
+}  // namespace
+
+void apply_version_changes(std::vector<std::string>& rows,
+                           const std::vector<VersionChange>& changes) {
+    for (const auto& c : changes) {
+        if (c.kind != VersionChange::Kind::Insert) std::erase(rows, c.from);
+        if (c.kind != VersionChange::Kind::Delete) rows.push_back(c.to);
+    }
+    std::sort(rows.begin(), rows.end());
+}
+
+void write_version_changes(const StepContext& ctx, const std::vector<VersionChange>& changes) {
+    for (const auto& c : changes) {
+        switch (c.kind) {
+            case VersionChange::Kind::Insert:
+                ctx.version_table.insert_head(ctx.connection, c.to);
+                break;
+            case VersionChange::Kind::Delete:
+                ctx.version_table.delete_head(ctx.connection, c.from);
+                break;
+            case VersionChange::Kind::Update:
+                ctx.version_table.update_head(ctx.connection, c.from, c.to);
+                break;
+        }
+    }
+}
+
+AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
+                     LiveSchema& schema) {
+    auto start = std::chrono::steady_clock::now();
+    std::string applied_at = utc_now_iso8601();
+    const Operations& ops =
+        step.direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
+    for (size_t i = 0; i < ops.size(); ++i)
+        run_operation(ctx, revision, step.direction, i, ops[i], schema);
+    write_version_changes(ctx, step.version_changes);
+    AppliedStep applied{revision.id, step.direction, revision_checksum(revision),
+                        elapsed_ms(start)};
+    ctx.version_table.append_log(
+        ctx.connection, LogEntry{revision.id, to_string(step.direction), applied.checksum,
+                                 applied_at, applied.duration_ms, ctx.options.tool_version});
+    return applied;
+}
+
+}  // namespace migrate::detail
