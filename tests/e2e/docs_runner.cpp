@@ -29,7 +29,7 @@ std::string wrap_block(const DocsBlock& block, const std::string& database_url) 
            failed_marker +
            "$LINENO\"' ERR\n"
            "trap '{ export -p; printf \"cd %q\\n\" \"$PWD\"; } > \"$__docs_state\"' EXIT\n"
-           "set -eE\n" +
+           "set -eE -o pipefail\n" +
            block.code;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Runs the runnable blocks of one documentation page as a reader would type them into
-// one terminal: in order, in a fresh empty project folder, each with `bash -e`, with the
-// built `migrate` first on PATH, DATABASE_URL unset (so projects use their SQLite
-// default) and NO_COLOR set. The working directory and exported variables carry over
+// one terminal: in order, in a fresh empty project folder, each with `bash -e -o pipefail`
+// (a failing `migrate` fails the block even when piped), with the built `migrate` first
+// on PATH, DATABASE_URL unset (so projects use their SQLite default) and NO_COLOR set. The working directory and exported variables carry over
 // from one block to the next. A failure names the page's file and line.
 
 #include <optional>
