@@ -157,3 +157,18 @@ TEST_CASE("a failing example is reported with its file and line; state carries o
     REQUIRE(mismatch.failures.size() == 1);
     CHECK_THAT(mismatch.failures[0], Catch::StartsWith("out.md:8: output of the block at line 3 lacks `bye`"));
 }
+
+TEST_CASE("docs/README.md links every page in docs/", "[e2e][docs]") {
+    std::string index = read_file(source_dir() + "/docs/README.md");
+    int pages = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_dir() + "/docs")) {
+        auto ext = entry.path().extension();
+        if (!entry.is_regular_file() || (ext != ".md" && ext != ".json")) continue;
+        std::string relative = std::filesystem::relative(entry.path(), source_dir() + "/docs").generic_string();
+        if (relative == "README.md") continue;
+        ++pages;
+        INFO(relative);
+        CHECK_THAT(index, Catch::Contains("](" + relative + ")"));
+    }
+    CHECK(pages >= 10);
+}
