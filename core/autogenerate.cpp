@@ -75,7 +75,9 @@ void compare_with_revisions_applied(AutogenerateReport& report, const Schema& mo
          find_changed_revisions(dialect, connection, settings.version_table, loader))
         report.warnings.push_back(changed_revision_warning(c));
     if (report.at_head() && report.drift->empty() && replayed.not_followed.empty()) {
-        report.diff = diff_schemas(replayed.schema, models, options);
+        DiffOptions full = options;
+        full.full_fidelity = true;  // revisions vs models: comments and enums always
+        report.diff = diff_schemas(replayed.schema, models, full);
         report.current = std::move(replayed.schema);
     }
 }
@@ -114,7 +116,11 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
         state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
     report.current = std::move(reflection.schema);
     DiffOptions options = diff_options(&dialect, settings, &vt);
-    report.diff = diff_schemas(report.current, models, options);
+    // A database with nothing in it and no revisions is what an empty replay gives:
+    // nothing the dialect cannot store was lost, so compare with full fidelity.
+    DiffOptions first = options;
+    first.full_fidelity = graph.size() == 0 && report.current.tables.empty() && report.current.enums.empty();
+    report.diff = diff_schemas(report.current, models, first);
     if (versioned && known_rows(graph, report.database_heads))
         compare_with_revisions_applied(report, models, graph, dialect, connection, settings,
                                        options);
@@ -131,7 +137,9 @@ AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGr
     ReplayResult replayed =
         replay_to(graph, report.graph_heads, dialect ? dialect->name() : "", settings.naming);
     warn_not_followed(report, replayed.not_followed, "--offline");
-    report.diff = diff_schemas(replayed.schema, models, diff_options(dialect, settings, nullptr));
+    DiffOptions options = diff_options(dialect, settings, nullptr);
+    options.full_fidelity = true;  // revisions vs models: comments and enums always
+    report.diff = diff_schemas(replayed.schema, models, options);
     report.current = std::move(replayed.schema);
     return report;
 }

@@ -36,7 +36,8 @@ enum class Phase {
 // Normalisation through the dialect, when one is given.
 class Normalizer {
   public:
-    explicit Normalizer(const Dialect* dialect);
+    // full_fidelity: compare comments and enums whatever the dialect can store.
+    Normalizer(const Dialect* dialect, bool full_fidelity);
 
     bool same_type(const ColumnType& a, const ColumnType& b) const;
     bool same_default(const Column& a, const Column& b) const;
@@ -81,6 +82,10 @@ std::string quoted_column(const std::string& schema, const std::string& table,
 // Filters (include_schemas, exclude_tables, hidden_tables), puts the dialect's default
 // schema as "", disables what the dialect cannot express, and sorts.
 Schema prepare(const Schema& schema, const DiffOptions& options, const Normalizer& normalizer);
+// When comments are not compared (the database cannot store them): gives the current
+// side's tables and columns the target's comments, so that no change is detected while
+// new tables and columns keep theirs.
+void adopt_comments(Schema& current, const Schema& target);
 
 // Applies renamed_from hints: emits rename_table / alter_column new_name, and renames
 // the objects in `current` (a working copy) as the database will, so that the other

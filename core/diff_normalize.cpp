@@ -37,11 +37,11 @@ NullsOrder effective_nulls(const IndexElement& e) {
 
 }  // namespace
 
-Normalizer::Normalizer(const Dialect* dialect) : dialect_(dialect) {
+Normalizer::Normalizer(const Dialect* dialect, bool full_fidelity) : dialect_(dialect) {
     if (!dialect_) return;
     Capabilities caps = dialect_->capabilities();
-    comments_ = caps.comments;
-    enums_ = caps.enums;
+    comments_ = caps.comments || full_fidelity;
+    enums_ = caps.enums || full_fidelity;
     schemas_ = caps.schemas;
 }
 

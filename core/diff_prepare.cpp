@@ -1,6 +1,7 @@
 // Prepares one side of a diff: keeps only the managed tables (include_schemas,
 // exclude_tables, hidden_tables), writes the dialect's default schema as "", drops
-// what the dialect cannot express (enums, comments), and sorts.
+// enums when the dialect cannot express them, and sorts. Comments are kept: see
+// adopt_comments.
 
 #include <fnmatch.h>
 
@@ -64,11 +65,6 @@ void localise_schemas(Table& t, const SchemaFilter& filter) {
     t.schema = table_schema;
 }
 
-void drop_comments(Table& t) {
-    t.comment.reset();
-    for (auto& c : t.columns) c.comment.reset();
-}
-
 }  // namespace
 
 Schema prepare(const Schema& schema, const DiffOptions& options, const Normalizer& normalizer) {
@@ -78,7 +74,6 @@ Schema prepare(const Schema& schema, const DiffOptions& options, const Normalize
         if (!filter.keep(t)) continue;
         Table copy = t;
         localise_schemas(copy, filter);
-        if (!normalizer.compare_comments()) drop_comments(copy);
         out.tables.push_back(std::move(copy));
     }
     if (normalizer.compare_enums()) {
@@ -91,6 +86,20 @@ Schema prepare(const Schema& schema, const DiffOptions& options, const Normalize
     }
     out.sort();
     return out;
+}
+
+void adopt_comments(Schema& current, const Schema& target) {
+    for (const auto& t : target.tables) {
+        Table* c = current.find_table(t.schema, t.name);
+        if (!c && t.renamed_from) c = current.find_table(t.schema, *t.renamed_from);
+        if (!c) continue;
+        c->comment = t.comment;
+        for (const auto& col : t.columns) {
+            Column* cc = c->find_column(col.name);
+            if (!cc && col.renamed_from) cc = c->find_column(*col.renamed_from);
+            if (cc) cc->comment = col.comment;
+        }
+    }
 }
 
 }  // namespace migrate::diff

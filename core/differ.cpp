@@ -31,9 +31,10 @@ void diff_kept_tables(diff::Context& ctx, const Schema& current, const Schema& t
 
 DiffResult diff_schemas(const Schema& current_in, const Schema& target_in,
                         const DiffOptions& options) {
-    diff::Context ctx{diff::Normalizer(options.dialect), {}, {}};
+    diff::Context ctx{diff::Normalizer(options.dialect, options.full_fidelity), {}, {}};
     Schema current = diff::prepare(current_in, options, ctx.normalizer);
     Schema target = diff::prepare(target_in, options, ctx.normalizer);
+    if (!ctx.normalizer.compare_comments()) diff::adopt_comments(current, target);
     diff::diff_renames(ctx, current, target, options.naming);
     diff::diff_enums(ctx, current, target);
     diff::diff_tables(ctx, current, target);

@@ -28,6 +28,12 @@ struct DiffOptions {
     // The project's convention: rename_table renames the names it derived from the old
     // table name, and the differ must expect the database to have done so.
     NamingConvention naming;
+    // Both sides come from revisions or models, not from a reflected database: compare
+    // comments and enums even when the dialect cannot store them, so that revisions
+    // written against SQLite still carry them for PostgreSQL. When false and the
+    // dialect cannot store them, they are not compared, but new tables and columns
+    // still carry the target's.
+    bool full_fidelity = false;
 };
 
 // One detected change, in Alembic's words: "added table 'posts'",
