@@ -60,6 +60,8 @@ struct ReflectOptions {
 struct UnmanagedObject {
     std::string kind;  // "view", "materialized view", "trigger", "function", "sequence", "excluded table"
     std::string name;  // qualified where a schema applies
+    std::string table; // the table a trigger belongs to, when the dialect reads it
+    std::string sql;   // its CREATE statement, when the dialect reads it (SQLite triggers)
 
     bool operator==(const UnmanagedObject&) const = default;
 };
@@ -73,6 +75,10 @@ struct Reflection {
 struct RenderContext {
     const Schema& before;             // the schema just before the operation
     const NamingConvention& naming;   // rename_table renames convention-derived names
+    // What reflection found besides the schema (online runs); SQLite rebuilds recreate
+    // the triggers listed here. nullptr offline: a rebuild then refuses a table that
+    // turns out to have triggers.
+    const std::vector<UnmanagedObject>* database_objects = nullptr;
 };
 
 struct Capabilities {

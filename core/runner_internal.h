@@ -36,6 +36,8 @@ class LiveSchema {
     LiveSchema(const Dialect& dialect, Connection& connection, ReflectOptions options,
                const NamingConvention& naming);
     const Schema& get();
+    // What the last reflection found besides the schema (triggers, views, ...).
+    const std::vector<UnmanagedObject>& objects() const { return objects_; }
     void apply(const Operation& op);
     void invalidate() { stale_ = true; }
 
@@ -45,6 +47,7 @@ class LiveSchema {
     ReflectOptions options_;
     const NamingConvention& naming_;
     Schema schema_;
+    std::vector<UnmanagedObject> objects_;
     bool stale_ = true;
 };
 

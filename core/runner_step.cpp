@@ -33,7 +33,9 @@ LiveSchema::LiveSchema(const Dialect& dialect, Connection& connection, ReflectOp
 
 const Schema& LiveSchema::get() {
     if (stale_) {
-        schema_ = dialect_.reflect(connection_, options_).schema;
+        Reflection reflection = dialect_.reflect(connection_, options_);
+        schema_ = std::move(reflection.schema);
+        objects_ = std::move(reflection.unmanaged);
         stale_ = false;
     }
     return schema_;
@@ -45,6 +47,10 @@ void LiveSchema::apply(const Operation& op) {
         if (!e->dialect.empty() && e->dialect != dialect_.name()) return;
         if (!e->has_effect()) return invalidate();
     }
+    // A dropped or renamed table's triggers are gone from under that name.
+    std::string gone = op.is<DropTable>() ? op.as<DropTable>()->name : op.is<RenameTable>() ? op.as<RenameTable>()->name : "";
+    if (!gone.empty())
+        std::erase_if(objects_, [&](const UnmanagedObject& o) { return o.kind == "trigger" && o.table == gone; });
     try {
         apply_operation(schema_, op, naming_);
     } catch (const InputError&) {
@@ -64,7 +70,8 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
                    size_t index, const Operation& op, LiveSchema& schema) {
     std::vector<std::string> statements;
     try {
-        statements = ctx.dialect.render(op, RenderContext{schema.get(), ctx.options.naming});
+        const Schema& before = schema.get();
+        statements = ctx.dialect.render(op, RenderContext{before, ctx.options.naming, &schema.objects()});
     } catch (const InputError& e) {
         throw InputError(operation_place(revision, direction, index, op) + ": " + e.what());
     }

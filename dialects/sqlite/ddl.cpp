@@ -81,10 +81,19 @@ Table after_table(const RenderContext& ctx, const Operation& op, const std::stri
     return *after.find_table(schema, name);
 }
 
+// The CREATE TRIGGER statements of `table` that the caller read from the database.
+std::vector<std::string> triggers_of(const RenderContext& ctx, const std::string& table) {
+    std::vector<std::string> out;
+    if (!ctx.database_objects) return out;
+    for (const auto& o : *ctx.database_objects)
+        if (o.kind == "trigger" && o.table == table && !o.sql.empty()) out.push_back(o.sql);
+    return out;
+}
+
 std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& ctx, const std::string& schema,
                                      const std::string& table, const ColumnSources& sources = {}) {
     const Table& before = table_in(ctx, schema, table, op);
-    return rebuild_table(before, after_table(ctx, op, schema, table), sources, ctx.before);
+    return rebuild_table(before, after_table(ctx, op, schema, table), sources, ctx.before, triggers_of(ctx, table));
 }
 
 std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op, const RenderContext& ctx) {
@@ -108,7 +117,7 @@ std::vector<std::string> render_alter_column(const AlterColumn& o, const Operati
     }
     ColumnSources sources;
     if (rename) sources[*o.new_name] = o.name;
-    return rebuild_table(t, *after.find_table(o.schema, o.table), sources, ctx.before);
+    return rebuild_table(t, *after.find_table(o.schema, o.table), sources, ctx.before, triggers_of(ctx, o.table));
 }
 
 // ALTER TABLE RENAME, then new names for convention-derived indexes (drop and
@@ -157,7 +166,7 @@ std::vector<std::string> render_drop_column(const DropColumn& o, const Operation
     std::erase_if(column_only.columns, [&](const Column& c) { return c.name == o.name; });
     if (column_only == after)  // nothing else uses the column: ALTER TABLE can drop it
         return {"ALTER TABLE " + quote_identifier(o.table) + " DROP COLUMN " + quote_identifier(o.name)};
-    return rebuild_table(before, after, {}, ctx.before);
+    return rebuild_table(before, after, {}, ctx.before, triggers_of(ctx, o.table));
 }
 
 }  // namespace

@@ -11,15 +11,17 @@ const char* guard_table = "temp.\"_migrate_rebuild_guard\"";
 
 std::string create_guard_sql() {
     return std::string("CREATE TEMP TABLE IF NOT EXISTS \"_migrate_rebuild_guard\" (\"kind\" TEXT, \"n\" INTEGER,\n") +
-           "    CONSTRAINT \"migrate cannot rebuild a table that has triggers (a rebuild would drop them): drop "
-           "them before this operation and recreate them after it\" CHECK (\"kind\" <> 'trigger' OR \"n\" = 0),\n" +
+           "    CONSTRAINT \"migrate cannot rebuild a table that has triggers it did not read (a rebuild would drop "
+           "them): run online, or drop them before this operation and recreate them after it\" "
+           "CHECK (\"kind\" <> 'trigger' OR \"n\" = 0),\n" +
            "    CONSTRAINT \"foreign key violation after rebuilding the table: fix the rows or the foreign key\" "
            "CHECK (\"kind\" <> 'foreign_key' OR \"n\" = 0))";
 }
 
-std::string trigger_guard_sql(const std::string& table) {
-    return std::string("INSERT INTO ") + guard_table + " SELECT 'trigger', count(*) FROM sqlite_schema WHERE type = "
-           "'trigger' AND tbl_name = " + quote_literal(table);
+// Counts the table's triggers beyond the `known` ones that the rebuild recreates.
+std::string trigger_guard_sql(const std::string& table, size_t known) {
+    return std::string("INSERT INTO ") + guard_table + " SELECT 'trigger', count(*) - " + std::to_string(known) +
+           " FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = " + quote_literal(table);
 }
 
 // The rebuilt table (as child) and every table referring to it (as parents' children).
@@ -57,9 +59,10 @@ std::string copy_rows_sql(const Table& before, const Table& after, const ColumnS
 std::string rebuild_temp_name(const std::string& table) { return "_migrate_tmp_" + table; }
 
 std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
-                                       const Schema& schema_before) {
+                                       const Schema& schema_before, const std::vector<std::string>& triggers) {
     std::string tmp = rebuild_temp_name(after.name);
-    std::vector<std::string> out = {create_guard_sql(), trigger_guard_sql(before.name), create_table_sql(after, tmp)};
+    std::vector<std::string> out = {create_guard_sql(), trigger_guard_sql(before.name, triggers.size()),
+                                    create_table_sql(after, tmp)};
     std::string copy = copy_rows_sql(before, after, sources, tmp);
     if (!copy.empty()) out.push_back(copy);
     out.push_back("DROP TABLE " + quote_identifier(before.name));
@@ -67,6 +70,7 @@ std::vector<std::string> rebuild_table(const Table& before, const Table& after, 
     out.push_back("ALTER TABLE " + quote_identifier(tmp) + " RENAME TO " + quote_identifier(after.name));
     out.push_back("PRAGMA legacy_alter_table = OFF");
     for (const auto& ix : after.indexes) out.push_back(create_index_sql(after.name, ix));
+    out.insert(out.end(), triggers.begin(), triggers.end());  // DROP TABLE dropped them
     out.push_back(foreign_key_guard_sql(after, schema_before, before.name));
     out.push_back(std::string("DROP TABLE ") + guard_table);
     return out;

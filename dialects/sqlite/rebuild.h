@@ -14,7 +14,9 @@
 // transactions with foreign keys off (PRAGMA foreign_keys cannot change inside a
 // transaction, and DROP TABLE with foreign keys on would run ON DELETE actions on the
 // rows that refer to the table), so the guards check integrity explicitly. The guards
-// also refuse a table that has triggers (render cannot read their SQL to recreate them).
+// recreate the table's triggers that the caller knows (RenderContext::database_objects,
+// read by reflection when online), and refuse a table that has triggers the caller does
+// not know (offline scripts), rather than drop them silently.
 
 #include <map>
 #include <string>
@@ -28,8 +30,9 @@ namespace migrate::sqlite {
 // the new table that exist in the old one by name are copied; others get their default.
 using ColumnSources = std::map<std::string, std::string>;
 
+// `triggers`: the CREATE TRIGGER statements of the table, recreated after the rename.
 std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
-                                       const Schema& schema_before);
+                                       const Schema& schema_before, const std::vector<std::string>& triggers = {});
 
 // The name of the temporary table a rebuild of `table` creates.
 std::string rebuild_temp_name(const std::string& table);

@@ -144,7 +144,7 @@ Reflection reflect_database(Connection& conn, const ReflectOptions& options) {
         std::string type = text(row, 0), name = text(row, 1), table = text(row, 2);
         if (matches_any(table, options.hidden_tables)) continue;
         if (type == "view") out.unmanaged.push_back({"view", name});
-        if (type == "trigger") out.unmanaged.push_back({"trigger", name});
+        if (type == "trigger") out.unmanaged.push_back({"trigger", name, table, text(row, 3)});
         if (type == "table" && matches_any(name, options.exclude_tables)) out.unmanaged.push_back({"excluded table", name});
         if (matches_any(table, options.exclude_tables)) continue;
         if (type == "table") {

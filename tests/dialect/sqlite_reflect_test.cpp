@@ -70,7 +70,7 @@ TEST_CASE("sqlite reflect: views, triggers, excluded and hidden tables", "[sqlit
     CHECK(r.schema.tables[0].name == "t");
     CHECK(r.unmanaged == std::vector<UnmanagedObject>{{"excluded table", "audit_2024"},
                                                       {"excluded table", "audit_2025"},
-                                                      {"trigger", "tr"},
+                                                      {"trigger", "tr", "t", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END"},
                                                       {"view", "v"}});
     CHECK(db.dialect.table_exists(*db.conn, "", "migrate_version"));
     CHECK_FALSE(db.dialect.table_exists(*db.conn, "", "nope"));
