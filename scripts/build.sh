@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-build}"
+# Let ccache share objects between checkouts of the tree (a fresh clone in CI).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 shift || true
 [ -f "$dir/CMakeCache.txt" ] || cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
 cmake --build "$dir" -j "$(nproc)"
