@@ -168,18 +168,18 @@ RUNNER_TEST_BOTH_DIALECTS("transaction_per_migration: false runs one transaction
                           "[e2e][runner][errors]", one_transaction_for_the_run)
 RUNNER_TEST_BOTH_DIALECTS("two concurrent upgrades apply each revision once",
                           "[e2e][runner][concurrency]", concurrent_upgrades)
-RUNNER_TEST_BOTH_DIALECTS("--lock-timeout exits 4 while another run holds the lock",
+RUNNER_TEST_BOTH_DIALECTS("lock timeout: --lock-timeout exits 4 while another run holds the lock",
                           "[e2e][runner][concurrency]", lock_timeout)
 RUNNER_TEST_BOTH_DIALECTS("a changed revision file is reported", "[e2e][runner][checksum]",
                           changed_revision_file)
 
-TEST_CASE("--sql for a 3-revision chain gives the online schema (sqlite)",
+TEST_CASE("offline: --sql for a 3-revision chain gives the online schema (sqlite)",
           "[e2e][runner][offline][sqlite]") {
     RunnerProject online(DbKind::Sqlite), offline(DbKind::Sqlite);
     offline_matches_online(online, offline);
 }
 
-TEST_CASE("--sql for a 3-revision chain gives the online schema (postgresql)",
+TEST_CASE("offline: --sql for a 3-revision chain gives the online schema (postgresql)",
           "[e2e][runner][offline][postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     RunnerProject online(DbKind::Postgresql, server), offline(DbKind::Postgresql, server);
