@@ -99,9 +99,16 @@ SqliteConnection::SqliteConnection(const std::string& path, bool memory, double 
         db_ = nullptr;
         throw DatabaseError("cannot open SQLite database '" + path_ + "': the file is not writable", "SQLITE_READONLY");
     }
-    execute("PRAGMA foreign_keys = ON");
-    // Reading the schema proves the file is a database (an unrelated file fails here).
-    query("SELECT count(*) FROM sqlite_schema");
+    try {
+        execute("PRAGMA foreign_keys = ON");
+        // Reading the schema proves the file is a database (an unrelated file fails here).
+        query("SELECT count(*) FROM sqlite_schema");
+    } catch (...) {
+        // A constructor that throws runs no destructor: close the handle here.
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw;
+    }
 }
 
 SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
