@@ -47,14 +47,7 @@ int run_merge(CommandContext& ctx, const MergeArgs& a) {
     r.branch_labels = a.branch_labels;
     r.message = a.message;
     r.create_date = source.now();
-    std::string path = write_new_revision(project, r, "");
-    r.path = path;
-    std::vector<Revision> all = project.graph.revisions();
-    all.push_back(r);
-    RevisionGraph graph(std::move(all));
-    ctx.out.set_result({{"path", path}, {"revision", revision_json(graph, graph.get(r.id))}});
-    ctx.out.print("Generating " + path + " ... done");
-    return 0;
+    return write_and_report_revision(ctx, project, std::move(r), "");
 }
 
 const CommandRegistration registration{{

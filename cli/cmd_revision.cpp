@@ -49,16 +49,7 @@ int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionPro
     r.create_date = source.now();
     r.upgrade = std::move(upgrade);
     r.downgrade = std::move(downgrade);
-    std::string path = write_new_revision(project, r, a.version_path);
-    r.path = path;
-    std::vector<Revision> all = project.graph.revisions();
-    all.push_back(r);
-    RevisionGraph graph(std::move(all));
-    extra["path"] = path;
-    extra["revision"] = revision_json(graph, graph.get(r.id));
-    ctx.out.set_result(std::move(extra));
-    ctx.out.print("Generating " + path + " ... done");
-    return 0;
+    return write_and_report_revision(ctx, project, std::move(r), a.version_path, std::move(extra));
 }
 
 int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {

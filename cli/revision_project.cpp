@@ -149,4 +149,19 @@ std::string write_new_revision(const RevisionProject& project, Revision revision
     return display_path(write_revision_file(revision, folder, project.config.naming));
 }
 
+int write_and_report_revision(CommandContext& ctx, const RevisionProject& project, Revision revision,
+                              const std::string& version_path, nlohmann::json result) {
+    std::string path = write_new_revision(project, revision, version_path);
+    revision.path = path;
+    std::string id = revision.id;
+    std::vector<Revision> all = project.graph.revisions();
+    all.push_back(std::move(revision));
+    RevisionGraph graph(std::move(all));
+    result["path"] = path;
+    result["revision"] = revision_json(graph, graph.get(id));
+    ctx.out.set_result(std::move(result));
+    ctx.out.print("Generating " + path + " ... done");
+    return 0;
+}
+
 }  // namespace migrate::cli

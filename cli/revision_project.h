@@ -49,4 +49,9 @@ RevisionSource cli_revision_source();
 // first parent; else the first configured folder), writes it, returns the path.
 std::string write_new_revision(const RevisionProject& project, Revision revision, const std::string& version_path);
 
+// write_new_revision, then the report Alembic users know ("Generating <path> ... done"),
+// with "path" and "revision" added to `result` for --json. Returns the exit code (0).
+int write_and_report_revision(CommandContext& ctx, const RevisionProject& project, Revision revision,
+                              const std::string& version_path, nlohmann::json result = nlohmann::json::object());
+
 }  // namespace migrate::cli

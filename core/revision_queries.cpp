@@ -77,32 +77,31 @@ std::vector<std::string> RevisionGraph::branch_labels_of(const std::string& id) 
     return out;
 }
 
-RevisionGraph::Bits RevisionGraph::ancestors_closure(const std::vector<int>& from) const {
-    Bits seen(revs_.size(), 0);
+namespace {
+
+// Every node reachable from `from` along `edges`, `from` included: one linear walk.
+std::vector<char> reachable(const std::vector<int>& from, const std::vector<std::vector<int>>& edges) {
+    std::vector<char> seen(edges.size(), 0);
     std::vector<int> stack;
     for (int f : from)
         if (!seen[f]) seen[f] = 1, stack.push_back(f);
     while (!stack.empty()) {
         int x = stack.back();
         stack.pop_back();
-        for (int p : parents_[x])
-            if (!seen[p]) seen[p] = 1, stack.push_back(p);
+        for (int next : edges[x])
+            if (!seen[next]) seen[next] = 1, stack.push_back(next);
     }
     return seen;
 }
 
+}  // namespace
+
+RevisionGraph::Bits RevisionGraph::ancestors_closure(const std::vector<int>& from) const {
+    return reachable(from, parents_);
+}
+
 RevisionGraph::Bits RevisionGraph::descendants_closure(const std::vector<int>& from) const {
-    Bits seen(revs_.size(), 0);
-    std::vector<int> stack;
-    for (int f : from)
-        if (!seen[f]) seen[f] = 1, stack.push_back(f);
-    while (!stack.empty()) {
-        int x = stack.back();
-        stack.pop_back();
-        for (int c : children_[x])
-            if (!seen[c]) seen[c] = 1, stack.push_back(c);
-    }
-    return seen;
+    return reachable(from, children_);
 }
 
 bool RevisionGraph::is_ancestor(const std::string& ancestor, const std::string& id) const {
