@@ -61,8 +61,8 @@ DatabaseState state_of(bool versioned, const std::vector<std::string>& rows,
 // exactly what its revisions imply, the models are diffed against the replayed schema
 // instead of the reflected one: the same changes, but the existing_* details in the
 // model vocabulary ("true", not SQLite's "1"), so online and --offline runs write
-// byte-identical files.
-void compare_with_revisions_applied(AutogenerateReport& report, const Schema& models,
+// byte-identical files. Returns whether it did so.
+bool compare_with_revisions_applied(AutogenerateReport& report, const Schema& models,
                                     const RevisionGraph& graph, const Dialect& dialect,
                                     Connection& connection, const AutogenerateSettings& settings,
                                     const DiffOptions& options) {
@@ -79,7 +79,9 @@ void compare_with_revisions_applied(AutogenerateReport& report, const Schema& mo
         full.full_fidelity = true;  // revisions vs models: comments and enums always
         report.diff = diff_schemas(replayed.schema, models, full);
         report.current = std::move(replayed.schema);
+        return true;
     }
+    return false;
 }
 
 }  // namespace
@@ -116,14 +118,15 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
         state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
     report.current = std::move(reflection.schema);
     DiffOptions options = diff_options(&dialect, settings, &vt);
-    // A database with nothing in it and no revisions is what an empty replay gives:
-    // nothing the dialect cannot store was lost, so compare with full fidelity.
-    DiffOptions first = options;
-    first.full_fidelity = graph.size() == 0 && report.current.tables.empty() && report.current.enums.empty();
-    report.diff = diff_schemas(report.current, models, first);
-    if (versioned && known_rows(graph, report.database_heads))
-        compare_with_revisions_applied(report, models, graph, dialect, connection, settings,
-                                       options);
+    if (versioned && known_rows(graph, report.database_heads) &&
+        compare_with_revisions_applied(report, models, graph, dialect, connection, settings, options))
+        return report;
+    // Otherwise the models against the reflected database. One with nothing in it and no
+    // revisions is what an empty replay gives: nothing the dialect cannot store was
+    // lost, so compare with full fidelity.
+    options.full_fidelity =
+        graph.size() == 0 && report.current.tables.empty() && report.current.enums.empty();
+    report.diff = diff_schemas(report.current, models, options);
     return report;
 }
 

@@ -20,6 +20,16 @@ struct Scenario {
     std::string skip_sqlite, skip_postgresql;  // why the dialect cannot express it ("" = runs)
 };
 
+// A scenario from model A to model B with the default rows and queries.
+inline Scenario make(int number, std::string name, std::string a, std::string b) {
+    Scenario s;
+    s.number = number;
+    s.name = std::move(name);
+    s.a = std::move(a);
+    s.b = std::move(b);
+    return s;
+}
+
 // The users table (id, email, name) with extra column lines and extra table keys.
 std::string users(const std::string& extra_columns = "", const std::string& extra_keys = "");
 // A posts table (id, user_id, title) with extra column lines and extra table keys.

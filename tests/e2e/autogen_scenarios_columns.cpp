@@ -32,15 +32,6 @@ const std::string kNoEnums =
 const std::string kNoComments = "SQLite has no comments";
 const std::string kMood = "enums:\n  - {name: mood, values: [happy, sad]}\n";
 
-Scenario make(int number, std::string name, std::string a, std::string b) {
-    Scenario s;
-    s.number = number;
-    s.name = std::move(name);
-    s.a = std::move(a);
-    s.b = std::move(b);
-    return s;
-}
-
 }  // namespace
 
 std::vector<Scenario> table_and_column_scenarios() {

@@ -10,15 +10,6 @@ namespace {
 const std::string kPgOnly =
     "PostgreSQL-only index feature (SQLite has no operator classes or access methods)";
 
-Scenario make(int number, std::string name, std::string a, std::string b) {
-    Scenario s;
-    s.number = number;
-    s.name = std::move(name);
-    s.a = std::move(a);
-    s.b = std::move(b);
-    return s;
-}
-
 std::string indexes(const std::string& lines) { return "    indexes:\n" + lines; }
 std::string uniques(const std::string& lines) { return "    unique_constraints:\n" + lines; }
 std::string checks(const std::string& lines) { return "    checks:\n" + lines; }
