@@ -8,8 +8,11 @@ std::optional<std::string> id_problem(const std::string& id) {
     if (id.empty()) return "is empty";
     if (id.size() > 255) return "is longer than 255 characters (the version table's column)";
     for (char c : id) {
-        if (c == '@' || c == '-' || c == '+' || c == ':')
-            return std::string("contains '") + c + "' (the characters @ - + : are reserved for identifiers such as label@head, head-1, A:B)";
+        if (c == '@' || c == '-' || c == '+' || c == ':') {
+            std::string problem = "contains 'X' (the characters @ - + : are reserved for identifiers such as label@head, head-1, A:B)";
+            problem[10] = c;
+            return problem;
+        }
         if (std::isspace(static_cast<unsigned char>(c)) || c == '/' || c == '\\' || c == '"' || c == '\'')
             return "contains a space, quote or slash";
     }
