@@ -56,11 +56,12 @@ const char* state_name(DatabaseState s) {
 
 }  // namespace
 
-AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline) {
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool include_drift) {
     AutogenerateRun run{load_revision_project(global, LoadMode::Full), {}, nullptr, {}};
     const Config& config = run.project.config;
     run.models = load_project_models(config);
     AutogenerateSettings settings = settings_of(config);
+    settings.include_drift = include_drift;
     if (offline) {
         run.dialect = offline_dialect(global, config);
         run.report =
@@ -94,6 +95,39 @@ void print_drift(Output& out, const AutogenerateReport& report) {
     for (const auto& c : report.drift->changes) out.print("  " + c.description);
 }
 
+void print_drift_policy(Output& out, const AutogenerateReport& report) {
+    if (!report.has_drift()) return;
+    if (report.drift_included) {
+        out.warning(
+            "the operations also undo the drift above (--include-drift): a database "
+            "without it will fail them; review the revision before committing it");
+        return;
+    }
+    out.warning(
+        "the drift above is left out of the operations (it is in no revision): add it "
+        "to the models and a revision written by hand, list its tables under "
+        "`exclude_tables`, or undo it in the database; `--include-drift` writes "
+        "operations that undo it");
+}
+
+std::vector<std::string> drift_notes(const AutogenerateReport& report) {
+    if (!report.drift_included || !report.has_drift()) return {};
+    std::vector<std::string> notes = {
+        "WARNING: written with --include-drift. Besides the model changes, these operations",
+        "undo drift found in the database it was generated against (changes made outside",
+        "any revision); a database without that drift will fail them:"};
+    for (const auto& c : report.drift->changes) notes.push_back("  " + c.description);
+    return notes;
+}
+
+void print_unmerged_heads(Output& out, const AutogenerateReport& report) {
+    if (report.unmerged_heads.empty()) return;
+    std::string heads;
+    for (const auto& h : report.unmerged_heads) heads += (heads.empty() ? "" : ", ") + h;
+    out.print("FAILED: the revisions have " + std::to_string(report.unmerged_heads.size()) +
+              " unmerged heads (" + heads + "): join them with `migrate merge heads -m MSG`");
+}
+
 void print_not_managed(Output& out, const AutogenerateReport& report) {
     for (const auto& o : report.not_managed)
         out.print("Not managed (never dropped): " + o.kind + " '" + o.name + "'");
@@ -117,6 +151,8 @@ nlohmann::json report_json(const AutogenerateReport& r) {
     for (const auto& o : r.not_managed)
         j["not_managed"].push_back({{"kind", o.kind}, {"name", o.name}});
     j["warnings"] = r.warnings;
+    j["drift_included"] = r.drift_included;
+    j["unmerged_heads"] = r.unmerged_heads;
     return j;
 }
 

@@ -22,7 +22,8 @@ struct AutogenerateRun {
 // Loads the project and compares. Online connects (read only) to the configured
 // database; offline never connects and uses the URL's dialect, when one is configured,
 // to normalise.
-AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline);
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline,
+                                 bool include_drift = false);
 
 // "Detected added table 'posts'" per change (a warning line for destructive ones).
 void print_changes(Output& out, const std::vector<Change>& changes, const std::string& indent = "");
@@ -31,6 +32,13 @@ void print_change_warnings(Output& out, const std::vector<Change>& changes);
 // Drift, "not managed" objects and the report's warnings.
 void print_drift(Output& out, const AutogenerateReport& report);
 void print_not_managed(Output& out, const AutogenerateReport& report);
+// After print_drift, for revision and diff: whether the operations undo the drift, and
+// what to do about it otherwise.
+void print_drift_policy(Output& out, const AutogenerateReport& report);
+// The comment lines a revision written with --include-drift carries at its top.
+std::vector<std::string> drift_notes(const AutogenerateReport& report);
+// "FAILED: the revisions have 2 unmerged heads (a, b): ..." when there are any.
+void print_unmerged_heads(Output& out, const AutogenerateReport& report);
 void print_warnings(Output& out, const AutogenerateReport& report);
 
 // The report for --json: changes, operations (described), drift, not_managed, warnings.

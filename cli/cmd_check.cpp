@@ -24,7 +24,10 @@ int run_check(CommandContext& ctx, bool offline) {
     }
     print_changes(ctx.out, report.diff.changes);
     print_drift(ctx.out, report);
+    print_unmerged_heads(ctx.out, report);
+    bool heads_ok = report.unmerged_heads.empty();
     if (report.diff.empty() && !report.has_drift()) {
+        if (!heads_ok) return 1;
         ctx.out.print("No changes detected");
         return 0;
     }
@@ -34,7 +37,10 @@ int run_check(CommandContext& ctx, bool offline) {
             " change(s) not in any revision: run `migrate revision --autogenerate -m MSG`");
     if (report.has_drift())
         ctx.out.print("FAILED: the database has drifted from its revisions (" +
-                      std::to_string(report.drift->changes.size()) + " difference(s))");
+                      std::to_string(report.drift->changes.size()) +
+                      " difference(s)): autogenerate leaves drift out of revisions; put it in "
+                      "the models and a revision written by hand, exclude its tables, or undo "
+                      "it in the database");
     return 1;
 }
 

@@ -2,7 +2,6 @@
 // Alembic prints them ("3f2a9c1b7d4e (head)"); --verbose adds each revision's details
 // and checksum warnings; --check-heads exits 1 when the database is not at the heads.
 
-#include <algorithm>
 #include <memory>
 
 #include "cli/command.h"
@@ -13,13 +12,6 @@
 namespace migrate::cli {
 
 namespace {
-
-bool at_heads(const RevisionGraph& graph, std::vector<std::string> rows) {
-    auto heads = graph.heads();
-    std::sort(heads.begin(), heads.end());
-    std::sort(rows.begin(), rows.end());
-    return rows == heads;
-}
 
 void print_row(CommandContext& ctx, const RevisionGraph& graph, const std::string& row) {
     const Revision* r = graph.find(row);
@@ -48,9 +40,10 @@ int run_current(CommandContext& ctx, bool check_heads) {
             changed_revisions(*project.revisions, rows, table.read_latest_upgrades(*connection));
         for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
     }
-    bool at_head = at_heads(graph, rows);
-    ctx.out.set_result(
-        {{"current", ids_json(rows)}, {"heads", ids_json(graph.heads())}, {"at_head", at_head}});
+    bool at_head = graph.at_heads(rows);
+    ctx.out.set_result({{"current", ids_json(rows)},
+                        {"heads", ids_json(graph.real_heads())},
+                        {"at_head", at_head}});
     if (check_heads && !at_head) {
         ctx.out.warning("the database is not at head: it is at " +
                         (rows.empty() ? std::string("base")

@@ -15,10 +15,13 @@ namespace {
 struct DiffArgs {
     bool sql = false;
     bool offline = false;
+    bool include_drift = false;
 };
 
 int run_diff(CommandContext& ctx, const DiffArgs& a) {
-    AutogenerateRun run = run_autogenerate(ctx.global, a.offline);
+    if (a.include_drift && a.offline)
+        throw InputError("--include-drift needs a database (not --offline)");
+    AutogenerateRun run = run_autogenerate(ctx.global, a.offline, a.include_drift);
     const AutogenerateReport& report = run.report;
     if (!report.offline && !report.at_head())
         throw InputError("cannot diff: " + report.state_message());
@@ -27,6 +30,8 @@ int run_diff(CommandContext& ctx, const DiffArgs& a) {
     nlohmann::json result = report_json(report);
     print_warnings(ctx.out, report);
     print_not_managed(ctx.out, report);
+    print_drift(ctx.out, report);
+    print_drift_policy(ctx.out, report);
     print_change_warnings(ctx.out, report.diff.changes);
     if (report.diff.empty()) {
         ctx.out.set_result(std::move(result));
@@ -57,6 +62,9 @@ const CommandRegistration registration{{
                      "Print the SQL for the database URL's dialect instead of the operations");
         sub.add_flag("--offline", a->offline,
                      "Compare with the head schema replayed from the revisions; no database");
+        sub.add_flag(
+            "--include-drift", a->include_drift,
+            "Also show operations that undo the database's drift (as revision --include-drift)");
         return [&ctx, a] { return run_diff(ctx, *a); };
     },
 }};

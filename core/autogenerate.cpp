@@ -7,6 +7,7 @@
 
 #include "core/apply_operation.h"
 #include "core/checksum_check.h"
+#include "core/drift_undo.h"
 #include "core/replay.h"
 
 namespace migrate {
@@ -17,11 +18,6 @@ std::string join(const std::vector<std::string>& items) {
     std::string s;
     for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
     return s.empty() ? "base" : s;
-}
-
-std::vector<std::string> sorted(std::vector<std::string> v) {
-    std::sort(v.begin(), v.end());
-    return v;
 }
 
 DiffOptions diff_options(const Dialect* dialect, const AutogenerateSettings& s,
@@ -52,16 +48,18 @@ bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows
 }
 
 DatabaseState state_of(bool versioned, const std::vector<std::string>& rows,
-                       const std::vector<std::string>& heads, const Schema& reflected) {
+                       const RevisionGraph& graph, const Schema& reflected) {
     if (!versioned && !reflected.tables.empty()) return DatabaseState::Unversioned;
-    return sorted(rows) == sorted(heads) ? DatabaseState::AtHead : DatabaseState::Behind;
+    return graph.at_heads(rows) ? DatabaseState::AtHead : DatabaseState::Behind;
 }
 
-// Drift and checksums, for a database under version control. When the database is
-// exactly what its revisions imply, the models are diffed against the replayed schema
-// instead of the reflected one: the same changes, but the existing_* details in the
-// model vocabulary ("true", not SQLite's "1"), so online and --offline runs write
-// byte-identical files. Returns whether it did so.
+// Drift and checksums, for a database under version control. When the database is at
+// head and the replay followed every revision, the models are diffed against the
+// replayed schema instead of the reflected one: the changes the models make to what the
+// revisions imply, with existing_* details in the model vocabulary ("true", not SQLite's
+// "1"), so online and --offline runs write byte-identical files, and drift (an index made
+// by hand) stays out of the revision unless settings.include_drift. Returns whether it
+// did so.
 bool compare_with_revisions_applied(AutogenerateReport& report, const Schema& models,
                                     const RevisionGraph& graph, const Dialect& dialect,
                                     Connection& connection, const AutogenerateSettings& settings,
@@ -74,14 +72,25 @@ bool compare_with_revisions_applied(AutogenerateReport& report, const Schema& mo
     for (const auto& c :
          find_changed_revisions(dialect, connection, settings.version_table, loader))
         report.warnings.push_back(changed_revision_warning(c));
-    if (report.at_head() && report.drift->empty() && replayed.not_followed.empty()) {
-        DiffOptions full = options;
-        full.full_fidelity = true;  // revisions vs models: comments and enums always
-        report.diff = diff_schemas(replayed.schema, models, full);
-        report.current = std::move(replayed.schema);
-        return true;
+    if (!report.at_head() || !replayed.not_followed.empty()) return false;
+    DiffOptions full = options;
+    full.full_fidelity = true;  // revisions vs models: comments and enums always
+    report.diff = diff_schemas(replayed.schema, models, full);
+    // Drift is never folded into a revision unless asked for: the revision turns what the
+    // revisions imply into the models, so it applies to every database at this head.
+    if (settings.include_drift && !report.drift->empty()) {
+        DiffResult undo =
+            drift_undo(dialect, report.current, replayed.schema, options, settings.naming);
+        report.diff.upgrade.insert(report.diff.upgrade.begin(), undo.upgrade.begin(),
+                                   undo.upgrade.end());
+        report.diff.downgrade.insert(report.diff.downgrade.end(), undo.downgrade.begin(),
+                                     undo.downgrade.end());
+        report.diff.changes.insert(report.diff.changes.begin(), undo.changes.begin(),
+                                   undo.changes.end());
+        report.drift_included = true;
     }
-    return false;
+    report.current = std::move(replayed.schema);
+    return true;
 }
 
 }  // namespace
@@ -107,19 +116,20 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
                                          const AutogenerateSettings& settings) {
     VersionTable vt(dialect, settings.version_table);
     AutogenerateReport report;
-    report.graph_heads = graph.heads();
+    report.graph_heads = graph.real_heads();
+    report.unmerged_heads = graph.unmerged_heads();
     bool versioned = vt.exists(connection);
     if (versioned) report.database_heads = vt.read_heads(connection);
 
     ReflectOptions ro{settings.include_schemas, settings.exclude_tables, vt.hidden_tables()};
     Reflection reflection = dialect.reflect(connection, ro);
     report.not_managed = std::move(reflection.unmanaged);
-    report.state =
-        state_of(versioned, report.database_heads, report.graph_heads, reflection.schema);
+    report.state = state_of(versioned, report.database_heads, graph, reflection.schema);
     report.current = std::move(reflection.schema);
     DiffOptions options = diff_options(&dialect, settings, &vt);
     if (versioned && known_rows(graph, report.database_heads) &&
-        compare_with_revisions_applied(report, models, graph, dialect, connection, settings, options))
+        compare_with_revisions_applied(report, models, graph, dialect, connection, settings,
+                                       options))
         return report;
     // Otherwise the models against the reflected database. One with nothing in it and no
     // revisions is what an empty replay gives: nothing the dialect cannot store was
@@ -135,7 +145,8 @@ AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGr
                                           const AutogenerateSettings& settings) {
     AutogenerateReport report;
     report.offline = true;
-    report.graph_heads = graph.heads();
+    report.graph_heads = graph.real_heads();
+    report.unmerged_heads = graph.unmerged_heads();
     report.database_heads = report.graph_heads;
     ReplayResult replayed =
         replay_to(graph, report.graph_heads, dialect ? dialect->name() : "", settings.naming);

@@ -23,6 +23,10 @@ struct AutogenerateSettings {
     std::vector<std::string> exclude_tables;
     VersionTableNames version_table;
     NamingConvention naming;
+    // Online, with drift: diff the models against the reflected database, so that the
+    // operations also undo the drift (`--include-drift`). Otherwise drift is reported and
+    // left out of the operations.
+    bool include_drift = false;
 };
 
 // Where the database stands relative to the revision graph (online only).
@@ -44,6 +48,9 @@ struct AutogenerateReport {
     std::optional<DiffResult> drift;
     std::vector<UnmanagedObject> not_managed;
     std::vector<std::string> warnings;  // revisions the replay could not follow, checksums
+    bool drift_included = false;        // the operations also undo the drift (include_drift)
+    // Heads to merge (RevisionGraph::unmerged_heads): `check` fails while there are any.
+    std::vector<std::string> unmerged_heads;
 
     bool at_head() const { return state == DatabaseState::AtHead; }
     bool has_drift() const { return drift && !drift->empty(); }

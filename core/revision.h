@@ -19,6 +19,9 @@ struct Revision {
     Operations upgrade;
     Operations downgrade;
     std::vector<std::string> allow_hazards;   // hazards acknowledged for `lint`
+    // Comment lines written at the top of a new file (a warning for the reviewer); being
+    // comments, they are never read back and never part of the checksum.
+    std::vector<std::string> notes;
     std::string path;                         // the file it came from ("" when built in memory)
     bool operations_loaded = true;            // false when only the header was read (LoadMode::Headers)
 

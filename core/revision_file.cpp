@@ -170,7 +170,9 @@ std::string emit_revision(const Revision& r, const NamingConvention& naming) {
     options.naming = &naming;
     doc.add("upgrade", emit_operations_value(r.upgrade, options));
     doc.add("downgrade", emit_operations_value(r.downgrade, options));
-    return doc.render();
+    std::string notes;
+    for (const auto& line : r.notes) notes += "# " + line + "\n";
+    return notes + doc.render();
 }
 
 std::string revision_file_name(const Revision& r) {

@@ -64,9 +64,20 @@ public:
     const Revision* find(const std::string& id) const;  // exact id, or nullptr
     const Revision& get(const std::string& id) const;   // exact id; RevisionError if unknown
 
-    // Heads have no down_revision child (Alembic's "real heads"); bases have no
+    // Heads have no down_revision child (Alembic's `heads`); bases have no
     // down_revision. Lists are in topological order (oldest first).
     std::vector<std::string> heads() const;
+    // The heads no other revision depends on either (Alembic's "real heads"): exactly the
+    // rows the version table holds once `upgrade heads` ran, since applying a revision
+    // removes the rows of what it depends on.
+    std::vector<std::string> real_heads() const;
+    // Whether version-table rows are the real heads: nothing left for `upgrade heads`.
+    bool at_heads(const std::vector<std::string>& rows) const;
+    // Real heads left unmerged by accident: when there are several, every one that has no
+    // branch label of its own (two developers each adding a revision on the same parent).
+    // Heads that each carry a label no other head has are independent branches by
+    // design (`upgrade heads` applies them all) and are not listed. Empty = nothing to merge.
+    std::vector<std::string> unmerged_heads() const;
     std::vector<std::string> bases() const;
     std::vector<std::string> branch_points() const;  // several down_revision children
     std::vector<std::string> merge_points() const;   // several down_revisions

@@ -32,6 +32,38 @@ std::vector<std::string> RevisionGraph::heads() const {
     return ids_in_order(set);
 }
 
+std::vector<std::string> RevisionGraph::real_heads() const {
+    Bits set(revs_.size(), 0);
+    for (size_t i = 0; i < revs_.size(); ++i) set[i] = children_[i].empty();
+    return ids_in_order(set);
+}
+
+bool RevisionGraph::at_heads(const std::vector<std::string>& rows) const {
+    std::vector<std::string> expected = real_heads();
+    std::vector<std::string> actual = rows;
+    std::sort(expected.begin(), expected.end());
+    std::sort(actual.begin(), actual.end());
+    return actual == expected;
+}
+
+std::vector<std::string> RevisionGraph::unmerged_heads() const {
+    std::vector<std::string> heads = real_heads();
+    if (heads.size() < 2) return {};
+    std::unordered_map<std::string, int> label_count;
+    for (const auto& h : heads)
+        for (const auto& label : branch_labels_of(h)) ++label_count[label];
+    std::vector<std::string> unmerged;
+    for (const auto& h : heads) {
+        auto labels = branch_labels_of(h);
+        bool own = std::any_of(labels.begin(), labels.end(),
+                               [&](const std::string& l) { return label_count[l] == 1; });
+        if (!own) unmerged.push_back(h);
+    }
+    // One head left alone among labelled branches is a branch of its own too.
+    if (unmerged.size() < 2) return {};
+    return unmerged;
+}
+
 std::vector<std::string> RevisionGraph::bases() const {
     Bits set(revs_.size(), 0);
     for (size_t i = 0; i < revs_.size(); ++i) set[i] = down_[i].empty();
@@ -60,13 +92,18 @@ std::vector<std::string> RevisionGraph::dependents(const std::string& id) const 
     int i = index_of(get(id).id);
     std::vector<std::string> out;
     for (int c : children_[i])
-        if (std::find(down_[c].begin(), down_[c].end(), i) == down_[c].end()) out.push_back(revs_[c].id);
+        if (std::find(down_[c].begin(), down_[c].end(), i) == down_[c].end())
+            out.push_back(revs_[c].id);
     return out;
 }
 
-bool RevisionGraph::is_head(const std::string& id) const { return up_[index_of(get(id).id)].empty(); }
+bool RevisionGraph::is_head(const std::string& id) const {
+    return up_[index_of(get(id).id)].empty();
+}
 
-bool RevisionGraph::is_branch_point(const std::string& id) const { return up_[index_of(get(id).id)].size() > 1; }
+bool RevisionGraph::is_branch_point(const std::string& id) const {
+    return up_[index_of(get(id).id)].size() > 1;
+}
 
 std::vector<std::string> RevisionGraph::branch_labels_of(const std::string& id) const {
     int i = index_of(get(id).id);
@@ -80,7 +117,8 @@ std::vector<std::string> RevisionGraph::branch_labels_of(const std::string& id) 
 namespace {
 
 // Every node reachable from `from` along `edges`, `from` included: one linear walk.
-std::vector<char> reachable(const std::vector<int>& from, const std::vector<std::vector<int>>& edges) {
+std::vector<char> reachable(const std::vector<int>& from,
+                            const std::vector<std::vector<int>>& edges) {
     std::vector<char> seen(edges.size(), 0);
     std::vector<int> stack;
     for (int f : from)
@@ -116,9 +154,11 @@ std::vector<std::string> RevisionGraph::history(const std::string& range) const 
     std::string upper = colon == std::string::npos ? range : range.substr(colon + 1);
     for (const auto& end : {lower, upper})
         if (!end.empty() && (end[0] == '+' || end[0] == '-'))
-            throw RevisionError("history range '" + range + "': '" + end +
-                                "' is relative to the database's current revision, which history does not read; "
-                                "use a revision or head, e.g. head" + end);
+            throw RevisionError(
+                "history range '" + range + "': '" + end +
+                "' is relative to the database's current revision, which history does not read; "
+                "use a revision or head, e.g. head" +
+                end);
     Target top = upper.empty() || upper == "heads" ? Target{heads(), {}} : resolve(upper);
     Bits set = ancestors_closure(target_indexes(top));
     if (!lower.empty() && lower != "base") {

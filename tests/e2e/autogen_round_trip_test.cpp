@@ -72,7 +72,8 @@ void drift(const std::string& dialect, const std::string& server) {
     p.expect({"upgrade", "head"});
     p.exec("CREATE INDEX ix_by_hand ON users (name)");
     auto r = p.expect({"check"}, 1);
-    CHECK(r.out.find("Detected removed index 'ix_by_hand' on 'users'\n") != std::string::npos);
+    // Drift is not a model change: listed once, under its own heading (the drift policy).
+    CHECK(r.out.find("Detected removed index 'ix_by_hand'") == std::string::npos);
     CHECK(r.out.find("Drift: the database differs from what its applied revisions imply") !=
           std::string::npos);
     CHECK(r.out.find("  added index 'ix_by_hand' on 'users'\n") != std::string::npos);
