@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/apply_rename.h"
 #include "core/errors.h"
 #include "core/overloaded.h"
+#include "core/sql_identifiers.h"
 
 namespace migrate {
 
@@ -63,62 +65,14 @@ void erase_named(std::vector<T>& v, const std::string& name, const Table& t, con
     v.erase(it);
 }
 
-std::vector<std::string> index_columns(const Index& ix) {
-    std::vector<std::string> cols;
-    for (const auto& e : ix.elements) cols.push_back(e.is_expression() ? e.expression : e.column);
-    return cols;
-}
-
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
-}
-
-// Whether `sql` mentions identifier `name` as a whole word (quoted or not).
-bool mentions(const std::string& sql, const std::string& name) {
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
-    for (size_t pos = sql.find(name); pos != std::string::npos; pos = sql.find(name, pos + 1)) {
-        bool left = pos == 0 || !is_word(sql[pos - 1]);
-        bool right = pos + name.size() >= sql.size() || !is_word(sql[pos + name.size()]);
-        if (left && right) return true;
-    }
-    return false;
-}
-
-void rename_in(std::vector<std::string>& v, const std::string& from, const std::string& to) {
-    std::replace(v.begin(), v.end(), from, to);
-}
-
-void rename_derived_names(Table& t, const std::string& old_name, const NamingConvention& n) {
-    const std::string& nw = t.name;
-    if (t.primary_key && t.primary_key->name == n.primary_key_name(old_name))
-        t.primary_key->name = n.primary_key_name(nw);
-    for (auto& ix : t.indexes)
-        if (ix.name == n.index_name(old_name, index_columns(ix))) ix.name = n.index_name(nw, index_columns(ix));
-    for (auto& u : t.unique_constraints)
-        if (u.name == n.unique_name(old_name, u.columns)) u.name = n.unique_name(nw, u.columns);
-    for (auto& fk : t.foreign_keys) {
-        std::string referred_old = fk.referred_table == nw ? old_name : fk.referred_table;
-        if (fk.name == n.foreign_key_name(old_name, fk.columns, referred_old))
-            fk.name = n.foreign_key_name(nw, fk.columns, fk.referred_table);
-    }
-    for (auto& ck : t.checks) {
-        std::string token = check_token(ck.expression);
-        if (ck.name == n.check_name(old_name, token)) ck.name = n.check_name(nw, token);
-    }
 }
 
 void apply_rename_table(Schema& s, const RenameTable& o, const NamingConvention& naming, const Operation& op) {
     Table& t = table_of(s, o.schema, o.name, op);
     if (s.find_table(o.schema, o.new_name)) fail(op, "table '" + o.new_name + "' already exists");
-    t.name = o.new_name;
-    for (auto& other : s.tables)
-        for (auto& fk : other.foreign_keys)
-            if (fk.referred_table == o.name && fk.referred_schema == o.schema) {
-                fk.referred_table = o.new_name;
-                if (&other != &t && fk.name == naming.foreign_key_name(other.name, fk.columns, o.name))
-                    fk.name = naming.foreign_key_name(other.name, fk.columns, o.new_name);
-            }
-    rename_derived_names(*s.find_table(o.schema, o.new_name), o.name, naming);
+    rename_table_in(s, t, o.new_name, naming);
 }
 
 void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
@@ -138,20 +92,7 @@ void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
     if (t.primary_key && contains(t.primary_key->columns, o.name)) t.primary_key.reset();
 }
 
-void rename_column_everywhere(Schema& s, Table& t, const std::string& from, const std::string& to) {
-    t.find_column(from)->name = to;  // existence checked by the caller
-    if (t.primary_key) rename_in(t.primary_key->columns, from, to);
-    for (auto& ix : t.indexes)
-        for (auto& e : ix.elements)
-            if (e.column == from) e.column = to;
-    for (auto& u : t.unique_constraints) rename_in(u.columns, from, to);
-    for (auto& fk : t.foreign_keys) rename_in(fk.columns, from, to);
-    for (auto& other : s.tables)
-        for (auto& fk : other.foreign_keys)
-            if (fk.referred_table == t.name && fk.referred_schema == t.schema) rename_in(fk.referred_columns, from, to);
-}
-
-void apply_alter_column(Schema& s, const AlterColumn& o, const Operation& op) {
+void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention& naming, const Operation& op) {
     Table& t = table_of(s, o.schema, o.table, op);
     Column& c = column_of(t, o.name, op);
     if (o.type) c.type = *o.type;
@@ -164,7 +105,7 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const Operation& op) {
     if (o.comment) c.comment = *o.comment;
     if (o.new_name && *o.new_name != o.name) {
         if (t.find_column(*o.new_name)) fail(op, "column '" + *o.new_name + "' already exists in table '" + t.name + "'");
-        rename_column_everywhere(s, t, o.name, *o.new_name);
+        rename_column_in(s, t, o.name, *o.new_name, naming);
     }
 }
 
@@ -264,7 +205,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
                 t.columns.push_back(o.column);
             },
             [&](const DropColumn& o) { apply_drop_column(s, o, op); },
-            [&](const AlterColumn& o) { apply_alter_column(s, o, op); },
+            [&](const AlterColumn& o) { apply_alter_column(s, o, naming, op); },
             [&](const CreateIndex& o) { apply_create_index(s, o, op); },
             [&](const DropIndex& o) {
                 Table& t = table_of(s, o.schema, o.table, op);

@@ -93,11 +93,15 @@ void diff_column(Context& ctx, const Table& table, const Column& was, const Colu
 void add_column(Context& ctx, const Table& table, const Column& column) {
     std::string what = "added column " + quoted_column(table.schema, table.name, column.name);
     ctx.changes.push_back(Change{what, false, ""});
-    if (!column.nullable && !column.server_default && !column.autoincrement)
-        ctx.changes.back().warning = "NOT NULL column " +
-                                     quoted_column(table.schema, table.name, column.name) +
-                                     " without a server default fails on a table with rows";
-    ctx.emit(Phase::AddColumns, AddColumn{table.schema, table.name, column});
+    auto fill = ctx.fills.find(table.schema + "." + table.name + "." + column.name);
+    AddColumn op{table.schema, table.name, column, std::nullopt};
+    if (fill != ctx.fills.end() && !column.autoincrement) op.fill = fill->second;
+    if (!column.nullable && !column.server_default && !column.autoincrement && !op.fill)
+        ctx.changes.back().warning =
+            "NOT NULL column " + quoted_column(table.schema, table.name, column.name) +
+            " without a server default fails on a table with rows: give the column a `fill:` "
+            "value for existing rows in the model (or on the add_column in the revision)";
+    ctx.emit(Phase::AddColumns, std::move(op));
 }
 
 }  // namespace

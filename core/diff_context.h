@@ -6,6 +6,7 @@
 // concatenates the phases in order.
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct Context {
     Normalizer normalizer;
     std::array<Operations, static_cast<size_t>(Phase::Count)> phases;
     std::vector<Change> changes;
+    // The models' `fill` hints, by "schema.table.column" (diff_renames strips the hints
+    // from the schemas; add_column reads them from here).
+    std::map<std::string, std::string> fills;
 
     void emit(Phase phase, Operation op) {
         phases[static_cast<size_t>(phase)].push_back(std::move(op));

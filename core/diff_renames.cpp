@@ -2,11 +2,10 @@
 // object that exists in `current`, while its own name does not, becomes rename_table
 // (or alter_column new_name) instead of drop + add. The working copy of `current` is
 // then renamed as the database will be — references in other tables' foreign keys,
-// index and constraint columns, check and index expressions, and (for tables) the
-// index and constraint names derived from the table name — so the other comparers
-// diff the renamed object's remaining attributes under its new name.
-
-#include <cctype>
+// index and constraint columns, check and index expressions, and the index and
+// constraint names the naming convention derived from the old name (core/apply_rename.h)
+// — so the other comparers diff the renamed object's remaining attributes under its new
+// name.
 
 #include "core/apply_operation.h"
 #include "core/diff_context.h"
@@ -14,30 +13,6 @@
 namespace migrate::diff {
 
 namespace {
-
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Replaces the identifier `from` by `to` in `sql`, outside string literals.
-std::string replace_identifier(const std::string& sql, const std::string& from,
-                               const std::string& to) {
-    std::string out;
-    bool in_string = false;
-    for (size_t i = 0; i < sql.size();) {
-        char c = sql[i];
-        if (c == '\'') in_string = !in_string;
-        bool starts = !in_string && sql.compare(i, from.size(), from) == 0 &&
-                      (i == 0 || !ident_char(sql[i - 1])) &&
-                      (i + from.size() == sql.size() || !ident_char(sql[i + from.size()]));
-        if (starts) {
-            out += to;
-            i += from.size();
-        } else {
-            out += c;
-            ++i;
-        }
-    }
-    return out;
-}
 
 // As the database (and the replay) will: other tables' foreign keys follow, and the
 // names the naming convention derived from the old table name are renamed.
@@ -55,26 +30,15 @@ void rename_in(std::vector<std::string>& columns, const std::string& from, const
         if (c == from) c = to;
 }
 
-void rename_column(const Normalizer& n, Schema& current, Table& table, const std::string& from,
-                   const std::string& to) {
-    table.find_column(from)->name = to;
-    for (auto& ix : table.indexes) {
-        for (auto& e : ix.elements) {
-            if (e.column == from) e.column = to;
-            if (e.is_expression()) e.expression = replace_identifier(e.expression, from, to);
-        }
-        if (ix.where) ix.where = replace_identifier(*ix.where, from, to);
-    }
-    if (table.primary_key) rename_in(table.primary_key->columns, from, to);
-    for (auto& uq : table.unique_constraints) rename_in(uq.columns, from, to);
-    for (auto& ck : table.checks) ck.expression = replace_identifier(ck.expression, from, to);
-    for (auto& fk : table.foreign_keys) rename_in(fk.columns, from, to);
-    for (auto& other : current.tables) {
-        for (auto& fk : other.foreign_keys) {
-            if (n.referred_schema(other, fk) == table.schema && fk.referred_table == table.name)
-                rename_in(fk.referred_columns, from, to);
-        }
-    }
+// As the database (and the replay) will: references and expressions follow, and so do
+// the names the naming convention derived from the old column name.
+void rename_column(const Normalizer& n, Schema& current, const AlterColumn& op,
+                   const NamingConvention& naming) {
+    apply_operation(current, op, naming);
+    for (auto& other : current.tables)  // cross-schema references the replay keys differently
+        for (auto& fk : other.foreign_keys)
+            if (n.referred_schema(other, fk) == op.schema && fk.referred_table == op.table)
+                rename_in(fk.referred_columns, op.name, *op.new_name);
 }
 
 void rename_tables(Context& ctx, Schema& current, const Schema& target,
@@ -91,7 +55,7 @@ void rename_tables(Context& ctx, Schema& current, const Schema& target,
     }
 }
 
-void rename_columns(Context& ctx, Schema& current, const Table& t) {
+void rename_columns(Context& ctx, Schema& current, const Table& t, const NamingConvention& naming) {
     Table* c = current.find_table(t.schema, t.name);
     if (!c) return;
     for (const auto& col : t.columns) {
@@ -112,22 +76,33 @@ void rename_columns(Context& ctx, Schema& current, const Table& t) {
         ctx.emit(Phase::RenameColumns, a);
         ctx.change("renamed column " + quoted_column(t.schema, t.name, old) + " to " +
                    quoted_column(t.schema, t.name, col.name));
-        rename_column(ctx.normalizer, current, *c, old, col.name);
+        rename_column(ctx.normalizer, current, a, naming);
+        c = current.find_table(t.schema, t.name);
     }
 }
 
 void strip_hints(Schema& schema) {
     for (auto& t : schema.tables) {
         t.renamed_from.reset();
-        for (auto& c : t.columns) c.renamed_from.reset();
+        for (auto& c : t.columns) {
+            c.renamed_from.reset();
+            c.fill.reset();
+        }
     }
+}
+
+void collect_fills(Context& ctx, const Schema& target) {
+    for (const auto& t : target.tables)
+        for (const auto& c : t.columns)
+            if (c.fill) ctx.fills[t.schema + "." + t.name + "." + c.name] = *c.fill;
 }
 
 }  // namespace
 
 void diff_renames(Context& ctx, Schema& current, Schema& target, const NamingConvention& naming) {
+    collect_fills(ctx, target);
     rename_tables(ctx, current, target, naming);
-    for (const auto& t : target.tables) rename_columns(ctx, current, t);
+    for (const auto& t : target.tables) rename_columns(ctx, current, t, naming);
     strip_hints(current);
     strip_hints(target);
     current.sort();

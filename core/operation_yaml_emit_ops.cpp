@@ -24,6 +24,7 @@ V Emitter::body(const Operation& op) const {
             [&](const AddColumn& o) {
                 V m = V::map();
                 m.add("table", V::str(o.table)).add("column", column(o.column, false, false));
+                opt(m, "fill", o.fill);
                 return schema(m, o.schema);
             },
             [&](const DropColumn& o) {

@@ -35,7 +35,7 @@ Operations read_rename_table(Body& b) {
 }
 
 Operations read_add_column(Body& b) {
-    b.keys({"table", "column"});
+    b.keys({"table", "column", "fill"});
     std::string schema = b.schema(), table = b.name("table");
     if (is_missing(b.node["column"])) {
         report(b.ctx, b.node, b.what + " needs 'column'");
@@ -43,7 +43,12 @@ Operations read_add_column(Body& b) {
     }
     auto parsed = parse_column(b.node["column"], table, b.ctx);
     if (!parsed) return {};
-    Operations ops{AddColumn{schema, table, parsed->column}};
+    AddColumn add{schema, table, parsed->column, std::move(parsed->column.fill)};
+    add.column.fill.reset();
+    if (!is_missing(b.node["fill"])) add.fill = b.opt_text("fill");
+    if (add.fill && add.column.autoincrement)
+        report(b.ctx, b.node["fill"], b.what + ": an autoincrement column numbers its rows itself; remove 'fill'");
+    Operations ops{std::move(add)};
     if (parsed->primary_key)
         ops.push_back(CreatePrimaryKey{schema, table, {b.ctx.naming->primary_key_name(table), {parsed->column.name}}});
     if (parsed->unique) ops.push_back(CreateUniqueConstraint{schema, table, *parsed->unique});

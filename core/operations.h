@@ -34,9 +34,13 @@ struct RenameTable {
     bool operator==(const RenameTable&) const = default;
 };
 
+// `fill`: the value (SQL, as server_default) that rows already in the table get, so a
+// NOT NULL column without a default can be added to a table with rows. The column ends
+// with its own server_default (or none): the fill is a one-off.
 struct AddColumn {
     std::string schema, table;
     Column column;
+    std::optional<std::string> fill;
     bool operator==(const AddColumn&) const = default;
 };
 

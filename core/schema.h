@@ -24,6 +24,9 @@ struct Column {
     std::optional<std::string> comment;
     std::optional<std::string> collation;
     std::optional<std::string> renamed_from;    // model hint only; never reflected
+    // Model hint only, never reflected: the value (SQL, as server_default) that existing
+    // rows get when autogenerate adds this NOT NULL column (add_column `fill`).
+    std::optional<std::string> fill;
 
     bool operator==(const Column&) const = default;
 };

@@ -28,8 +28,17 @@ struct Renderer {
     }
     Statements operator()(const RenameTable& op) const { return render_rename_table(op, ctx); }
     Statements operator()(const AddColumn& op) const {
+        // A fill is the column's default while it is added (existing rows take it), then
+        // the column's own default (or none).
+        Column added = op.column;
+        if (op.fill) added.server_default = op.fill;
         Statements out{alter_table(op.schema, op.table) + "ADD COLUMN " +
-                       column_definition(op.column, op.schema, ctx.before)};
+                       column_definition(added, op.schema, ctx.before)};
+        if (op.fill)
+            out.push_back(alter_table(op.schema, op.table) + "ALTER COLUMN " +
+                          quote_identifier(op.column.name) +
+                          (op.column.server_default ? " SET DEFAULT " + *op.column.server_default
+                                                    : std::string(" DROP DEFAULT")));
         if (op.column.comment)
             out.push_back(comment_sql(
                 "COLUMN " + qualified(op.schema, op.table) + "." + quote_identifier(op.column.name),
@@ -40,7 +49,7 @@ struct Renderer {
         return {alter_table(op.schema, op.table) + "DROP COLUMN " + quote_identifier(op.name)};
     }
     Statements operator()(const AlterColumn& op) const {
-        return render_alter_column(op, ctx.before);
+        return render_alter_column(op, ctx);
     }
     Statements operator()(const CreateIndex& op) const {
         return {create_index_sql(op.schema, op.table, op.index)};

@@ -30,7 +30,10 @@ std::string comment_sql(const std::string& target, const std::optional<std::stri
 std::string column_list(const std::vector<std::string>& columns);
 
 Statements render_create_table(const Table& table, const Schema& before);
-Statements render_alter_column(const AlterColumn& op, const Schema& before);
+Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx);
+// Renames the index and constraint names derived from what a rename_table or an
+// alter_column rename renames.
+Statements rename_derived_names(const Operation& op, const RenderContext& ctx);
 Statements render_rename_table(const RenameTable& op, const RenderContext& ctx);
 Statements render_drop_enum_value(const AlterEnumDropValue& op, const Schema& before);
 

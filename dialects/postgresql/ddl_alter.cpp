@@ -1,5 +1,5 @@
-#include <functional>
-
+#include "core/apply_operation.h"
+#include "core/derived_names.h"
 #include "core/errors.h"
 #include "dialects/postgresql/ddl.h"
 #include "dialects/postgresql/quote.h"
@@ -52,7 +52,8 @@ Statements alter_identity(const AlterColumn& op, bool on) {
                 "), coalesce(max(" + column + "), 0) + 1, false) FROM " + table};
 }
 
-Statements render_alter_column(const AlterColumn& op, const Schema& before) {
+Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) {
+    const Schema& before = ctx.before;
     Statements out;
     std::string prefix = alter_column_prefix(op.schema, op.table, op.name);
     const Table* table = before.find_table(op.schema, op.table);
@@ -89,80 +90,32 @@ Statements render_alter_column(const AlterColumn& op, const Schema& before) {
         out.push_back(comment_sql(
             "COLUMN " + qualified(op.schema, op.table) + "." + quote_identifier(op.name),
             *op.comment));
-    if (op.new_name)
+    if (op.new_name && *op.new_name != op.name) {
         out.push_back("ALTER TABLE " + qualified(op.schema, op.table) + " RENAME COLUMN " +
                       quote_identifier(op.name) + " TO " + quote_identifier(*op.new_name));
-    return out;
-}
-
-namespace {
-
-// If `name` is what `derive(old)` gives, the name `derive(new)` gives; else "".
-std::string renamed(const std::string& name,
-                    const std::function<std::string(const std::string&)>& derive,
-                    const std::string& old_table, const std::string& new_table) {
-    return derive(old_table) == name ? derive(new_table) : "";
-}
-
-// A check's %(name)s token is not stored: recover it from around a marker.
-std::string renamed_check(const std::string& name, const NamingConvention& naming,
-                          const std::string& old_table, const std::string& new_table) {
-    const std::string marker = "\x01";
-    std::string pattern = naming.check_name(old_table, marker);
-    size_t at = pattern.find(marker);
-    if (at == std::string::npos) return "";
-    std::string prefix = pattern.substr(0, at), suffix = pattern.substr(at + 1);
-    if (name.size() <= prefix.size() + suffix.size() ||
-        name.compare(0, prefix.size(), prefix) != 0 ||
-        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
-        return "";
-    return naming.check_name(
-        new_table, name.substr(prefix.size(), name.size() - prefix.size() - suffix.size()));
-}
-
-std::vector<std::string> index_columns(const Index& index) {
-    std::vector<std::string> cols;
-    for (const auto& e : index.elements)
-        cols.push_back(e.is_expression() ? e.expression : e.column);
-    return cols;
-}
-
-}  // namespace
-
-namespace {
-
-// (old name, new name) of every constraint of `t` the convention derived from `o`.
-std::vector<std::pair<std::string, std::string>> derived_constraint_names(
-    const Table& t, const std::string& schema, const std::string& o, const std::string& n,
-    const NamingConvention& nc) {
-    std::vector<std::pair<std::string, std::string>> out;
-    auto add = [&](const std::string& from, const std::string& to) {
-        if (!to.empty() && to != from) out.emplace_back(from, to);
-    };
-    if (t.primary_key)
-        add(t.primary_key->name,
-            renamed(
-                t.primary_key->name, [&](const std::string& x) { return nc.primary_key_name(x); },
-                o, n));
-    for (const auto& u : t.unique_constraints)
-        add(u.name,
-            renamed(
-                u.name, [&](const std::string& x) { return nc.unique_name(x, u.columns); }, o, n));
-    for (const auto& f : t.foreign_keys) {
-        bool self =
-            f.referred_table == o && (f.referred_schema.empty() || f.referred_schema == schema);
-        add(f.name, renamed(
-                        f.name,
-                        [&](const std::string& x) {
-                            return nc.foreign_key_name(x, f.columns, self ? x : f.referred_table);
-                        },
-                        o, n));
+        if (table)
+            for (auto& s : rename_derived_names(op, ctx)) out.push_back(std::move(s));
     }
-    for (const auto& c : t.checks) add(c.name, renamed_check(c.name, nc, o, n));
     return out;
 }
 
-}  // namespace
+// The index and constraint names the naming convention derived from what `op` renames
+// follow it, as the replay renames them (core/derived_names.h); PostgreSQL's own RENAME
+// keeps them. A unique or primary key constraint renames its index with it.
+Statements rename_derived_names(const Operation& op, const RenderContext& ctx) {
+    Schema after = ctx.before;
+    apply_operation(after, op, ctx.naming);
+    Statements out;
+    for (const auto& r : derived_renames(ctx.before, after)) {
+        if (r.kind == DerivedRename::Kind::Index)
+            out.push_back("ALTER INDEX " + qualified(r.schema, r.from) + " RENAME TO " +
+                          quote_identifier(r.to));
+        else
+            out.push_back("ALTER TABLE " + qualified(r.schema, r.table) + " RENAME CONSTRAINT " +
+                          quote_identifier(r.from) + " TO " + quote_identifier(r.to));
+    }
+    return out;
+}
 
 Statements render_rename_table(const RenameTable& op, const RenderContext& ctx) {
     const std::string& o = op.name;
@@ -170,18 +123,7 @@ Statements render_rename_table(const RenameTable& op, const RenderContext& ctx) 
     Statements out{"ALTER TABLE " + qualified(op.schema, o) + " RENAME TO " + quote_identifier(n)};
     const Table* t = ctx.before.find_table(op.schema, o);
     if (!t) return out;
-    for (const auto& [from, to] : derived_constraint_names(*t, op.schema, o, n, ctx.naming))
-        out.push_back("ALTER TABLE " + qualified(op.schema, n) + " RENAME CONSTRAINT " +
-                      quote_identifier(from) + " TO " + quote_identifier(to));
-    for (const auto& i : t->indexes) {
-        auto derive = [&](const std::string& x) {
-            return ctx.naming.index_name(x, index_columns(i));
-        };
-        std::string to = renamed(i.name, derive, o, n);
-        if (!to.empty() && to != i.name)
-            out.push_back("ALTER INDEX " + qualified(op.schema, i.name) + " RENAME TO " +
-                          quote_identifier(to));
-    }
+    for (auto& s : rename_derived_names(op, ctx)) out.push_back(std::move(s));
     for (const auto& c : t->columns)
         if (c.autoincrement)
             out.push_back("ALTER SEQUENCE IF EXISTS " +

@@ -4,8 +4,10 @@
 #include <algorithm>
 
 #include "core/apply_operation.h"
+#include "core/derived_names.h"
 #include "core/errors.h"
 #include "core/overloaded.h"
+#include "core/sql_identifiers.h"
 #include "dialects/sqlite/rebuild.h"
 #include "dialects/sqlite/types.h"
 
@@ -97,12 +99,46 @@ std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& c
 }
 
 std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op, const RenderContext& ctx) {
-    table_in(ctx, o.schema, o.table, op);
+    const Table& before = table_in(ctx, o.schema, o.table, op);
+    if (o.fill)  // existing rows take the fill; the column keeps its own default (or none)
+        return rebuild_table(before, after_table(ctx, op, o.schema, o.table), {}, ctx.before,
+                             triggers_of(ctx, o.table), {{o.column.name, *o.fill}});
     std::optional<std::string> def = normalize_default(o.column.server_default);
     bool constant = !def || is_constant_default(*def);
     if (!constant || (!o.column.nullable && !def)) return rebuild_for(op, ctx, o.schema, o.table);
     Table t = after_table(ctx, op, o.schema, o.table);
     return {"ALTER TABLE " + quote_identifier(o.table) + " ADD COLUMN " + column_sql(t, *t.find_column(o.column.name))};
+}
+
+// After a native RENAME of a table or column (`from` to `to`), the names the naming
+// convention derived from the old name follow it, as in the replay (core/derived_names.h):
+// indexes are dropped and created under their new names; constraint names live in the
+// CREATE TABLE text, so a table whose constraints are renamed is rebuilt, its triggers
+// recreated with the rename applied to their text (as SQLite's RENAME did).
+std::vector<std::string> follow_derived_names(const Schema& after, const RenderContext& ctx, const std::string& from,
+                                              const std::string& to) {
+    Schema mid = keep_names(after, ctx.before);
+    std::vector<std::string> out;
+    for (size_t i = 0; i < mid.tables.size() && i < after.tables.size(); ++i) {
+        const Table& m = mid.tables[i];
+        const Table& a = after.tables[i];
+        if (a == m) continue;
+        bool constraints_renamed = m.primary_key != a.primary_key || m.unique_constraints != a.unique_constraints ||
+                                   m.foreign_keys != a.foreign_keys || m.checks != a.checks;
+        if (constraints_renamed) {
+            std::vector<std::string> triggers;
+            for (const auto& sql : triggers_of(ctx, ctx.before.tables[i].name))
+                triggers.push_back(replace_identifier(sql, from, to));
+            for (std::string& sql : rebuild_table(m, a, {}, mid, triggers)) out.push_back(std::move(sql));
+            continue;
+        }
+        for (size_t j = 0; j < m.indexes.size() && j < a.indexes.size(); ++j)
+            if (m.indexes[j].name != a.indexes[j].name) {
+                out.push_back("DROP INDEX " + quote_identifier(m.indexes[j].name));
+                out.push_back(create_index_sql(a.name, a.indexes[j]));
+            }
+    }
+    return out;
 }
 
 std::vector<std::string> render_alter_column(const AlterColumn& o, const Operation& op, const RenderContext& ctx) {
@@ -112,43 +148,28 @@ std::vector<std::string> render_alter_column(const AlterColumn& o, const Operati
     bool rename = o.new_name && *o.new_name != o.name;
     if (!o.type && !o.nullable && !o.server_default) {
         if (!rename) return {};  // only a comment: SQLite has no comments
-        return {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " + quote_identifier(o.name) + " TO " +
-                quote_identifier(*o.new_name)};
+        std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " +
+                                        quote_identifier(o.name) + " TO " + quote_identifier(*o.new_name)};
+        for (auto& sql : follow_derived_names(after, ctx, o.name, *o.new_name)) out.push_back(std::move(sql));
+        return out;
     }
     ColumnSources sources;
-    if (rename) sources[*o.new_name] = o.name;
-    return rebuild_table(t, *after.find_table(o.schema, o.table), sources, ctx.before, triggers_of(ctx, o.table));
+    std::vector<std::string> triggers = triggers_of(ctx, o.table);
+    if (rename) {
+        sources[*o.new_name] = o.name;
+        for (auto& sql : triggers) sql = replace_identifier(sql, o.name, *o.new_name);
+    }
+    return rebuild_table(t, *after.find_table(o.schema, o.table), sources, ctx.before, triggers);
 }
 
-// ALTER TABLE RENAME, then new names for convention-derived indexes (drop and
-// create) and constraints (in the CREATE TABLE text: a rebuild), here and in tables
-// whose foreign keys were named after this one.
+// ALTER TABLE RENAME, then the convention-derived names here and in tables whose
+// foreign keys were named after this one.
 std::vector<std::string> render_rename_table(const RenameTable& o, const Operation& op, const RenderContext& ctx) {
     table_in(ctx, o.schema, o.name, op);
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);
-    Schema mid = ctx.before;  // renamed, references followed, nothing else
-    for (auto& t : mid.tables) {
-        if (t.schema == o.schema && t.name == o.name) t.name = o.new_name;
-        for (auto& fk : t.foreign_keys)
-            if (fk.referred_schema == o.schema && fk.referred_table == o.name) fk.referred_table = o.new_name;
-    }
     std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.name) + " RENAME TO " + quote_identifier(o.new_name)};
-    for (const Table& m : mid.tables) {
-        const Table& a = *after.find_table(m.schema, m.name);
-        if (a == m) continue;
-        bool constraints_renamed = m.primary_key != a.primary_key || m.unique_constraints != a.unique_constraints ||
-                                   m.foreign_keys != a.foreign_keys || m.checks != a.checks;
-        if (constraints_renamed) {
-            for (std::string& s : rebuild_table(m, a, {}, mid)) out.push_back(std::move(s));
-            continue;
-        }
-        for (size_t i = 0; i < m.indexes.size(); ++i)
-            if (m.indexes[i].name != a.indexes[i].name) {
-                out.push_back("DROP INDEX " + quote_identifier(m.indexes[i].name));
-                out.push_back(create_index_sql(a.name, a.indexes[i]));
-            }
-    }
+    for (auto& sql : follow_derived_names(after, ctx, o.name, o.new_name)) out.push_back(std::move(sql));
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include "dialects/sqlite/rebuild.h"
 
 #include "dialects/sqlite/ddl.h"
+#include "dialects/sqlite/types.h"
 
 namespace migrate::sqlite {
 
@@ -40,17 +41,25 @@ std::string foreign_key_guard_sql(const Table& after, const Schema& schema_befor
     return std::string("INSERT INTO ") + guard_table + " SELECT 'foreign_key', " + sum;
 }
 
-std::string copy_rows_sql(const Table& before, const Table& after, const ColumnSources& sources, const std::string& tmp) {
-    std::vector<std::string> to, from;
+std::string copy_rows_sql(const Table& before, const Table& after, const ColumnSources& sources,
+                          const ColumnFills& fills, const std::string& tmp) {
+    std::vector<std::string> to;
+    std::string from;
     for (const auto& c : after.columns) {
-        auto it = sources.find(c.name);
-        std::string source = it != sources.end() ? it->second : c.name;
-        if (!before.find_column(source)) continue;
+        std::string value;
+        if (auto fill = fills.find(c.name); fill != fills.end()) {
+            value = "(" + render_default(fill->second) + ")";
+        } else {
+            auto it = sources.find(c.name);
+            std::string source = it != sources.end() ? it->second : c.name;
+            if (!before.find_column(source)) continue;
+            value = quote_identifier(source);
+        }
         to.push_back(c.name);
-        from.push_back(source);
+        from += (from.empty() ? "" : ", ") + value;
     }
     if (to.empty()) return {};
-    return "INSERT INTO " + quote_identifier(tmp) + " (" + quote_list(to) + ") SELECT " + quote_list(from) + " FROM " +
+    return "INSERT INTO " + quote_identifier(tmp) + " (" + quote_list(to) + ") SELECT " + from + " FROM " +
            quote_identifier(before.name);
 }
 
@@ -59,11 +68,12 @@ std::string copy_rows_sql(const Table& before, const Table& after, const ColumnS
 std::string rebuild_temp_name(const std::string& table) { return "_migrate_tmp_" + table; }
 
 std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
-                                       const Schema& schema_before, const std::vector<std::string>& triggers) {
+                                       const Schema& schema_before, const std::vector<std::string>& triggers,
+                                       const ColumnFills& fills) {
     std::string tmp = rebuild_temp_name(after.name);
     std::vector<std::string> out = {create_guard_sql(), trigger_guard_sql(before.name, triggers.size()),
                                     create_table_sql(after, tmp)};
-    std::string copy = copy_rows_sql(before, after, sources, tmp);
+    std::string copy = copy_rows_sql(before, after, sources, fills, tmp);
     if (!copy.empty()) out.push_back(copy);
     out.push_back("DROP TABLE " + quote_identifier(before.name));
     out.push_back("PRAGMA legacy_alter_table = ON");

@@ -30,9 +30,14 @@ namespace migrate::sqlite {
 // the new table that exist in the old one by name are copied; others get their default.
 using ColumnSources = std::map<std::string, std::string>;
 
+// New column name -> the value (SQL, as a server_default) its copied rows get instead
+// (add_column `fill`).
+using ColumnFills = std::map<std::string, std::string>;
+
 // `triggers`: the CREATE TRIGGER statements of the table, recreated after the rename.
 std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
-                                       const Schema& schema_before, const std::vector<std::string>& triggers = {});
+                                       const Schema& schema_before, const std::vector<std::string>& triggers = {},
+                                       const ColumnFills& fills = {});
 
 // The name of the temporary table a rebuild of `table` creates.
 std::string rebuild_temp_name(const std::string& table);

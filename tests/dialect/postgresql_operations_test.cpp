@@ -136,6 +136,7 @@ std::vector<Case> cases() {
                          col->name = "Title \"main\"";
                          col->comment = "the title";
                          items(s).indexes[0].elements[0].column = "Title \"main\"";
+                         items(s).indexes[0].name = "ix_items_Title \"main\"";  // its derived name follows
                      }});
     }
     {

@@ -156,7 +156,7 @@ std::vector<DiffCase> catalogue_columns() {
           "server default changed from none to ''" + on("full_name")},
          1});
     cases.push_back({37,
-                     "renamed column; its convention-named index is recreated",
+                     "renamed column; its convention-named index follows the rename",
                      base_schema(),
                      edit(base_schema(),
                           [](Schema& s) {
@@ -166,15 +166,11 @@ std::vector<DiffCase> catalogue_columns() {
                               c->renamed_from = "full_name";
                               u.indexes[0] = index("ix_users_display_name", {"display_name"});
                           }),
-                     {"alter column 'users.full_name': rename to 'display_name'",
-                      "drop index 'ix_users_full_name' on 'users'",
-                      "create index 'ix_users_display_name' on 'users'"},
-                     {"renamed column 'users.full_name' to 'users.display_name'",
-                      "removed index 'ix_users_full_name' on 'users'",
-                      "added index 'ix_users_display_name' on 'users'"}});
+                     {"alter column 'users.full_name': rename to 'display_name'"},
+                     {"renamed column 'users.full_name' to 'users.display_name'"}});
     cases.push_back(
         {38,
-         "renamed and widened column; explicitly named unique follows it",
+         "renamed and widened column; a unique that keeps its old derived name is renamed back",
          base_schema(),
          edit(base_schema(),
               [](Schema& s) {
@@ -186,11 +182,15 @@ std::vector<DiffCase> catalogue_columns() {
                   u.unique_constraints[0].columns = {"email_address"};
               }),
          {"alter column 'users.email': rename to 'email_address'",
-          "alter column 'users.email_address': type string(320)"},
+          "drop unique constraint 'uq_users_email_address' on 'users'",
+          "alter column 'users.email_address': type string(320)",
+          "create unique constraint 'uq_users_email' on 'users'"},
          {"renamed column 'users.email' to 'users.email_address'",
-          "type change from string(255) to string(320) on column 'users.email_address'"}});
+          "type change from string(255) to string(320) on column 'users.email_address'",
+          "removed unique constraint 'uq_users_email_address' on 'users'",
+          "added unique constraint 'uq_users_email' on 'users'"}});
     cases.push_back({39,
-                     "renamed column used in a check: the check follows it",
+                     "renamed column used in a check: the check and its derived name follow it",
                      base_schema(),
                      edit(base_schema(),
                           [](Schema& s) {
@@ -199,6 +199,7 @@ std::vector<DiffCase> catalogue_columns() {
                               c->name = "headline";
                               c->renamed_from = "title";
                               p.checks[0].expression = "length(headline) > 0";
+                              p.checks[0].name = "ck_posts_headline";  // the convention re-derives it
                           }),
                      {"alter column 'posts.title': rename to 'headline'"},
                      {"renamed column 'posts.title' to 'posts.headline'"}});
