@@ -20,6 +20,7 @@ json column_json(const Column& c) {
     put_optional(j, "comment", c.comment);
     put_optional(j, "collation", c.collation);
     put_optional(j, "renamed_from", c.renamed_from);
+    put_optional(j, "fill", c.fill);
     return j;
 }
 
