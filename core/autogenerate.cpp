@@ -46,6 +46,19 @@ void warn_not_followed(AutogenerateReport& report, const std::vector<std::string
                                   " cannot follow what its SQL did to the schema");
 }
 
+// A dialect without identity columns autoincrements only a table's one-column integer
+// key: the flag anywhere else is kept in the revisions but has no effect there.
+void warn_ignored_autoincrement(AutogenerateReport& report, const Schema& models, const Dialect* dialect) {
+    if (!dialect || dialect->capabilities().identity_columns) return;
+    for (const auto& t : models.tables)
+        for (const auto& c : t.columns)
+            if (c.autoincrement && !t.is_sole_integer_key(c))
+                report.warnings.push_back("column '" + t.qualified_name() + "." + c.name +
+                                          "' has autoincrement, which " + dialect->name() +
+                                          " cannot honour (only a table's one-column integer primary key "
+                                          "autoincrements there): inserts must give it a value");
+}
+
 bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows) {
     return std::all_of(rows.begin(), rows.end(),
                        [&](const std::string& r) { return graph.find(r) != nullptr; });
@@ -107,6 +120,7 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
                                          const AutogenerateSettings& settings) {
     VersionTable vt(dialect, settings.version_table);
     AutogenerateReport report;
+    warn_ignored_autoincrement(report, models, &dialect);
     report.graph_heads = graph.heads();
     bool versioned = vt.exists(connection);
     if (versioned) report.database_heads = vt.read_heads(connection);
@@ -134,6 +148,7 @@ AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGr
                                           const Dialect* dialect,
                                           const AutogenerateSettings& settings) {
     AutogenerateReport report;
+    warn_ignored_autoincrement(report, models, dialect);
     report.offline = true;
     report.graph_heads = graph.heads();
     report.database_heads = report.graph_heads;

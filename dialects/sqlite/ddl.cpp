@@ -110,7 +110,7 @@ std::vector<std::string> render_alter_column(const AlterColumn& o, const Operati
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);  // validates the column and new name
     bool rename = o.new_name && *o.new_name != o.name;
-    if (!o.type && !o.nullable && !o.server_default) {
+    if (!o.type && !o.nullable && !o.server_default && !o.autoincrement) {
         if (!rename) return {};  // only a comment: SQLite has no comments
         return {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " + quote_identifier(o.name) + " TO " +
                 quote_identifier(*o.new_name)};

@@ -123,12 +123,24 @@ TEST_CASE("an autoincrement default follows SQLAlchemy", "[loader]") {
   - name: e
     columns:
       - {name: code, type: string(5), primary_key: true}
+  - name: f
+    columns:
+      - {name: tenant, type: integer, primary_key: true}
+      - {name: id, type: bigint, primary_key: true, autoincrement: true}
+      - {name: position, type: smallint, autoincrement: true}
 )"}});
     CHECK(s.find_table("", "p")->columns[0].autoincrement);
     CHECK_FALSE(s.find_table("", "c")->columns[0].autoincrement);  // a foreign key column
     CHECK_FALSE(s.find_table("", "d")->columns[0].autoincrement);
     CHECK_FALSE(s.find_table("", "e")->columns[0].autoincrement);
     CHECK_FALSE(s.find_table("", "e")->columns[0].nullable);
+    // Any integer column may autoincrement (one of a composite key, or outside the
+    // key); it is NOT NULL.
+    const Table* f = s.find_table("", "f");
+    CHECK_FALSE(f->columns[0].autoincrement);
+    CHECK(f->columns[1].autoincrement);
+    CHECK(f->columns[2].autoincrement);
+    CHECK_FALSE(f->columns[2].nullable);
 }
 
 TEST_CASE("an empty model file and an empty folder load as an empty schema", "[loader]") {
@@ -233,7 +245,18 @@ TEST_CASE("bad model files: every message names the problem and its place", "[lo
          "value 'happy' is listed twice in enum 'mood'", "2:39"},
         {"autoincrement on a text column",
          "tables:\n  - name: t\n    columns:\n      - {name: code, type: text, primary_key: true, autoincrement: true}\n",
-         "column 'code' has autoincrement: true, which needs a single-column integer primary key", "4:68"},
+         "column 'code' has autoincrement: true, which needs an integer type (integer, bigint or smallint)", "4:68"},
+        {"a nullable autoincrement column",
+         "tables:\n  - name: t\n    columns:\n      - {name: n, type: integer, autoincrement: true, nullable: true}\n",
+         "autoincrement column 'n' cannot be nullable", "4:65"},
+        {"an index column with both a name and an expression",
+         "tables:\n  - name: t\n    columns: [{name: id, type: integer}]\n    indexes:\n"
+         "      - {name: ix_t, columns: [{name: id, expression: lower(id)}]}\n",
+         "a column of index 'ix_t' of table 't' needs either 'name' (a column) or 'expression', not both", "5:32"},
+        {"an index column with an empty expression",
+         "tables:\n  - name: t\n    columns: [{name: id, type: integer}]\n    indexes:\n"
+         "      - {name: ix_t, columns: [id, {expression: \" \"}]}\n",
+         "'expression' of a column of index 'ix_t' of table 't' is empty", "5:49"},
         {"composite foreign key with mismatched columns",
          "tables:\n  - name: a\n    columns: [{name: x, type: integer, primary_key: true}]\n  - name: b\n"
          "    columns: [{name: x, type: integer}, {name: y, type: integer}]\n    foreign_keys:\n"
