@@ -14,6 +14,9 @@ std::string create_guard_sql() {
            "    CONSTRAINT \"migrate cannot rebuild a table that has triggers it did not read (a rebuild would drop "
            "them): run online, or drop them before this operation and recreate them after it\" "
            "CHECK (\"kind\" <> 'trigger' OR \"n\" = 0),\n" +
+           "    CONSTRAINT \"migrate cannot rebuild a table that has generated columns (the models cannot express "
+           "them, a rebuild would drop them): make this change with an execute operation\" "
+           "CHECK (\"kind\" <> 'generated' OR \"n\" = 0),\n" +
            "    CONSTRAINT \"foreign key violation after rebuilding the table: fix the rows or the foreign key\" "
            "CHECK (\"kind\" <> 'foreign_key' OR \"n\" = 0))";
 }
@@ -22,6 +25,12 @@ std::string create_guard_sql() {
 std::string trigger_guard_sql(const std::string& table, size_t known) {
     return std::string("INSERT INTO ") + guard_table + " SELECT 'trigger', count(*) - " + std::to_string(known) +
            " FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = " + quote_literal(table);
+}
+
+// Counts the table's generated columns, which the models cannot express.
+std::string generated_guard_sql(const std::string& table) {
+    return std::string("INSERT INTO ") + guard_table + " SELECT 'generated', count(*) FROM pragma_table_xinfo(" +
+           quote_literal(table) + ") WHERE hidden IN (2, 3)";
 }
 
 // The rebuilt table (as child) and every table referring to it (as parents' children).
@@ -62,7 +71,7 @@ std::vector<std::string> rebuild_table(const Table& before, const Table& after, 
                                        const Schema& schema_before, const std::vector<std::string>& triggers) {
     std::string tmp = rebuild_temp_name(after.name);
     std::vector<std::string> out = {create_guard_sql(), trigger_guard_sql(before.name, triggers.size()),
-                                    create_table_sql(after, tmp)};
+                                    generated_guard_sql(before.name), create_table_sql(after, tmp)};
     std::string copy = copy_rows_sql(before, after, sources, tmp);
     if (!copy.empty()) out.push_back(copy);
     out.push_back("DROP TABLE " + quote_identifier(before.name));

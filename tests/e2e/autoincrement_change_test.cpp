@@ -45,7 +45,8 @@ void expect_clean_at_first_revision(const AutogenProject& p, const std::string& 
 void turn_on(const std::string& dialect, const std::string& server, const std::string& key_b,
              const std::vector<std::string>& expected_in_file) {
     AutogenProject p(dialect, server);
-    const std::string a = items("{name: id, type: integer, primary_key: true, autoincrement: false}");
+    const std::string a =
+        items("{name: id, type: integer, primary_key: true, autoincrement: false}");
     p.write_models(a);
     p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
     p.expect({"upgrade", "head"});
@@ -101,30 +102,35 @@ TEST_CASE("autoincrement turned on and off: SQLite", "[e2e][autogen][autoincreme
     SECTION("with a type change") { autoincrement_with_type("sqlite", ""); }
 }
 
-TEST_CASE("autoincrement turned on and off: PostgreSQL", "[e2e][autogen][autoincrement][postgresql]") {
+TEST_CASE("autoincrement turned on and off: PostgreSQL",
+          "[e2e][autogen][autoincrement][postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     SECTION("alone") { autoincrement_alone("postgresql", server); }
     SECTION("with a type change") { autoincrement_with_type("postgresql", server); }
 }
 
-TEST_CASE("a hand-written alter_column that only turns autoincrement on", "[e2e][autoincrement][sqlite]") {
+TEST_CASE("a hand-written alter_column that only turns autoincrement on",
+          "[e2e][autoincrement][sqlite]") {
     AutogenProject p("sqlite");
     p.write_models(items("{name: id, type: integer, primary_key: true, autoincrement: false}"));
     p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
     p.dir().write(kRev2,
                   "revision: \"0002\"\ndown_revision: \"0001\"\nmessage: b\nupgrade:\n"
-                  "  - alter_column: {table: items, name: id, autoincrement: true, existing_autoincrement: false}\n"
+                  "  - alter_column: {table: items, name: id, autoincrement: true, "
+                  "existing_autoincrement: false}\n"
                   "downgrade:\n"
-                  "  - alter_column: {table: items, name: id, autoincrement: false, existing_autoincrement: true}\n");
+                  "  - alter_column: {table: items, name: id, autoincrement: false, "
+                  "existing_autoincrement: true}\n");
     p.expect({"upgrade", "head"});
     p.exec("INSERT INTO items (label) VALUES ('x')");
     CHECK(p.scalar("SELECT id FROM items") == "1");
     p.write_models(items("{name: id, type: integer, primary_key: true}"));
     expect_clean(p);
     // A value that is not a boolean is an error naming the file, line and key.
-    p.dir().write("migrations/versions/0003_c.yaml",
-                  "revision: \"0003\"\ndown_revision: \"0002\"\nmessage: c\nupgrade:\n"
-                  "  - alter_column: {table: items, name: id, autoincrement: maybe}\ndowngrade: []\n");
+    p.dir().write(
+        "migrations/versions/0003_c.yaml",
+        "revision: \"0003\"\ndown_revision: \"0002\"\nmessage: c\nupgrade:\n"
+        "  - alter_column: {table: items, name: id, autoincrement: maybe}\ndowngrade: []\n");
     auto r = p.run({"upgrade", "head"});
     CHECK(r.exit_code == 2);
     CHECK(contains(r.err, "0003_c.yaml:5:"));

@@ -242,7 +242,40 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated 
 CREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION touch();
 )SQL");
         s.sqlite_not_managed = {"  trigger posts_touch", "  view titles"};
-        s.postgresql_not_managed = {"  function touch()", "  trigger posts_touch on posts", "  view titles"};
+        s.postgresql_not_managed = {"  function touch()", "  trigger posts_touch on posts",
+                                    "  view titles"};
+        v.push_back(s);
+    }
+    {
+        AwkwardSchema s =
+            shape(17,
+                  "what the models cannot carry: generated columns, table options, deferrable "
+                  "and exclusion constraints, covering indexes",
+                  R"SQL(
+CREATE TABLE rooms (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE bookings (id INTEGER PRIMARY KEY, room_id INTEGER REFERENCES rooms (id) DEFERRABLE INITIALLY DEFERRED,
+    nights INTEGER NOT NULL, total REAL GENERATED ALWAYS AS (nights * 90.0) STORED, label TEXT AS ('#' || id));
+CREATE TABLE settings (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+CREATE TABLE counters (id INTEGER PRIMARY KEY, n INT NOT NULL, v ANY) STRICT;
+)SQL",
+                  R"SQL(
+CREATE TABLE rooms (id serial PRIMARY KEY, name text);
+CREATE TABLE bookings (id serial PRIMARY KEY,
+    room_id integer REFERENCES rooms (id) DEFERRABLE INITIALLY DEFERRED, during tsrange NOT NULL,
+    nights integer NOT NULL, total numeric GENERATED ALWAYS AS (nights * 90) STORED,
+    CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&));
+CREATE INDEX bookings_room ON bookings (room_id) INCLUDE (nights);
+CREATE TABLE pairs (a integer, b integer, CONSTRAINT pairs_ab UNIQUE NULLS NOT DISTINCT (a, b));
+)SQL");
+        s.sqlite_not_managed = {"  STRICT table counters", "  WITHOUT ROWID table settings",
+                                "  deferrable constraint bookings.fk_bookings_room_id_rooms",
+                                "  generated column bookings.label",
+                                "  generated column bookings.total"};
+        s.postgresql_not_managed = {"  INCLUDE columns of index bookings_room",
+                                    "  NULLS NOT DISTINCT constraint pairs.pairs_ab",
+                                    "  deferrable constraint bookings.bookings_room_id_fkey",
+                                    "  exclusion constraint bookings.bookings_no_overlap",
+                                    "  generated column bookings.total"};
         v.push_back(s);
     }
     return v;
