@@ -164,7 +164,8 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const Operation& op) {
     if (o.comment) c.comment = *o.comment;
     if (o.autoincrement) {
         if (*o.autoincrement && !is_integer_kind(c.type.kind))
-            fail(op, "autoincrement needs an integer column; '" + o.name + "' is " + c.type.to_string());
+            fail(op, "autoincrement needs an integer column; '" + o.name + "' is " +
+                         c.type.to_string());
         c.autoincrement = *o.autoincrement;
         if (c.autoincrement) c.nullable = false;  // identity columns are NOT NULL
     }

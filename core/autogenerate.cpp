@@ -48,15 +48,17 @@ void warn_not_followed(AutogenerateReport& report, const std::vector<std::string
 
 // A dialect without identity columns autoincrements only a table's one-column integer
 // key: the flag anywhere else is kept in the revisions but has no effect there.
-void warn_ignored_autoincrement(AutogenerateReport& report, const Schema& models, const Dialect* dialect) {
+void warn_ignored_autoincrement(AutogenerateReport& report, const Schema& models,
+                                const Dialect* dialect) {
     if (!dialect || dialect->capabilities().identity_columns) return;
     for (const auto& t : models.tables)
         for (const auto& c : t.columns)
             if (c.autoincrement && !t.is_sole_integer_key(c))
-                report.warnings.push_back("column '" + t.qualified_name() + "." + c.name +
-                                          "' has autoincrement, which " + dialect->name() +
-                                          " cannot honour (only a table's one-column integer primary key "
-                                          "autoincrements there): inserts must give it a value");
+                report.warnings.push_back(
+                    "column '" + t.qualified_name() + "." + c.name + "' has autoincrement, which " +
+                    dialect->name() +
+                    " cannot honour (only a table's one-column integer primary key "
+                    "autoincrements there): inserts must give it a value");
 }
 
 bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows) {

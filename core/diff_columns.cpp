@@ -50,7 +50,8 @@ AlterColumn alter_of(const Table& table, const Column& existing) {
     return a;
 }
 
-void diff_column(Context& ctx, const Table& before, const Table& table, const Column& was, const Column& now) {
+void diff_column(Context& ctx, const Table& before, const Table& table, const Column& was,
+                 const Column& now) {
     const Normalizer& n = ctx.normalizer;
     AlterColumn a = alter_of(table, was);
     std::string where = " on column " + quoted_column(table.schema, table.name, now.name);

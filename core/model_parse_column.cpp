@@ -193,15 +193,18 @@ void settle_primary_key(std::vector<ColumnDraft>& columns, const std::vector<std
         bool pk = in_pk(c.name);
         bool integer = is_integer_kind(c.type.kind);
         if (d.autoincrement.value_or(false) && !integer && d.type_ok) {
-            report(ctx, node["autoincrement"], "column '" + c.name + "' has autoincrement: true, which needs an "
-                                                 "integer type (integer, bigint or smallint)");
+            report(ctx, node["autoincrement"],
+                   "column '" + c.name +
+                       "' has autoincrement: true, which needs an "
+                       "integer type (integer, bigint or smallint)");
         }
         // Any integer column may autoincrement; the one-column integer key does by default.
         bool sole_integer_pk = pk && pk_columns.size() == 1 && integer;
         c.autoincrement = integer && d.autoincrement.value_or(sole_integer_pk && !has_fk(c.name));
         if (d.nullable.value_or(false) && (pk || c.autoincrement)) {
-            report(ctx, node["nullable"], std::string(pk ? "primary key" : "autoincrement") + " column '" + c.name +
-                                              "' cannot be nullable");
+            report(ctx, node["nullable"],
+                   std::string(pk ? "primary key" : "autoincrement") + " column '" + c.name +
+                       "' cannot be nullable");
         }
         if (pk || c.autoincrement) c.nullable = false;
     }

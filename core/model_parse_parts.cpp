@@ -12,7 +12,8 @@ namespace migrate {
 namespace {
 
 const std::vector<std::string> kIndexKeys = {"name", "columns", "expressions", "unique", "where", "using"};
-const std::vector<std::string> kIndexElementKeys = {"name", "expression", "order", "nulls", "opclass"};
+const std::vector<std::string> kIndexElementKeys = {"name", "expression", "order", "nulls",
+                                                    "opclass"};
 
 std::string named(const std::string& kind, const std::optional<std::string>& name) {
     return name ? kind + " '" + *name + "'" : "an unnamed " + kind;
@@ -29,8 +30,9 @@ std::optional<IndexElement> read_element(const YAML::Node& item, const std::stri
     // A column ({name: ...}) or an expression ({expression: "lower(name)"}), not both.
     bool named = !is_missing(item["name"]), expression = !is_missing(item["expression"]);
     if (named == expression) {
-        report(ctx, item, "a column of " + what + " needs either 'name' (a column) or 'expression'" +
-                              (named ? ", not both" : ""));
+        report(ctx, item,
+               "a column of " + what + " needs either 'name' (a column) or 'expression'" +
+                   (named ? ", not both" : ""));
         return std::nullopt;
     }
     if (expression) {

@@ -41,7 +41,8 @@ struct Emitter {
         V m = V::map(true);
         m.add("name", V::str(c.name)).add("type", V::str(c.type.to_string()));
         if (pk) m.add("primary_key", V::boolean(true));
-        if (c.nullable == (pk || in_pk || c.autoincrement)) m.add("nullable", V::boolean(c.nullable));
+        if (c.nullable == (pk || in_pk || c.autoincrement))
+            m.add("nullable", V::boolean(c.nullable));
         if (c.autoincrement != autoincrement_default) m.add("autoincrement", V::boolean(c.autoincrement));
         opt(m, "server_default", c.server_default);
         opt(m, "comment", c.comment);
@@ -59,8 +60,10 @@ struct Emitter {
     static V element(const IndexElement& e) {
         if (plain(e) && !e.is_expression()) return V::str(e.column);
         V m = V::map(true);
-        if (e.is_expression()) m.add("expression", V::str(e.expression));
-        else m.add("name", V::str(e.column));
+        if (e.is_expression())
+            m.add("expression", V::str(e.expression));
+        else
+            m.add("name", V::str(e.column));
         if (e.order == SortOrder::Desc) m.add("order", V::str("desc"));
         if (e.nulls != NullsOrder::Default) m.add("nulls", V::str(e.nulls == NullsOrder::First ? "first" : "last"));
         nonempty(m, "opclass", e.opclass);
@@ -71,12 +74,13 @@ struct Emitter {
     // expressions alone are an `expressions` list, anything else `columns` entries.
     V index(const Index& ix, bool with_name, V m = V::map(true)) const {
         if (with_name) m.add("name", V::str(ix.name));
-        bool expressions = !ix.elements.empty() && std::all_of(ix.elements.begin(), ix.elements.end(),
-                                                               [](const IndexElement& e) {
-                                                                   return e.is_expression() && plain(e);
-                                                               });
+        bool expressions =
+            !ix.elements.empty() &&
+            std::all_of(ix.elements.begin(), ix.elements.end(),
+                        [](const IndexElement& e) { return e.is_expression() && plain(e); });
         V list = V::seq(true);
-        for (const auto& e : ix.elements) list.push(expressions ? V::str(e.expression) : element(e));
+        for (const auto& e : ix.elements)
+            list.push(expressions ? V::str(e.expression) : element(e));
         m.add(expressions ? "expressions" : "columns", std::move(list));
         if (ix.unique) m.add("unique", V::boolean(true));
         opt(m, "where", ix.where);

@@ -61,9 +61,9 @@ Operations read_drop_column(Body& b) {
 }
 
 Operations read_alter_column(Body& b) {
-    b.keys({"table", "name", "new_name", "type", "nullable", "server_default", "comment", "autoincrement", "using",
-            "existing_type", "existing_nullable", "existing_server_default", "existing_comment",
-            "existing_autoincrement"});
+    b.keys({"table", "name", "new_name", "type", "nullable", "server_default", "comment",
+            "autoincrement", "using", "existing_type", "existing_nullable",
+            "existing_server_default", "existing_comment", "existing_autoincrement"});
     AlterColumn op;
     op.schema = b.schema();
     op.table = b.name("table");
@@ -80,9 +80,12 @@ Operations read_alter_column(Body& b) {
     op.existing_server_default = b.nullable_text("existing_server_default");
     op.existing_comment = b.nullable_text("existing_comment");
     op.existing_autoincrement = read_bool(b.node, "existing_autoincrement", b.what, b.ctx);
-    if (!op.new_name && !op.type && !op.nullable && !op.server_default && !op.comment && !op.autoincrement)
+    if (!op.new_name && !op.type && !op.nullable && !op.server_default && !op.comment &&
+        !op.autoincrement)
         report(b.ctx, b.node,
-               b.what + " changes nothing; give new_name, type, nullable, server_default, comment or autoincrement");
+               b.what +
+                   " changes nothing; give new_name, type, nullable, server_default, comment or "
+                   "autoincrement");
     return {op};
 }
 

@@ -18,8 +18,8 @@ Column* Table::find_column(const std::string& n) {
 }
 
 bool Table::is_sole_integer_key(const Column& column) const {
-    return primary_key && primary_key->columns.size() == 1 && primary_key->columns[0] == column.name &&
-           is_integer_kind(column.type.kind);
+    return primary_key && primary_key->columns.size() == 1 &&
+           primary_key->columns[0] == column.name && is_integer_kind(column.type.kind);
 }
 
 std::string Table::qualified_name() const { return schema.empty() ? name : schema + "." + name; }

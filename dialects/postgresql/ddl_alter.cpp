@@ -83,8 +83,9 @@ Statements render_alter_column(const AlterColumn& op, const Schema& before) {
     }
     if (op.nullable) out.push_back(prefix + (*op.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
     if (op.server_default)
-        out.push_back(prefix + (*op.server_default ? "SET DEFAULT " + default_sql(**op.server_default)
-                                                   : std::string("DROP DEFAULT")));
+        out.push_back(prefix + (*op.server_default
+                                    ? "SET DEFAULT " + default_sql(**op.server_default)
+                                    : std::string("DROP DEFAULT")));
     if (op.comment)
         out.push_back(comment_sql(
             "COLUMN " + qualified(op.schema, op.table) + "." + quote_identifier(op.name),
@@ -218,7 +219,8 @@ Statements render_drop_enum_value(const AlterEnumDropValue& op, const Schema& be
             if (c.server_default) out.push_back(prefix + "DROP DEFAULT");
             out.push_back(prefix + "TYPE " + type + " USING " + quote_identifier(c.name) +
                           "::text::" + type);
-            if (c.server_default) out.push_back(prefix + "SET DEFAULT " + default_sql(*c.server_default));
+            if (c.server_default)
+                out.push_back(prefix + "SET DEFAULT " + default_sql(*c.server_default));
         }
     out.push_back("DROP TYPE " + qualified(op.schema, old_name));
     return out;

@@ -67,7 +67,8 @@ void reflect_constraints(ReflectState& s) {
     QueryResult r = s.query(queries::kConstraints);
     for (const auto& values : r.rows) {
         Row row{r, values};
-        std::string nsp = row.str("nspname"), rel = row.str("relname"), name = rel + "." + row.str("conname");
+        std::string nsp = row.str("nspname"), rel = row.str("relname"),
+                    name = rel + "." + row.str("conname");
         Table* t = s.table(nsp, rel);
         if (!t) continue;
         if (row.str("contype") == "x") {
@@ -75,8 +76,10 @@ void reflect_constraints(ReflectState& s) {
             continue;
         }
         add_constraint(*t, row, nsp);
-        if (row.str("condeferrable") == "t") not_managed(s, "deferrable constraint", nsp, rel, name);
-        if (row.str("nulls_not_distinct") == "true") not_managed(s, "NULLS NOT DISTINCT constraint", nsp, rel, name);
+        if (row.str("condeferrable") == "t")
+            not_managed(s, "deferrable constraint", nsp, rel, name);
+        if (row.str("nulls_not_distinct") == "true")
+            not_managed(s, "NULLS NOT DISTINCT constraint", nsp, rel, name);
     }
 }
 
@@ -89,8 +92,10 @@ void reflect_indexes(ReflectState& s) {
         if (!t) continue;
         Index index;
         index.name = row.str("name");
-        if (row.str("has_include") == "t") not_managed(s, "INCLUDE columns of index", nsp, rel, index.name);
-        if (row.str("nulls_not_distinct") == "true") not_managed(s, "NULLS NOT DISTINCT index", nsp, rel, index.name);
+        if (row.str("has_include") == "t")
+            not_managed(s, "INCLUDE columns of index", nsp, rel, index.name);
+        if (row.str("nulls_not_distinct") == "true")
+            not_managed(s, "NULLS NOT DISTINCT index", nsp, rel, index.name);
         index.unique = row.str("indisunique") == "t";
         std::string method = row.str("amname");
         index.method = method == "btree" ? "" : method;

@@ -80,6 +80,7 @@ std::vector<Token> tokenize(const std::string& s) {
 
 bool is_quoted_keyword(const std::string& word) {
     // pg_get_keywords() WHERE catcode <> 'U' (PostgreSQL 15).
+    // clang-format off
     static const std::set<std::string> words = {
         "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
         "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
@@ -98,6 +99,7 @@ bool is_quoted_keyword(const std::string& word) {
         "trim", "true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose",
         "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
         "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable"};
+    // clang-format on
     return words.count(word) > 0;
 }
 

@@ -46,7 +46,8 @@ void parse_table_constraint(const std::string& sql, const Tokens& t, size_t b, s
     } else if (t[b].is_keyword("UNIQUE") && b + 1 < e) {
         out.uniques.push_back({name, name_list(t, b + 1, after), ""});
     } else if (t[b].is_keyword("FOREIGN") && b + 2 < e) {
-        out.foreign_keys.push_back({name, name_list(t, b + 2, after), "", says_deferrable(t, b, e)});
+        out.foreign_keys.push_back(
+            {name, name_list(t, b + 2, after), "", says_deferrable(t, b, e)});
     } else if (t[b].is_keyword("CHECK") && b + 1 < e) {
         size_t close = matching_paren(t, b + 1);
         out.checks.push_back({name, {}, source_text(sql, t, b + 2, close)});
@@ -69,7 +70,8 @@ void parse_column(const std::string& sql, const Tokens& t, size_t b, size_t e, P
         if (k.is_keyword("AUTOINCREMENT")) col.autoincrement = true;
         if (k.is_keyword("PRIMARY")) out.primary_key = ParsedConstraint{pending, {col.name}, ""};
         if (k.is_keyword("UNIQUE")) out.uniques.push_back({pending, {col.name}, ""});
-        if (k.is_keyword("REFERENCES")) out.foreign_keys.push_back({pending, {col.name}, "", says_deferrable(t, i, e)});
+        if (k.is_keyword("REFERENCES"))
+            out.foreign_keys.push_back({pending, {col.name}, "", says_deferrable(t, i, e)});
         if (k.is_keyword("CHECK") && i + 1 < e && t[i + 1].is_punct("(")) {
             size_t close = matching_paren(t, i + 1);
             out.checks.push_back({pending, {}, source_text(sql, t, i + 2, close)});
@@ -109,7 +111,8 @@ ParsedTable parse_create_table(const std::string& sql) {
         else parse_column(sql, t, b, e, out);
     }
     for (size_t i = close + 1; i < t.size(); ++i) {
-        if (i + 1 < t.size() && t[i].is_keyword("WITHOUT") && t[i + 1].is_keyword("ROWID")) out.without_rowid = true;
+        if (i + 1 < t.size() && t[i].is_keyword("WITHOUT") && t[i + 1].is_keyword("ROWID"))
+            out.without_rowid = true;
         if (t[i].is_keyword("STRICT")) out.strict = true;
     }
     return out;

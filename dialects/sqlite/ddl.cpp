@@ -92,9 +92,10 @@ std::vector<std::string> triggers_of(const RenderContext& ctx, const std::string
     for (const auto& o : *ctx.database_objects) {
         if (o.kind == "trigger" && o.table == table && !o.sql.empty()) out.push_back(o.sql);
         if ((o.kind == "WITHOUT ROWID table" || o.kind == "STRICT table") && o.table == table)
-            throw InputError("cannot rebuild table '" + table + "': it is a " + o.kind +
-                             ", which the models cannot express and a rebuild would make an ordinary table; "
-                             "make this change with an execute operation");
+            throw InputError(
+                "cannot rebuild table '" + table + "': it is a " + o.kind +
+                ", which the models cannot express and a rebuild would make an ordinary table; "
+                "make this change with an execute operation");
     }
     return out;
 }

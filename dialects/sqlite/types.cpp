@@ -83,7 +83,8 @@ std::string render_type(const ColumnType& t) {
         case TypeKind::Json: return "JSON";
         case TypeKind::Enum: return "TEXT";  // SQLite has no enum types
         case TypeKind::Interval: return "INTERVAL";
-        case TypeKind::Dialect: return t.name == "any" ? "" : t.name;  // a column without a declared type
+        case TypeKind::Dialect:
+            return t.name == "any" ? "" : t.name;  // a column without a declared type
     }
     return t.name;
 }

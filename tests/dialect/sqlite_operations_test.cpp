@@ -191,7 +191,9 @@ TEST_CASE("sqlite operations: the rebuild statement sequence", "[sqlite]") {
           "    CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"),\n"
           "    CONSTRAINT \"ck_users_email\" CHECK (email <> '')\n"
           ")");
-    CHECK(sql[4] == "INSERT INTO \"_migrate_tmp_users\" (\"id\", \"email\", \"name\") SELECT \"id\", \"email\", \"name\" FROM \"users\"");
+    CHECK(sql[4] ==
+          "INSERT INTO \"_migrate_tmp_users\" (\"id\", \"email\", \"name\") SELECT \"id\", "
+          "\"email\", \"name\" FROM \"users\"");
     CHECK(sql[5] == "DROP TABLE \"users\"");
     CHECK(sql[6] == "PRAGMA legacy_alter_table = ON");
     CHECK(sql[7] == "ALTER TABLE \"_migrate_tmp_users\" RENAME TO \"users\"");
@@ -199,7 +201,8 @@ TEST_CASE("sqlite operations: the rebuild statement sequence", "[sqlite]") {
     CHECK(sql[9] == "CREATE INDEX \"ix_users_name\" ON \"users\" (\"name\")");
     CHECK(sql[10] ==
           "INSERT INTO temp.\"_migrate_rebuild_guard\" SELECT 'foreign_key', (SELECT count(*) FROM "
-          "pragma_foreign_key_check('users')) + (SELECT count(*) FROM pragma_foreign_key_check('posts'))");
+          "pragma_foreign_key_check('users')) + (SELECT count(*) FROM "
+          "pragma_foreign_key_check('posts'))");
     CHECK(sql[11] == "DROP TABLE temp.\"_migrate_rebuild_guard\"");
     CHECK(db.dialect.begin_sql() == "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE");
 }

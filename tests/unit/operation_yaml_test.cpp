@@ -178,31 +178,44 @@ TEST_CASE("emitted YAML is readable and golden", "[operation_yaml][golden]") {
     CHECK(emit_operations({downgrade.front()}) == "- drop_index: {name: ix_posts_title, table: posts, existing: {columns: [title]}}\n");
 }
 
-TEST_CASE("an index mixing columns and expressions keeps every element", "[operation_yaml][golden]") {
-    Index ix{"ix_t_mixed", {IndexElement{"", "lower(name)"}, IndexElement{"disabled"}}, false, std::nullopt, ""};
+TEST_CASE("an index mixing columns and expressions keeps every element",
+          "[operation_yaml][golden]") {
+    Index ix{"ix_t_mixed",
+             {IndexElement{"", "lower(name)"}, IndexElement{"disabled"}},
+             false,
+             std::nullopt,
+             ""};
     CHECK(emit_operations({CreateIndex{"", "t", ix}}) ==
-          "- create_index: {name: ix_t_mixed, table: t, columns: [{expression: lower(name)}, disabled]}\n");
+          "- create_index: {name: ix_t_mixed, table: t, columns: [{expression: lower(name)}, "
+          "disabled]}\n");
     IndexElement desc{"", "lower(name)", SortOrder::Desc};
-    Index only_expressions{"ix_t_exprs", {IndexElement{"", "lower(name)"}, IndexElement{"", "a + b"}}, false,
-                           std::nullopt, ""};
+    Index only_expressions{"ix_t_exprs",
+                           {IndexElement{"", "lower(name)"}, IndexElement{"", "a + b"}},
+                           false,
+                           std::nullopt,
+                           ""};
     CHECK(emit_operations({CreateIndex{"", "t", only_expressions}}) ==
           "- create_index: {name: ix_t_exprs, table: t, expressions: [lower(name), a + b]}\n");
     Index ordered{"ix_t_desc", {desc}, false, std::nullopt, ""};
     CHECK(emit_operations({CreateIndex{"", "t", ordered}}) ==
-          "- create_index: {name: ix_t_desc, table: t, columns: [{expression: lower(name), order: desc}]}\n");
+          "- create_index: {name: ix_t_desc, table: t, columns: [{expression: lower(name), order: "
+          "desc}]}\n");
     for (const Index& i : {ix, only_expressions, ordered}) {
         Parsed p = parse_text(emit_operations({CreateIndex{"", "t", i}}));
         INFO(p.errors());
         CHECK(p.ops == Operations{CreateIndex{"", "t", i}});
     }
     // Unnamed, the convention names it after the columns the elements use.
-    Parsed unnamed = parse_text("- create_index: {table: t, columns: [{expression: lower(name)}, disabled]}\n");
+    Parsed unnamed =
+        parse_text("- create_index: {table: t, columns: [{expression: lower(name)}, disabled]}\n");
     REQUIRE(unnamed.ops.size() == 1);
     CHECK(unnamed.ops[0].as<CreateIndex>()->index.name == "ix_t_name_disabled");
 }
 
 TEST_CASE("alter_column carries autoincrement both ways", "[operation_yaml]") {
-    Parsed p = parse_text("- alter_column: {table: t, name: id, autoincrement: true, existing_autoincrement: false}\n");
+    Parsed p = parse_text(
+        "- alter_column: {table: t, name: id, autoincrement: true, existing_autoincrement: "
+        "false}\n");
     INFO(p.errors());
     REQUIRE(p.ops.size() == 1);
     const AlterColumn* a = p.ops[0].as<AlterColumn>();
@@ -211,7 +224,8 @@ TEST_CASE("alter_column carries autoincrement both ways", "[operation_yaml]") {
     CHECK(a->existing_autoincrement == std::optional<bool>(false));
     Operation back = reverse(p.ops[0]);
     CHECK(emit_operations({back}) ==
-          "- alter_column: {table: t, name: id, autoincrement: false, existing_autoincrement: true}\n");
+          "- alter_column: {table: t, name: id, autoincrement: false, existing_autoincrement: "
+          "true}\n");
     CHECK(describe(back) == "alter column 't.id': drop autoincrement");
 }
 
