@@ -122,10 +122,10 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
                                          const AutogenerateSettings& settings) {
     VersionTable vt(dialect, settings.version_table);
     AutogenerateReport report;
-    warn_ignored_autoincrement(report, models, &dialect);
     report.graph_heads = graph.heads();
     bool versioned = vt.exists(connection);
     if (versioned) report.database_heads = vt.read_heads(connection);
+    warn_ignored_autoincrement(report, models, &dialect);
 
     ReflectOptions ro{settings.include_schemas, settings.exclude_tables, vt.hidden_tables()};
     Reflection reflection = dialect.reflect(connection, ro);
