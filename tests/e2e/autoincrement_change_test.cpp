@@ -136,3 +136,51 @@ TEST_CASE("a hand-written alter_column that only turns autoincrement on",
     CHECK(contains(r.err, "0003_c.yaml:5:"));
     CHECK(contains(r.err, "'autoincrement' of alter_column must be true or false"));
 }
+
+namespace {
+
+const std::string kTenantOrders =
+    "tables:\n  - name: tenant_orders\n    columns:\n"
+    "      - {name: tenant_id, type: integer, primary_key: true}\n"
+    "      - {name: id, type: integer, primary_key: true, autoincrement: true}\n"
+    "      - {name: note, type: text}\n";
+
+}  // namespace
+
+TEST_CASE("autoincrement on one column of a composite key: identity on PostgreSQL",
+          "[e2e][autoincrement][postgresql]") {
+    MIGRATE_REQUIRE_PG(server);
+    AutogenProject p("postgresql", server);
+    p.write_models(kTenantOrders);
+    auto made = p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
+    CHECK(made.err.find("cannot honour") == std::string::npos);
+    CHECK(contains(p.dir().read("migrations/versions/0001_a.yaml"),
+                   "{name: id, type: integer, primary_key: true, autoincrement: true}"));
+    p.expect({"upgrade", "head"});
+    p.exec("INSERT INTO tenant_orders (tenant_id, note) VALUES (1, 'a'), (2, 'b')");
+    CHECK(p.scalar("SELECT max(id) FROM tenant_orders") == "2");
+    CHECK(
+        p.scalar("SELECT attidentity FROM pg_attribute WHERE attrelid = 'tenant_orders'::regclass "
+                 "AND attname = 'id'") == "d");
+    expect_clean(p);
+}
+
+TEST_CASE("autoincrement on one column of a composite key: a warning on SQLite",
+          "[e2e][autoincrement][sqlite]") {
+    AutogenProject p("sqlite");
+    p.write_models(kTenantOrders);
+    auto made = p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
+    CHECK(contains(
+        made.err,
+        "column 'tenant_orders.id' has autoincrement, which sqlite cannot honour (only a "
+        "table's one-column integer primary key autoincrements there): inserts must give it a "
+        "value"));
+    // The flag stays in the revision, for the databases that can honour it.
+    CHECK(contains(p.dir().read("migrations/versions/0001_a.yaml"), "autoincrement: true"));
+    p.expect({"upgrade", "head"});
+    CHECK_THROWS(p.exec("INSERT INTO tenant_orders (tenant_id, note) VALUES (1, 'a')"));
+    p.exec("INSERT INTO tenant_orders (tenant_id, id, note) VALUES (1, 1, 'a')");
+    expect_clean(p);
+    auto check = p.expect({"check"});
+    CHECK(contains(check.err, "cannot honour"));
+}
