@@ -98,11 +98,16 @@ void read_columns(ReflectState& s) {
         std::optional<std::string> def = row["default_expr"];
         bool serial = def && def->rfind("nextval(", 0) == 0 && row["owned_sequence"].has_value();
         c.autoincrement = identity == "a" || identity == "d" || serial;
-        // A generated column's expression is no default: the column is kept, plain.
-        if (row.str("attgenerated") == "s")
+        // A generated column's expression is no default: the column is kept, plain. So is
+        // a serial made nullable (autoincrement columns are NOT NULL in the models).
+        if (row.str("attgenerated") == "s") {
             not_managed(s, "generated column", nsp, t->name, t->name + "." + c.name);
-        else if (!c.autoincrement)
+        } else if (c.autoincrement && c.nullable) {
+            c.autoincrement = false;
+            not_managed(s, "nullable serial column", nsp, t->name, t->name + "." + c.name);
+        } else if (!c.autoincrement) {
             c.server_default = normalize_default(def, c.type);
+        }
         t->columns.push_back(std::move(c));
     }
 }

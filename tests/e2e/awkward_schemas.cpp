@@ -266,6 +266,8 @@ CREATE TABLE bookings (id serial PRIMARY KEY,
     CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&));
 CREATE INDEX bookings_room ON bookings (room_id) INCLUDE (nights);
 CREATE TABLE pairs (a integer, b integer, CONSTRAINT pairs_ab UNIQUE NULLS NOT DISTINCT (a, b));
+CREATE TABLE tickets (id integer PRIMARY KEY, position serial);
+ALTER TABLE tickets ALTER position DROP NOT NULL;
 )SQL");
         s.sqlite_not_managed = {"  STRICT table counters", "  WITHOUT ROWID table settings",
                                 "  deferrable constraint bookings.fk_bookings_room_id_rooms",
@@ -275,7 +277,8 @@ CREATE TABLE pairs (a integer, b integer, CONSTRAINT pairs_ab UNIQUE NULLS NOT D
                                     "  NULLS NOT DISTINCT constraint pairs.pairs_ab",
                                     "  deferrable constraint bookings.bookings_room_id_fkey",
                                     "  exclusion constraint bookings.bookings_no_overlap",
-                                    "  generated column bookings.total"};
+                                    "  generated column bookings.total",
+                                    "  nullable serial column tickets.position"};
         v.push_back(s);
     }
     return v;
