@@ -103,6 +103,13 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention&
     }
     if (o.server_default) c.server_default = *o.server_default;
     if (o.comment) c.comment = *o.comment;
+    if (o.autoincrement) {
+        if (*o.autoincrement && !is_integer_kind(c.type.kind))
+            fail(op, "autoincrement needs an integer column; '" + o.name + "' is " +
+                         c.type.to_string());
+        c.autoincrement = *o.autoincrement;
+        if (c.autoincrement) c.nullable = false;  // identity columns are NOT NULL
+    }
     if (o.new_name && *o.new_name != o.name) {
         if (t.find_column(*o.new_name)) fail(op, "column '" + *o.new_name + "' already exists in table '" + t.name + "'");
         rename_column_in(s, t, o.name, *o.new_name, naming);

@@ -42,6 +42,21 @@ void warn_not_followed(AutogenerateReport& report, const std::vector<std::string
                                   " cannot follow what its SQL did to the schema");
 }
 
+// A dialect without identity columns autoincrements only a table's one-column integer
+// key: the flag anywhere else is kept in the revisions but has no effect there.
+void warn_ignored_autoincrement(AutogenerateReport& report, const Schema& models,
+                                const Dialect* dialect) {
+    if (!dialect || dialect->capabilities().identity_columns) return;
+    for (const auto& t : models.tables)
+        for (const auto& c : t.columns)
+            if (c.autoincrement && !t.is_sole_integer_key(c))
+                report.warnings.push_back(
+                    "column '" + t.qualified_name() + "." + c.name + "' has autoincrement, which " +
+                    dialect->name() +
+                    " cannot honour (only a table's one-column integer primary key "
+                    "autoincrements there): inserts must give it a value");
+}
+
 bool known_rows(const RevisionGraph& graph, const std::vector<std::string>& rows) {
     return std::all_of(rows.begin(), rows.end(),
                        [&](const std::string& r) { return graph.find(r) != nullptr; });
@@ -120,6 +135,7 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
     report.unmerged_heads = graph.unmerged_heads();
     bool versioned = vt.exists(connection);
     if (versioned) report.database_heads = vt.read_heads(connection);
+    warn_ignored_autoincrement(report, models, &dialect);
 
     ReflectOptions ro{settings.include_schemas, settings.exclude_tables, vt.hidden_tables()};
     Reflection reflection = dialect.reflect(connection, ro);
@@ -144,6 +160,7 @@ AutogenerateReport compare_with_revisions(const Schema& models, const RevisionGr
                                           const Dialect* dialect,
                                           const AutogenerateSettings& settings) {
     AutogenerateReport report;
+    warn_ignored_autoincrement(report, models, dialect);
     report.offline = true;
     report.graph_heads = graph.real_heads();
     report.unmerged_heads = graph.unmerged_heads();

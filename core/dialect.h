@@ -87,6 +87,9 @@ struct Capabilities {
     bool comments = false;         // table and column comments
     bool native_alter = false;     // ALTER COLUMN TYPE / SET NOT NULL / constraints without rebuild
     bool advisory_locks = false;
+    // Any integer column can autoincrement (an identity column). Without it only a
+    // table's one-column integer primary key can (SQLite's rowid alias).
+    bool identity_columns = false;
 };
 
 class Dialect {

@@ -50,11 +50,12 @@ AlterColumn alter_of(const Table& table, const Column& existing) {
     return a;
 }
 
-void diff_column(Context& ctx, const Table& table, const Column& was, const Column& now) {
+void diff_column(Context& ctx, const Table& before, const Table& table, const Column& was,
+                 const Column& now) {
     const Normalizer& n = ctx.normalizer;
     AlterColumn a = alter_of(table, was);
     std::string where = " on column " + quoted_column(table.schema, table.name, now.name);
-    if (!n.same_type(was.type, now.type)) {
+    if (!n.same_column_type(was, now)) {
         a.type = now.type;
         std::string what =
             "type change from " + was.type.to_string() + " to " + now.type.to_string() + where;
@@ -80,7 +81,8 @@ void diff_column(Context& ctx, const Table& table, const Column& was, const Colu
         a.comment = now.comment;
         ctx.change("comment changed" + where);
     }
-    if (was.autoincrement != now.autoincrement) {
+    if (was.autoincrement != now.autoincrement &&
+        (n.compares_autoincrement(before, was) || n.compares_autoincrement(table, now))) {
         a.autoincrement = now.autoincrement;
         ctx.change(
             std::string(now.autoincrement ? "autoincrement added" : "autoincrement removed") +
@@ -112,7 +114,7 @@ void diff_columns(Context& ctx, const Table& current, const Table& target) {
         if (!was)
             add_column(ctx, target, column);
         else
-            diff_column(ctx, target, *was, column);
+            diff_column(ctx, current, target, *was, column);
     }
     for (const auto& column : current.columns) {
         if (target.find_column(column.name)) continue;

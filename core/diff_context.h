@@ -41,6 +41,12 @@ class Normalizer {
     Normalizer(const Dialect* dialect, bool full_fidelity);
 
     bool same_type(const ColumnType& a, const ColumnType& b) const;
+    // Column types of `was` and `now`: also the same when both are a rowid key (an
+    // autoincrement key is always INTEGER there, whatever integer type the model says).
+    bool same_column_type(const Column& was, const Column& now) const;
+    // Whether the database can tell `column` of `table` autoincrements or not: always
+    // with identity columns (or full fidelity), else only for its one-column integer key.
+    bool compares_autoincrement(const Table& table, const Column& column) const;
     bool same_default(const Column& a, const Column& b) const;
     std::string expression(const std::string& sql) const;
     bool same_expression(const std::string& a, const std::string& b) const;
@@ -59,6 +65,8 @@ class Normalizer {
     bool comments_ = true;
     bool enums_ = true;
     bool schemas_ = true;
+    bool identity_columns_ = true;
+    bool rowid_keys_ = false;
 };
 
 struct Context {

@@ -43,6 +43,8 @@ Normalizer::Normalizer(const Dialect* dialect, bool full_fidelity) : dialect_(di
     comments_ = caps.comments || full_fidelity;
     enums_ = caps.enums || full_fidelity;
     schemas_ = caps.schemas;
+    identity_columns_ = caps.identity_columns || full_fidelity;
+    rowid_keys_ = !caps.identity_columns && !full_fidelity;
 }
 
 std::string Normalizer::default_schema() const {
@@ -57,6 +59,17 @@ std::string Normalizer::referred_schema(const Table& table, const ForeignKey& fk
 bool Normalizer::same_type(const ColumnType& a, const ColumnType& b) const {
     if (!dialect_) return a == b;
     return dialect_->normalize_type(a) == dialect_->normalize_type(b);
+}
+
+bool Normalizer::same_column_type(const Column& was, const Column& now) const {
+    if (rowid_keys_ && was.autoincrement && now.autoincrement && is_integer_kind(was.type.kind) &&
+        is_integer_kind(now.type.kind))
+        return true;
+    return same_type(was.type, now.type);
+}
+
+bool Normalizer::compares_autoincrement(const Table& table, const Column& column) const {
+    return identity_columns_ || table.is_sole_integer_key(column);
 }
 
 bool Normalizer::same_default(const Column& a, const Column& b) const {

@@ -192,16 +192,22 @@ void settle_primary_key(std::vector<ColumnDraft>& columns, const std::vector<std
         Column& c = d.parsed.column;
         const YAML::Node& node = d.node;
         bool pk = in_pk(c.name);
-        if (pk && d.nullable.value_or(false)) {
-            report(ctx, node["nullable"], "primary key column '" + c.name + "' cannot be nullable");
+        bool integer = is_integer_kind(c.type.kind);
+        if (d.autoincrement.value_or(false) && !integer && d.type_ok) {
+            report(ctx, node["autoincrement"],
+                   "column '" + c.name +
+                       "' has autoincrement: true, which needs an "
+                       "integer type (integer, bigint or smallint)");
         }
-        if (pk) c.nullable = false;
-        bool sole_integer_pk = pk && pk_columns.size() == 1 && is_integer_kind(c.type.kind);
-        if (d.autoincrement.value_or(false) && !sole_integer_pk) {
-            report(ctx, node["autoincrement"], "column '" + c.name + "' has autoincrement: true, which needs a "
-                                                 "single-column integer primary key");
+        // Any integer column may autoincrement; the one-column integer key does by default.
+        bool sole_integer_pk = pk && pk_columns.size() == 1 && integer;
+        c.autoincrement = integer && d.autoincrement.value_or(sole_integer_pk && !has_fk(c.name));
+        if (d.nullable.value_or(false) && (pk || c.autoincrement)) {
+            report(ctx, node["nullable"],
+                   std::string(pk ? "primary key" : "autoincrement") + " column '" + c.name +
+                       "' cannot be nullable");
         }
-        c.autoincrement = sole_integer_pk && d.autoincrement.value_or(!has_fk(c.name));
+        if (pk || c.autoincrement) c.nullable = false;
     }
 }
 

@@ -22,9 +22,10 @@ struct ColumnDraft {
 
 std::optional<ColumnDraft> read_column(const YAML::Node& node, const std::string& table, ParseContext& ctx);
 
-// Settles nullable (false for primary key columns; an explicit nullable: true is an
-// error) and autoincrement (default: the single integer primary key column without a
-// foreign key). `pk_columns` are the table's primary key columns.
+// Settles autoincrement (any integer column may; default: the single integer primary
+// key column without a foreign key) and nullable (false for primary key and
+// autoincrement columns; an explicit nullable: true is an error there). `pk_columns`
+// are the table's primary key columns.
 void settle_primary_key(std::vector<ColumnDraft>& columns, const std::vector<std::string>& pk_columns,
                         const std::vector<ForeignKey>& foreign_keys, ParseContext& ctx);
 

@@ -12,7 +12,8 @@ namespace migrate {
 namespace {
 
 const std::vector<std::string> kIndexKeys = {"name", "columns", "expressions", "unique", "where", "using"};
-const std::vector<std::string> kIndexElementKeys = {"name", "order", "nulls", "opclass"};
+const std::vector<std::string> kIndexElementKeys = {"name", "expression", "order", "nulls",
+                                                    "opclass"};
 
 std::string named(const std::string& kind, const std::optional<std::string>& name) {
     return name ? kind + " '" + *name + "'" : "an unnamed " + kind;
@@ -26,9 +27,27 @@ std::optional<IndexElement> read_element(const YAML::Node& item, const std::stri
     }
     if (!expect_map(item, "a column of " + what, ctx)) return std::nullopt;
     check_keys(item, kIndexElementKeys, "a column of " + what, ctx);
-    auto name = read_name(item, "name", "a column of " + what, ctx);
-    if (!name) return std::nullopt;
-    e.column = *name;
+    // A column ({name: ...}) or an expression ({expression: "lower(name)"}), not both.
+    bool named = !is_missing(item["name"]), expression = !is_missing(item["expression"]);
+    if (named == expression) {
+        report(ctx, item,
+               "a column of " + what + " needs either 'name' (a column) or 'expression'" +
+                   (named ? ", not both" : ""));
+        return std::nullopt;
+    }
+    if (expression) {
+        auto sql = read_string(item, "expression", what, ctx, true);
+        if (!sql) return std::nullopt;
+        if (sql->find_first_not_of(" \t") == std::string::npos) {
+            report(ctx, item["expression"], "'expression' of a column of " + what + " is empty");
+            return std::nullopt;
+        }
+        e.expression = *sql;
+    } else {
+        auto name = read_name(item, "name", "a column of " + what, ctx);
+        if (!name) return std::nullopt;
+        e.column = *name;
+    }
     if (auto order = read_string(item, "order", what, ctx)) {
         if (*order == "desc") e.order = SortOrder::Desc;
         else if (*order != "asc") report(ctx, item["order"], "'order' of " + what + " must be asc or desc, got '" + *order + "'");
@@ -59,6 +78,7 @@ bool read_elements(const YAML::Node& node, Index& index, const std::string& what
     } else {
         for (const auto& item : node["columns"])
             if (auto e = read_element(item, what, ctx)) index.elements.push_back(*e);
+        if (index.elements.empty() && node["columns"].size() > 0) return false;  // each reported
     }
     if (index.elements.empty()) report(ctx, node, what + " has no columns");
     return !index.elements.empty();

@@ -35,12 +35,14 @@ struct Emitter {
 
     // A column as in a model file. `pk`: it carries primary_key: true;
     // `autoincrement_default`: what a reader assumes when the key is absent.
-    // `in_pk`: a primary key column (NOT NULL unless said otherwise).
+    // `in_pk`: a primary key column. Key and autoincrement columns are NOT NULL unless
+    // said otherwise.
     V column(const Column& c, bool pk, bool autoincrement_default, bool in_pk = false) const {
         V m = V::map(true);
         m.add("name", V::str(c.name)).add("type", V::str(c.type.to_string()));
         if (pk) m.add("primary_key", V::boolean(true));
-        if (c.nullable == (pk || in_pk)) m.add("nullable", V::boolean(c.nullable));
+        if (c.nullable == (pk || in_pk || c.autoincrement))
+            m.add("nullable", V::boolean(c.nullable));
         if (c.autoincrement != autoincrement_default) m.add("autoincrement", V::boolean(c.autoincrement));
         opt(m, "server_default", c.server_default);
         opt(m, "comment", c.comment);
@@ -49,26 +51,36 @@ struct Emitter {
         return m;
     }
 
+    static bool plain(const IndexElement& e) {
+        return e.order == SortOrder::Asc && e.nulls == NullsOrder::Default && e.opclass.empty();
+    }
+
+    // A column's name, or a mapping: {name: ...} for a column, {expression: ...} for an
+    // expression, with its order, nulls and opclass.
     static V element(const IndexElement& e) {
-        if (e.order == SortOrder::Asc && e.nulls == NullsOrder::Default && e.opclass.empty()) return V::str(e.column);
+        if (plain(e) && !e.is_expression()) return V::str(e.column);
         V m = V::map(true);
-        m.add("name", V::str(e.column));
+        if (e.is_expression())
+            m.add("expression", V::str(e.expression));
+        else
+            m.add("name", V::str(e.column));
         if (e.order == SortOrder::Desc) m.add("order", V::str("desc"));
         if (e.nulls != NullsOrder::Default) m.add("nulls", V::str(e.nulls == NullsOrder::First ? "first" : "last"));
         nonempty(m, "opclass", e.opclass);
         return m;
     }
 
-    // An index mapping; `with_name` false for drop_index's `existing`.
+    // An index mapping; `with_name` false for drop_index's `existing`. Plain
+    // expressions alone are an `expressions` list, anything else `columns` entries.
     V index(const Index& ix, bool with_name, V m = V::map(true)) const {
         if (with_name) m.add("name", V::str(ix.name));
-        bool expressions = !ix.elements.empty() && std::all_of(ix.elements.begin(), ix.elements.end(),
-                                                               [](const IndexElement& e) { return e.is_expression(); });
+        bool expressions =
+            !ix.elements.empty() &&
+            std::all_of(ix.elements.begin(), ix.elements.end(),
+                        [](const IndexElement& e) { return e.is_expression() && plain(e); });
         V list = V::seq(true);
-        for (const auto& e : ix.elements) {
-            if (expressions) list.push(V::str(e.expression));
-            else if (!e.is_expression()) list.push(element(e));
-        }
+        for (const auto& e : ix.elements)
+            list.push(expressions ? V::str(e.expression) : element(e));
         m.add(expressions ? "expressions" : "columns", std::move(list));
         if (ix.unique) m.add("unique", V::boolean(true));
         opt(m, "where", ix.where);

@@ -43,11 +43,15 @@ V Emitter::body(const Operation& op) const {
                 if (o.nullable) m.add("nullable", V::boolean(*o.nullable));
                 opt_nullable(m, "server_default", o.server_default);
                 opt_nullable(m, "comment", o.comment);
+                if (o.autoincrement) m.add("autoincrement", V::boolean(*o.autoincrement));
                 opt(m, "using", o.using_expr);
                 if (o.existing_type) m.add("existing_type", V::str(o.existing_type->to_string()));
                 if (o.existing_nullable) m.add("existing_nullable", V::boolean(*o.existing_nullable));
                 opt_nullable(m, "existing_server_default", o.existing_server_default);
                 opt_nullable(m, "existing_comment", o.existing_comment);
+                // Written with the change it reverses; otherwise it adds nothing.
+                if (o.autoincrement && o.existing_autoincrement)
+                    m.add("existing_autoincrement", V::boolean(*o.existing_autoincrement));
                 return m;
             },
             [&](const CreateIndex& o) {

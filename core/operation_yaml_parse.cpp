@@ -66,8 +66,9 @@ Operations read_drop_column(Body& b) {
 }
 
 Operations read_alter_column(Body& b) {
-    b.keys({"table", "name", "new_name", "type", "nullable", "server_default", "comment", "using", "existing_type",
-            "existing_nullable", "existing_server_default", "existing_comment"});
+    b.keys({"table", "name", "new_name", "type", "nullable", "server_default", "comment",
+            "autoincrement", "using", "existing_type", "existing_nullable",
+            "existing_server_default", "existing_comment", "existing_autoincrement"});
     AlterColumn op;
     op.schema = b.schema();
     op.table = b.name("table");
@@ -77,13 +78,19 @@ Operations read_alter_column(Body& b) {
     op.nullable = read_bool(b.node, "nullable", b.what, b.ctx);
     op.server_default = b.nullable_text("server_default");
     op.comment = b.nullable_text("comment");
+    op.autoincrement = read_bool(b.node, "autoincrement", b.what, b.ctx);
     op.using_expr = b.opt_text("using");
     if (!is_missing(b.node["existing_type"])) op.existing_type = parse_type_node(b.node["existing_type"], b.ctx);
     op.existing_nullable = read_bool(b.node, "existing_nullable", b.what, b.ctx);
     op.existing_server_default = b.nullable_text("existing_server_default");
     op.existing_comment = b.nullable_text("existing_comment");
-    if (!op.new_name && !op.type && !op.nullable && !op.server_default && !op.comment)
-        report(b.ctx, b.node, b.what + " changes nothing; give new_name, type, nullable, server_default or comment");
+    op.existing_autoincrement = read_bool(b.node, "existing_autoincrement", b.what, b.ctx);
+    if (!op.new_name && !op.type && !op.nullable && !op.server_default && !op.comment &&
+        !op.autoincrement)
+        report(b.ctx, b.node,
+               b.what +
+                   " changes nothing; give new_name, type, nullable, server_default, comment or "
+                   "autoincrement");
     return {op};
 }
 

@@ -17,6 +17,11 @@ Column* Table::find_column(const std::string& n) {
     return nullptr;
 }
 
+bool Table::is_sole_integer_key(const Column& column) const {
+    return primary_key && primary_key->columns.size() == 1 &&
+           primary_key->columns[0] == column.name && is_integer_kind(column.type.kind);
+}
+
 std::string Table::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
 std::string Enum::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
 

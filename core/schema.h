@@ -105,6 +105,8 @@ struct Table {
 
     const Column* find_column(const std::string& name) const;
     Column* find_column(const std::string& name);
+    // Whether `column` is the table's one-column primary key, of an integer type.
+    bool is_sole_integer_key(const Column& column) const;
     // "schema.name", or "name" in the default schema.
     std::string qualified_name() const;
 

@@ -28,6 +28,9 @@ std::string create_index_sql(const std::string& schema, const std::string& table
                              const Index& index);
 std::string comment_sql(const std::string& target, const std::optional<std::string>& comment);
 std::string column_list(const std::vector<std::string>& columns);
+// A default as DEFAULT / SET DEFAULT takes it (ddl_default.cpp): wrapped in parentheses
+// when the grammar there would not accept it bare (`now() AT TIME ZONE 'utc'`).
+std::string default_sql(const std::string& expression);
 
 Statements render_create_table(const Table& table, const Schema& before);
 Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx);

@@ -76,7 +76,7 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) 
         if (old_default) out.push_back(prefix + "DROP DEFAULT");
         out.push_back(s);
         if (old_default && !op.server_default)
-            out.push_back(prefix + "SET DEFAULT " + *old_default);
+            out.push_back(prefix + "SET DEFAULT " + default_sql(*old_default));
     }
     if (op.autoincrement) {
         Statements identity = alter_identity(op, *op.autoincrement);
@@ -84,8 +84,9 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) 
     }
     if (op.nullable) out.push_back(prefix + (*op.nullable ? "DROP NOT NULL" : "SET NOT NULL"));
     if (op.server_default)
-        out.push_back(prefix + (*op.server_default ? "SET DEFAULT " + **op.server_default
-                                                   : std::string("DROP DEFAULT")));
+        out.push_back(prefix + (*op.server_default
+                                    ? "SET DEFAULT " + default_sql(**op.server_default)
+                                    : std::string("DROP DEFAULT")));
     if (op.comment)
         out.push_back(comment_sql(
             "COLUMN " + qualified(op.schema, op.table) + "." + quote_identifier(op.name),
@@ -160,7 +161,8 @@ Statements render_drop_enum_value(const AlterEnumDropValue& op, const Schema& be
             if (c.server_default) out.push_back(prefix + "DROP DEFAULT");
             out.push_back(prefix + "TYPE " + type + " USING " + quote_identifier(c.name) +
                           "::text::" + type);
-            if (c.server_default) out.push_back(prefix + "SET DEFAULT " + *c.server_default);
+            if (c.server_default)
+                out.push_back(prefix + "SET DEFAULT " + default_sql(*c.server_default));
         }
     out.push_back("DROP TYPE " + qualified(op.schema, old_name));
     return out;

@@ -46,8 +46,9 @@ bool typed_literal_prefix(const Tokens& in, size_t i) {
            !(i > 0 && is(in[i - 1], "::"));
 }
 
-// Unquotes "name" when it needs no quotes; lower-cases words; canonical operators;
-// `interval '1 day'` written as PostgreSQL deparses it, a literal (whose cast is dropped).
+// Unquotes "name" when it needs no quotes (lower case, not a keyword); lower-cases words; canonical
+// operators; `interval '1 day'` written as PostgreSQL deparses it, a literal (whose cast is
+// dropped).
 Tokens canonical_tokens(const Tokens& in) {
     static const std::regex simple("[a-z_][a-z0-9_$]*");
     Tokens out;
@@ -57,7 +58,8 @@ Tokens canonical_tokens(const Tokens& in) {
         if (t.kind == TokenKind::Word) t.text = lower(t.text);
         if (t.kind == TokenKind::QuotedIdent) {
             std::string inner = t.text.substr(1, t.text.size() - 2);
-            if (std::regex_match(inner, simple)) t = {TokenKind::Word, inner};
+            if (std::regex_match(inner, simple) && !is_quoted_keyword(inner))
+                t = {TokenKind::Word, inner};
         }
         if (t.kind == TokenKind::Operator) {
             if (t.text == "!=") t.text = "<>";

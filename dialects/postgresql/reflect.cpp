@@ -12,6 +12,15 @@ namespace migrate::pg {
 
 std::string model_schema(const std::string& nspname) { return nspname == "public" ? "" : nspname; }
 
+std::string display_name(const std::string& nspname, const std::string& name) {
+    return nspname == "public" ? name : nspname + "." + name;
+}
+
+void not_managed(ReflectState& state, const std::string& kind, const std::string& nspname,
+                 const std::string& relname, const std::string& what) {
+    state.result.unmanaged.push_back({kind, display_name(nspname, what), relname});
+}
+
 Table* ReflectState::table(const std::string& nspname, const std::string& relname) {
     auto it = tables.find({nspname, relname});
     return it == tables.end() ? nullptr : &it->second;
@@ -37,10 +46,6 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& nspna
             fnmatch(g.c_str(), qualified.c_str(), 0) == 0)
             return true;
     return false;
-}
-
-std::string display_name(const std::string& nspname, const std::string& name) {
-    return nspname == "public" ? name : nspname + "." + name;
 }
 
 void read_relations(ReflectState& s, const ReflectOptions& options) {
@@ -93,7 +98,16 @@ void read_columns(ReflectState& s) {
         std::optional<std::string> def = row["default_expr"];
         bool serial = def && def->rfind("nextval(", 0) == 0 && row["owned_sequence"].has_value();
         c.autoincrement = identity == "a" || identity == "d" || serial;
-        if (!c.autoincrement) c.server_default = normalize_default(def, c.type);
+        // A generated column's expression is no default: the column is kept, plain. So is
+        // a serial made nullable (autoincrement columns are NOT NULL in the models).
+        if (row.str("attgenerated") == "s") {
+            not_managed(s, "generated column", nsp, t->name, t->name + "." + c.name);
+        } else if (c.autoincrement && c.nullable) {
+            c.autoincrement = false;
+            not_managed(s, "nullable serial column", nsp, t->name, t->name + "." + c.name);
+        } else if (!c.autoincrement) {
+            c.server_default = normalize_default(def, c.type);
+        }
         t->columns.push_back(std::move(c));
     }
 }

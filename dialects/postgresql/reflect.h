@@ -27,6 +27,12 @@ struct ReflectState {
 
 // "" for public (the default schema), else the schema name.
 std::string model_schema(const std::string& nspname);
+// "name" in public, else "schema.name", as "not managed" lists objects.
+std::string display_name(const std::string& nspname, const std::string& name);
+// Lists something the models cannot carry (an exclusion constraint, a generated
+// column, ...) of table `relname` as not managed.
+void not_managed(ReflectState& state, const std::string& kind, const std::string& nspname,
+                 const std::string& relname, const std::string& what);
 
 void reflect_constraints(ReflectState& state);
 void reflect_indexes(ReflectState& state);

@@ -67,8 +67,19 @@ void reflect_constraints(ReflectState& s) {
     QueryResult r = s.query(queries::kConstraints);
     for (const auto& values : r.rows) {
         Row row{r, values};
-        std::string nsp = row.str("nspname");
-        if (Table* t = s.table(nsp, row.str("relname"))) add_constraint(*t, row, nsp);
+        std::string nsp = row.str("nspname"), rel = row.str("relname"),
+                    name = rel + "." + row.str("conname");
+        Table* t = s.table(nsp, rel);
+        if (!t) continue;
+        if (row.str("contype") == "x") {
+            not_managed(s, "exclusion constraint", nsp, rel, name);
+            continue;
+        }
+        add_constraint(*t, row, nsp);
+        if (row.str("condeferrable") == "t")
+            not_managed(s, "deferrable constraint", nsp, rel, name);
+        if (row.str("nulls_not_distinct") == "true")
+            not_managed(s, "NULLS NOT DISTINCT constraint", nsp, rel, name);
     }
 }
 
@@ -76,10 +87,15 @@ void reflect_indexes(ReflectState& s) {
     QueryResult r = s.query(queries::kIndexes);
     for (const auto& values : r.rows) {
         Row row{r, values};
-        Table* t = s.table(row.str("nspname"), row.str("relname"));
+        std::string nsp = row.str("nspname"), rel = row.str("relname");
+        Table* t = s.table(nsp, rel);
         if (!t) continue;
         Index index;
         index.name = row.str("name");
+        if (row.str("has_include") == "t")
+            not_managed(s, "INCLUDE columns of index", nsp, rel, index.name);
+        if (row.str("nulls_not_distinct") == "true")
+            not_managed(s, "NULLS NOT DISTINCT index", nsp, rel, index.name);
         index.unique = row.str("indisunique") == "t";
         std::string method = row.str("amname");
         index.method = method == "btree" ? "" : method;

@@ -18,7 +18,8 @@ ORDER BY n.nspname, c.relname)SQL";
 
 inline constexpr const char* kColumns = R"SQL(
 SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
-       pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity, col_description(c.oid, a.attnum) AS comment,
+       pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, a.attidentity, a.attgenerated,
+       col_description(c.oid, a.attnum) AS comment,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
        t.typtype, tn.nspname AS type_schema, t.typname,
        pg_get_serial_sequence(quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.attname) AS owned_sequence
@@ -38,18 +39,22 @@ SELECT n.nspname, c.relname, con.conname, con.contype,
        fn.nspname AS ref_schema, fc.relname AS ref_table,
        (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num) AS ref_columns,
-       con.confdeltype, con.confupdtype,
+       con.confdeltype, con.confupdtype, con.condeferrable,
+       (SELECT to_jsonb(i) ->> 'indnullsnotdistinct' FROM pg_index i WHERE i.indexrelid = con.conindid)
+           AS nulls_not_distinct,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE n.nspname IN (SELECT json_array_elements_text($1::json))
-  AND con.contype IN ('p', 'u', 'f', 'c') AND c.relkind IN ('r', 'p')
+  AND con.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p')
 ORDER BY n.nspname, c.relname, con.conname)SQL";
 
 // Indexes that back a primary key, unique or exclusion constraint are left out.
+// (to_jsonb(...) ->> reads a catalog column that older servers do not have as NULL.)
 inline constexpr const char* kIndexes = R"SQL(
 SELECT n.nspname, c.relname, i.relname AS name, x.indisunique, am.amname,
+       x.indnatts > x.indnkeyatts AS has_include, to_jsonb(x) ->> 'indnullsnotdistinct' AS nulls_not_distinct,
        pg_get_expr(x.indpred, x.indrelid, true) AS predicate,
        (SELECT json_agg(json_build_object(
                    'column', CASE WHEN k.attnum <> 0 THEN a.attname END,

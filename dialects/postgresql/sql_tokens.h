@@ -17,4 +17,8 @@ struct Token {
 
 std::vector<Token> tokenize(const std::string& sql);
 
+// Whether a lower-case word is a keyword that PostgreSQL quotes as an identifier
+// (quote_ident: every keyword but the unreserved ones), such as "check" or "order".
+bool is_quoted_keyword(const std::string& word);
+
 }  // namespace migrate::pg

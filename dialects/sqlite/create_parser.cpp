@@ -19,6 +19,13 @@ std::vector<std::string> name_list(const Tokens& t, size_t open, size_t& after) 
     return names;
 }
 
+// Whether tokens [b, e) say DEFERRABLE (not NOT DEFERRABLE).
+bool says_deferrable(const Tokens& t, size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i)
+        if (t[i].is_keyword("DEFERRABLE") && !(i > b && t[i - 1].is_keyword("NOT"))) return true;
+    return false;
+}
+
 // Skips one expression operand: a parenthesised group, or a signed literal / word.
 size_t skip_operand(const Tokens& t, size_t i) {
     if (i < t.size() && t[i].is_punct("(")) return matching_paren(t, i) + 1;
@@ -39,7 +46,8 @@ void parse_table_constraint(const std::string& sql, const Tokens& t, size_t b, s
     } else if (t[b].is_keyword("UNIQUE") && b + 1 < e) {
         out.uniques.push_back({name, name_list(t, b + 1, after), ""});
     } else if (t[b].is_keyword("FOREIGN") && b + 2 < e) {
-        out.foreign_keys.push_back({name, name_list(t, b + 2, after), ""});
+        out.foreign_keys.push_back(
+            {name, name_list(t, b + 2, after), "", says_deferrable(t, b, e)});
     } else if (t[b].is_keyword("CHECK") && b + 1 < e) {
         size_t close = matching_paren(t, b + 1);
         out.checks.push_back({name, {}, source_text(sql, t, b + 2, close)});
@@ -62,7 +70,8 @@ void parse_column(const std::string& sql, const Tokens& t, size_t b, size_t e, P
         if (k.is_keyword("AUTOINCREMENT")) col.autoincrement = true;
         if (k.is_keyword("PRIMARY")) out.primary_key = ParsedConstraint{pending, {col.name}, ""};
         if (k.is_keyword("UNIQUE")) out.uniques.push_back({pending, {col.name}, ""});
-        if (k.is_keyword("REFERENCES")) out.foreign_keys.push_back({pending, {col.name}, ""});
+        if (k.is_keyword("REFERENCES"))
+            out.foreign_keys.push_back({pending, {col.name}, "", says_deferrable(t, i, e)});
         if (k.is_keyword("CHECK") && i + 1 < e && t[i + 1].is_punct("(")) {
             size_t close = matching_paren(t, i + 1);
             out.checks.push_back({pending, {}, source_text(sql, t, i + 2, close)});
@@ -101,8 +110,11 @@ ParsedTable parse_create_table(const std::string& sql) {
         if (starts_constraint(t[b])) parse_table_constraint(sql, t, b, e, out);
         else parse_column(sql, t, b, e, out);
     }
-    for (size_t i = close + 1; i + 1 < t.size(); ++i)
-        if (t[i].is_keyword("WITHOUT") && t[i + 1].is_keyword("ROWID")) out.without_rowid = true;
+    for (size_t i = close + 1; i < t.size(); ++i) {
+        if (i + 1 < t.size() && t[i].is_keyword("WITHOUT") && t[i + 1].is_keyword("ROWID"))
+            out.without_rowid = true;
+        if (t[i].is_keyword("STRICT")) out.strict = true;
+    }
     return out;
 }
 

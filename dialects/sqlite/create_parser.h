@@ -1,7 +1,8 @@
 #pragma once
 // Reads what the pragmas do not report from stored CREATE statements, with the
-// tokenizer: constraint names, check expressions, COLLATE, AUTOINCREMENT, WITHOUT ROWID
-// (CREATE TABLE), and index elements, sort order and predicates (CREATE INDEX).
+// tokenizer: constraint names, check expressions, COLLATE, AUTOINCREMENT, DEFERRABLE,
+// WITHOUT ROWID, STRICT (CREATE TABLE), and index elements, sort order and predicates
+// (CREATE INDEX).
 
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ struct ParsedConstraint {
     std::string name;                  // "" when unnamed
     std::vector<std::string> columns;  // PRIMARY KEY / UNIQUE / FOREIGN KEY columns
     std::string expression;            // CHECK
+    bool deferrable = false;           // FOREIGN KEY ... DEFERRABLE
 };
 
 struct ParsedColumn {
@@ -28,6 +30,7 @@ struct ParsedTable {
     std::optional<ParsedConstraint> primary_key;
     std::vector<ParsedConstraint> uniques, foreign_keys, checks;
     bool without_rowid = false;
+    bool strict = false;
 };
 
 ParsedTable parse_create_table(const std::string& sql);

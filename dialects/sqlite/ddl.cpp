@@ -30,9 +30,11 @@ const Column* single_integer_pk(const Table& t) {
 }
 
 // An autoincrement key must be declared exactly INTEGER to be SQLite's rowid alias;
-// a non-autoincrement one is declared INT so that it is not.
+// a non-autoincrement integer one is declared INT so that it is not (BIGINT and
+// SMALLINT are not either).
 std::string column_type_sql(const Table& t, const Column& c) {
-    if (single_integer_pk(t) == &c) return c.autoincrement ? "INTEGER" : "INT";
+    if (single_integer_pk(t) == &c && (c.autoincrement || c.type.kind == TypeKind::Integer))
+        return c.autoincrement ? "INTEGER" : "INT";
     return render_type(c.type);
 }
 
@@ -83,12 +85,20 @@ Table after_table(const RenderContext& ctx, const Operation& op, const std::stri
     return *after.find_table(schema, name);
 }
 
-// The CREATE TRIGGER statements of `table` that the caller read from the database.
+// The CREATE TRIGGER statements of `table` that the caller read from the database, for
+// a rebuild to recreate. A WITHOUT ROWID or STRICT table (known online) cannot be
+// rebuilt: the models cannot say so, and the rebuilt table would be an ordinary one.
 std::vector<std::string> triggers_of(const RenderContext& ctx, const std::string& table) {
     std::vector<std::string> out;
     if (!ctx.database_objects) return out;
-    for (const auto& o : *ctx.database_objects)
+    for (const auto& o : *ctx.database_objects) {
         if (o.kind == "trigger" && o.table == table && !o.sql.empty()) out.push_back(o.sql);
+        if ((o.kind == "WITHOUT ROWID table" || o.kind == "STRICT table") && o.table == table)
+            throw InputError(
+                "cannot rebuild table '" + table + "': it is a " + o.kind +
+                ", which the models cannot express and a rebuild would make an ordinary table; "
+                "make this change with an execute operation");
+    }
     return out;
 }
 
@@ -146,7 +156,7 @@ std::vector<std::string> render_alter_column(const AlterColumn& o, const Operati
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);  // validates the column and new name
     bool rename = o.new_name && *o.new_name != o.name;
-    if (!o.type && !o.nullable && !o.server_default) {
+    if (!o.type && !o.nullable && !o.server_default && !o.autoincrement) {
         if (!rename) return {};  // only a comment: SQLite has no comments
         std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " +
                                         quote_identifier(o.name) + " TO " + quote_identifier(*o.new_name)};

@@ -10,8 +10,12 @@
 namespace migrate {
 
 Capabilities SqliteDialect::capabilities() const {
-    return Capabilities{.schemas = false, .enums = false, .comments = false, .native_alter = false,
-                        .advisory_locks = false};
+    return Capabilities{.schemas = false,
+                        .enums = false,
+                        .comments = false,
+                        .native_alter = false,
+                        .advisory_locks = false,
+                        .identity_columns = false};
 }
 
 std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url, const ConnectOptions& options) const {

@@ -11,11 +11,19 @@ namespace {
 const char* guard_table = "temp.\"_migrate_rebuild_guard\"";
 
 std::string create_guard_sql() {
-    return std::string("CREATE TEMP TABLE IF NOT EXISTS \"_migrate_rebuild_guard\" (\"kind\" TEXT, \"n\" INTEGER,\n") +
-           "    CONSTRAINT \"migrate cannot rebuild a table that has triggers it did not read (a rebuild would drop "
+    return std::string(
+               "CREATE TEMP TABLE IF NOT EXISTS \"_migrate_rebuild_guard\" (\"kind\" TEXT, \"n\" "
+               "INTEGER,\n") +
+           "    CONSTRAINT \"migrate cannot rebuild a table that has triggers it did not read (a "
+           "rebuild would drop "
            "them): run online, or drop them before this operation and recreate them after it\" "
            "CHECK (\"kind\" <> 'trigger' OR \"n\" = 0),\n" +
-           "    CONSTRAINT \"foreign key violation after rebuilding the table: fix the rows or the foreign key\" "
+           "    CONSTRAINT \"migrate cannot rebuild a table that has generated columns (the models "
+           "cannot express "
+           "them, a rebuild would drop them): make this change with an execute operation\" "
+           "CHECK (\"kind\" <> 'generated' OR \"n\" = 0),\n" +
+           "    CONSTRAINT \"foreign key violation after rebuilding the table: fix the rows or the "
+           "foreign key\" "
            "CHECK (\"kind\" <> 'foreign_key' OR \"n\" = 0))";
 }
 
@@ -23,6 +31,13 @@ std::string create_guard_sql() {
 std::string trigger_guard_sql(const std::string& table, size_t known) {
     return std::string("INSERT INTO ") + guard_table + " SELECT 'trigger', count(*) - " + std::to_string(known) +
            " FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = " + quote_literal(table);
+}
+
+// Counts the table's generated columns, which the models cannot express.
+std::string generated_guard_sql(const std::string& table) {
+    return std::string("INSERT INTO ") + guard_table +
+           " SELECT 'generated', count(*) FROM pragma_table_xinfo(" + quote_literal(table) +
+           ") WHERE hidden IN (2, 3)";
 }
 
 // The rebuilt table (as child) and every table referring to it (as parents' children).
@@ -71,8 +86,9 @@ std::vector<std::string> rebuild_table(const Table& before, const Table& after, 
                                        const Schema& schema_before, const std::vector<std::string>& triggers,
                                        const ColumnFills& fills) {
     std::string tmp = rebuild_temp_name(after.name);
-    std::vector<std::string> out = {create_guard_sql(), trigger_guard_sql(before.name, triggers.size()),
-                                    create_table_sql(after, tmp)};
+    std::vector<std::string> out = {create_guard_sql(),
+                                    trigger_guard_sql(before.name, triggers.size()),
+                                    generated_guard_sql(before.name), create_table_sql(after, tmp)};
     std::string copy = copy_rows_sql(before, after, sources, fills, tmp);
     if (!copy.empty()) out.push_back(copy);
     out.push_back("DROP TABLE " + quote_identifier(before.name));

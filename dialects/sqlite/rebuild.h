@@ -16,7 +16,7 @@
 // rows that refer to the table), so the guards check integrity explicitly. The guards
 // recreate the table's triggers that the caller knows (RenderContext::database_objects,
 // read by reflection when online), and refuse a table that has triggers the caller does
-// not know (offline scripts), rather than drop them silently.
+// not know (offline scripts), or generated columns, rather than drop them silently.
 
 #include <map>
 #include <string>

@@ -53,13 +53,20 @@ struct Raw {
     std::map<std::string, ParsedTable> parsed;
     std::map<std::string, std::map<int, std::string>> pk_order;  // table -> pk position -> column
     std::map<std::string, std::map<std::string, std::string>> declared;  // table -> column -> declared type
+    std::vector<UnmanagedObject>
+        unmanaged;  // what the models cannot carry (generated columns, ...)
 };
 
 void read_columns(Connection& conn, Raw& raw) {
     QueryResult r = conn.query(kColumnsQuery);
     for (const auto& row : r.rows) {
         auto it = raw.tables.find(text(row, 0));
-        if (it == raw.tables.end() || text(row, 6) != "0") continue;  // excluded, or hidden/generated
+        if (it == raw.tables.end()) continue;  // excluded
+        std::string hidden = text(row, 6);
+        if (hidden == "2" || hidden == "3")  // GENERATED ALWAYS AS (...) VIRTUAL / STORED
+            raw.unmanaged.push_back(
+                {"generated column", it->first + "." + text(row, 1), it->first});
+        if (hidden != "0") continue;
         Column c;
         c.name = text(row, 1);
         c.type = type_from_declared(text(row, 2));
@@ -120,6 +127,8 @@ void read_foreign_keys(Connection& conn, Raw& raw, const NamingConvention& namin
         }
         const ParsedConstraint* p = by_columns(raw.parsed[key.first].foreign_keys, fk.columns);
         fk.name = p && !p->name.empty() ? p->name : naming.foreign_key_name(t.name, fk.columns, fk.referred_table);
+        if (p && p->deferrable)
+            raw.unmanaged.push_back({"deferrable constraint", t.name + "." + fk.name, t.name});
         t.foreign_keys.push_back(std::move(fk));
     }
 }
@@ -160,6 +169,9 @@ Reflection reflect_database(Connection& conn, const ReflectOptions& options) {
     for (auto& [name, t] : raw.tables) {
         finish_primary_key(t, raw.parsed[name], raw.pk_order[name], raw.declared[name], naming);
         add_parsed_constraints(t, raw.parsed[name], naming);
+        if (raw.parsed[name].without_rowid)
+            raw.unmanaged.push_back({"WITHOUT ROWID table", name, name});
+        if (raw.parsed[name].strict) raw.unmanaged.push_back({"STRICT table", name, name});
     }
     read_foreign_keys(conn, raw, naming);
     for (size_t i = 0; i < indexes.size(); ++i) {
@@ -170,6 +182,7 @@ Reflection reflect_database(Connection& conn, const ReflectOptions& options) {
         it->second.indexes.push_back(std::move(ix));
     }
     for (auto& [name, t] : raw.tables) out.schema.tables.push_back(std::move(t));
+    for (auto& u : raw.unmanaged) out.unmanaged.push_back(std::move(u));
     out.schema.sort();
     std::sort(out.unmanaged.begin(), out.unmanaged.end(),
               [](const UnmanagedObject& a, const UnmanagedObject& b) { return a.kind + a.name < b.kind + b.name; });

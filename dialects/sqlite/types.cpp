@@ -83,7 +83,8 @@ std::string render_type(const ColumnType& t) {
         case TypeKind::Json: return "JSON";
         case TypeKind::Enum: return "TEXT";  // SQLite has no enum types
         case TypeKind::Interval: return "INTERVAL";
-        case TypeKind::Dialect: return t.name;
+        case TypeKind::Dialect:
+            return t.name == "any" ? "" : t.name;  // a column without a declared type
     }
     return t.name;
 }
@@ -91,6 +92,11 @@ std::string render_type(const ColumnType& t) {
 ColumnType type_from_declared(const std::string& declared) {
     DeclaredType d = split_declared(declared);
     ColumnType t;
+    if (d.base.empty() && d.args.empty()) {  // no declared type: the model calls it `any`
+        t.kind = TypeKind::Dialect;
+        t.name = "any";
+        return t;
+    }
     if (d.args.empty()) {
         auto it = plain_names().find(d.base);
         if (it != plain_names().end()) return ColumnType::of(it->second);

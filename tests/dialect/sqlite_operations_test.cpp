@@ -176,10 +176,13 @@ TEST_CASE("sqlite operations: the rebuild statement sequence", "[sqlite]") {
     seed(db);
     std::vector<std::string> sql = db.dialect.render(
         alter("users", "name", [](AlterColumn& a) { a.nullable = false; }), RenderContext{db.schema, db.naming});
-    REQUIRE(sql.size() == 11);
+    REQUIRE(sql.size() == 12);
     CHECK_THAT(sql[0], Catch::StartsWith("CREATE TEMP TABLE IF NOT EXISTS \"_migrate_rebuild_guard\""));
     CHECK_THAT(sql[1], Catch::Contains("'trigger'") && Catch::Contains("tbl_name = 'users'"));
     CHECK(sql[2] ==
+          "INSERT INTO temp.\"_migrate_rebuild_guard\" SELECT 'generated', count(*) FROM "
+          "pragma_table_xinfo('users') WHERE hidden IN (2, 3)");
+    CHECK(sql[3] ==
           "CREATE TABLE \"_migrate_tmp_users\" (\n"
           "    \"id\" INTEGER NOT NULL,\n"
           "    \"email\" VARCHAR(100) NOT NULL,\n"
@@ -188,15 +191,18 @@ TEST_CASE("sqlite operations: the rebuild statement sequence", "[sqlite]") {
           "    CONSTRAINT \"uq_users_email\" UNIQUE (\"email\"),\n"
           "    CONSTRAINT \"ck_users_email\" CHECK (email <> '')\n"
           ")");
-    CHECK(sql[3] == "INSERT INTO \"_migrate_tmp_users\" (\"id\", \"email\", \"name\") SELECT \"id\", \"email\", \"name\" FROM \"users\"");
-    CHECK(sql[4] == "DROP TABLE \"users\"");
-    CHECK(sql[5] == "PRAGMA legacy_alter_table = ON");
-    CHECK(sql[6] == "ALTER TABLE \"_migrate_tmp_users\" RENAME TO \"users\"");
-    CHECK(sql[7] == "PRAGMA legacy_alter_table = OFF");
-    CHECK(sql[8] == "CREATE INDEX \"ix_users_name\" ON \"users\" (\"name\")");
-    CHECK(sql[9] ==
+    CHECK(sql[4] ==
+          "INSERT INTO \"_migrate_tmp_users\" (\"id\", \"email\", \"name\") SELECT \"id\", "
+          "\"email\", \"name\" FROM \"users\"");
+    CHECK(sql[5] == "DROP TABLE \"users\"");
+    CHECK(sql[6] == "PRAGMA legacy_alter_table = ON");
+    CHECK(sql[7] == "ALTER TABLE \"_migrate_tmp_users\" RENAME TO \"users\"");
+    CHECK(sql[8] == "PRAGMA legacy_alter_table = OFF");
+    CHECK(sql[9] == "CREATE INDEX \"ix_users_name\" ON \"users\" (\"name\")");
+    CHECK(sql[10] ==
           "INSERT INTO temp.\"_migrate_rebuild_guard\" SELECT 'foreign_key', (SELECT count(*) FROM "
-          "pragma_foreign_key_check('users')) + (SELECT count(*) FROM pragma_foreign_key_check('posts'))");
-    CHECK(sql[10] == "DROP TABLE temp.\"_migrate_rebuild_guard\"");
+          "pragma_foreign_key_check('users')) + (SELECT count(*) FROM "
+          "pragma_foreign_key_check('posts'))");
+    CHECK(sql[11] == "DROP TABLE temp.\"_migrate_rebuild_guard\"");
     CHECK(db.dialect.begin_sql() == "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE");
 }

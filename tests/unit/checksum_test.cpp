@@ -108,3 +108,18 @@ TEST_CASE("revision checksums ignore form and follow meaning", "[checksum]") {
         CHECK(checksum_of(replace(kRevision, c.from, c.to)) != base);
     }
 }
+
+TEST_CASE("an alter_column's autoincrement and a mixed index's elements are part of the checksum", "[checksum]") {
+    const std::string rev =
+        "revision: \"0002\"\ndown_revision: \"0001\"\nmessage: m\nupgrade:\n"
+        "  - alter_column: {table: t, name: id, autoincrement: true, existing_autoincrement: false}\n"
+        "  - create_index: {name: ix_t, table: t, columns: [{expression: lower(name)}, disabled]}\n"
+        "downgrade: []\n";
+    std::string base = checksum_of(rev);
+    CHECK(checksum_of(replace(rev, "autoincrement: true, existing_autoincrement: false",
+                              "autoincrement: false, existing_autoincrement: true")) != base);
+    CHECK(checksum_of(replace(rev, "[{expression: lower(name)}, disabled]", "[disabled]")) != base);
+    CHECK(checksum_of(replace(rev, "{expression: lower(name)}", "{expression: lower(name), order: desc}")) != base);
+    CHECK(checksum_of(replace(rev, "{table: t, name: id, autoincrement: true", "{name: id, table: t, autoincrement: true")) ==
+          base);
+}

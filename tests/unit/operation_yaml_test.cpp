@@ -72,9 +72,11 @@ const char* kEveryOperation = R"Y(
     existing_nullable: false
     existing_server_default: "'x'"
     existing_comment: null
+- alter_column: {table: posts, name: id, type: bigint, autoincrement: true, existing_type: integer, existing_autoincrement: false}
 - create_index: {name: ix_posts_created, table: posts, columns: [{name: created_at, order: desc, nulls: last}, title], unique: true, where: status = 'live'}
 - create_index: {name: ix_posts_lower_title, table: posts, expressions: [lower(title)], using: gin}
-- drop_index: {name: ix_old, table: posts, existing: {columns: [a, b]}}
+- create_index: {name: ix_posts_mixed, table: posts, columns: [{expression: "lower(title)", order: desc, opclass: text_pattern_ops}, status]}
+- drop_index: {name: ix_old, table: posts, existing: {columns: [a, {expression: a + b}]}}
 - create_unique_constraint: {name: uq_posts_slug2, table: posts, columns: [slug, status]}
 - create_foreign_key: {name: fk_x, table: posts, columns: [a], references_table: t, references_columns: [id], on_delete: set null}
 - create_check_constraint: {table: posts, expression: length(title) > 0}
@@ -105,8 +107,8 @@ TEST_CASE("every operation parses, and parse(emit(x)) == x", "[operation_yaml]")
     Parsed first = parse_text(kEveryOperation);
     INFO(first.errors());
     REQUIRE(first.diagnostics.empty());
-    // 26 entries; create_table shorthands stay inside the table, so 26 operations.
-    CHECK(first.ops.size() == 26);
+    // 28 entries; create_table shorthands stay inside the table, so 28 operations.
+    CHECK(first.ops.size() == 28);
     std::string emitted = emit_operations(first.ops);
     Parsed second = parse_text(emitted);
     INFO(emitted);
@@ -174,6 +176,57 @@ TEST_CASE("emitted YAML is readable and golden", "[operation_yaml][golden]") {
           "    SET title = 'x';\n");
     Operations downgrade = reverse(Operations(p.ops.begin(), p.ops.begin() + 2));
     CHECK(emit_operations({downgrade.front()}) == "- drop_index: {name: ix_posts_title, table: posts, existing: {columns: [title]}}\n");
+}
+
+TEST_CASE("an index mixing columns and expressions keeps every element",
+          "[operation_yaml][golden]") {
+    Index ix{"ix_t_mixed",
+             {IndexElement{"", "lower(name)"}, IndexElement{"disabled"}},
+             false,
+             std::nullopt,
+             ""};
+    CHECK(emit_operations({CreateIndex{"", "t", ix}}) ==
+          "- create_index: {name: ix_t_mixed, table: t, columns: [{expression: lower(name)}, "
+          "disabled]}\n");
+    IndexElement desc{"", "lower(name)", SortOrder::Desc};
+    Index only_expressions{"ix_t_exprs",
+                           {IndexElement{"", "lower(name)"}, IndexElement{"", "a + b"}},
+                           false,
+                           std::nullopt,
+                           ""};
+    CHECK(emit_operations({CreateIndex{"", "t", only_expressions}}) ==
+          "- create_index: {name: ix_t_exprs, table: t, expressions: [lower(name), a + b]}\n");
+    Index ordered{"ix_t_desc", {desc}, false, std::nullopt, ""};
+    CHECK(emit_operations({CreateIndex{"", "t", ordered}}) ==
+          "- create_index: {name: ix_t_desc, table: t, columns: [{expression: lower(name), order: "
+          "desc}]}\n");
+    for (const Index& i : {ix, only_expressions, ordered}) {
+        Parsed p = parse_text(emit_operations({CreateIndex{"", "t", i}}));
+        INFO(p.errors());
+        CHECK(p.ops == Operations{CreateIndex{"", "t", i}});
+    }
+    // Unnamed, the convention names it after the columns the elements use.
+    Parsed unnamed =
+        parse_text("- create_index: {table: t, columns: [{expression: lower(name)}, disabled]}\n");
+    REQUIRE(unnamed.ops.size() == 1);
+    CHECK(unnamed.ops[0].as<CreateIndex>()->index.name == "ix_t_name_disabled");
+}
+
+TEST_CASE("alter_column carries autoincrement both ways", "[operation_yaml]") {
+    Parsed p = parse_text(
+        "- alter_column: {table: t, name: id, autoincrement: true, existing_autoincrement: "
+        "false}\n");
+    INFO(p.errors());
+    REQUIRE(p.ops.size() == 1);
+    const AlterColumn* a = p.ops[0].as<AlterColumn>();
+    REQUIRE(a);
+    CHECK(a->autoincrement == std::optional<bool>(true));
+    CHECK(a->existing_autoincrement == std::optional<bool>(false));
+    Operation back = reverse(p.ops[0]);
+    CHECK(emit_operations({back}) ==
+          "- alter_column: {table: t, name: id, autoincrement: false, existing_autoincrement: "
+          "true}\n");
+    CHECK(describe(back) == "alter column 't.id': drop autoincrement");
 }
 
 TEST_CASE("add_column shorthands expand into separate operations", "[operation_yaml]") {
