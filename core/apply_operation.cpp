@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/apply_sequence.h"
 #include "core/errors.h"
 #include "core/overloaded.h"
 
@@ -119,6 +120,7 @@ void apply_rename_table(Schema& s, const RenameTable& o, const NamingConvention&
                     fk.name = naming.foreign_key_name(other.name, fk.columns, o.new_name);
             }
     rename_derived_names(*s.find_table(o.schema, o.new_name), o.name, naming);
+    detail::sequences_follow_table_rename(s, o.schema, o.name, o.new_name);
 }
 
 void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
@@ -136,6 +138,7 @@ void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
     std::erase_if(t.foreign_keys, [&](const ForeignKey& fk) { return contains(fk.columns, o.name); });
     std::erase_if(t.checks, [&](const CheckConstraint& c) { return mentions(c.expression, o.name); });
     if (t.primary_key && contains(t.primary_key->columns, o.name)) t.primary_key.reset();
+    detail::drop_owned_sequences(s, o.schema, o.table, o.name);
 }
 
 void rename_column_everywhere(Schema& s, Table& t, const std::string& from, const std::string& to) {
@@ -165,6 +168,7 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const Operation& op) {
     if (o.new_name && *o.new_name != o.name) {
         if (t.find_column(*o.new_name)) fail(op, "column '" + *o.new_name + "' already exists in table '" + t.name + "'");
         rename_column_everywhere(s, t, o.name, *o.new_name);
+        detail::sequences_follow_column_rename(s, o.schema, o.table, o.name, *o.new_name);
     }
 }
 
@@ -255,6 +259,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
             [&](const DropTable& o) {
                 table_of(s, o.schema, o.name, op);
                 std::erase_if(s.tables, [&](const Table& t) { return t.schema == o.schema && t.name == o.name; });
+                detail::drop_owned_sequences(s, o.schema, o.name);
             },
             [&](const RenameTable& o) { apply_rename_table(s, o, naming, op); },
             [&](const AddColumn& o) {
@@ -299,6 +304,9 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
             [&](const Execute& o) {
                 for (const auto& effect : o.effect) apply_operation(s, effect, naming);
             },
+            [&](const CreateSequence& o) { detail::apply_create_sequence(s, o, op); },
+            [&](const DropSequence& o) { detail::apply_drop_sequence(s, o, op); },
+            [&](const AlterSequence& o) { detail::apply_alter_sequence(s, o, op); },
         },
         op.op);
 }

@@ -87,6 +87,7 @@ struct Capabilities {
     bool comments = false;         // table and column comments
     bool native_alter = false;     // ALTER COLUMN TYPE / SET NOT NULL / constraints without rebuild
     bool advisory_locks = false;
+    bool sequences = false;        // standalone sequences (CREATE SEQUENCE)
 };
 
 class Dialect {

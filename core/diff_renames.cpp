@@ -75,6 +75,9 @@ void rename_column(const Normalizer& n, Schema& current, Table& table, const std
                 rename_in(fk.referred_columns, from, to);
         }
     }
+    for (auto& q : current.sequences)  // ownership follows the column
+        if (q.schema == table.schema && q.owned_by == table.name + "." + from)
+            q.owned_by = table.name + "." + to;
 }
 
 void rename_tables(Context& ctx, Schema& current, const Schema& target,

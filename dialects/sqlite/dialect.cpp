@@ -11,7 +11,7 @@ namespace migrate {
 
 Capabilities SqliteDialect::capabilities() const {
     return Capabilities{.schemas = false, .enums = false, .comments = false, .native_alter = false,
-                        .advisory_locks = false};
+                        .advisory_locks = false, .sequences = false};
 }
 
 std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url, const ConnectOptions& options) const {
