@@ -57,12 +57,13 @@ bool read_sequence_settings(const YAML::Node& node, Sequence& q, const std::stri
     q.cycle = read_bool(node, "cycle", what, ctx).value_or(false);
     if (!is_missing(node["owned_by"])) q.owned_by = read_string(node, "owned_by", what, ctx);
     if (ctx.diagnostics->size() != before) ok = false;
-    if (!ok) return false;
+    // Checked also when a value was unreadable (it counts as left out), so that
+    // `increment: 0` is reported beside a misspelt `start`.
     if (auto problem = sequence_problem(q)) {
         report(ctx, node, *problem);
         return false;
     }
-    return true;
+    return ok;
 }
 
 std::optional<Sequence> parse_sequence(const YAML::Node& node, ParseContext& ctx) {

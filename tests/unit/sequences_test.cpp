@@ -187,6 +187,7 @@ TEST_CASE("sequences: bad sequence operations are reported with file:line:column
 - alter_sequence: {name: g, cache: 0, existing_cache: 1}
 - drop_sequence: {name: h, existing: {strat: 1}}
 - create_sequence: {name: i, min_value: 10, max_value: 5}
+- create_sequence: {name: j, start: abc, increment: 0}
 )Y");
     CHECK(p.ops.empty());
     CHECK(p.errors() ==
@@ -205,7 +206,11 @@ TEST_CASE("sequences: bad sequence operations are reported with file:line:column
           "rev.yaml:8:36: 'cache' of alter_sequence must be at least 1\n"
           "rev.yaml:9:39: unknown key 'strat' in the existing definition of drop_sequence (did you "
           "mean 'start'?)\n"
-          "rev.yaml:10:20: 'min_value' (10) of sequence 'i' must be less than 'max_value' (5)\n");
+          "rev.yaml:10:20: 'min_value' (10) of sequence 'i' must be less than 'max_value' (5)\n"
+          "rev.yaml:11:37: 'start' of sequence 'j' must be a whole number between "
+          "-9223372036854775808 and "
+          "9223372036854775807, got 'abc'\n"
+          "rev.yaml:11:20: 'increment' of sequence 'j' cannot be 0\n");
 }
 
 TEST_CASE("sequences: operations reverse and describe themselves", "[sequences][operations]") {
