@@ -13,6 +13,9 @@
 #include "core/model_emit.h"
 #include "core/model_loader.h"
 #include "core/operation_yaml.h"
+#include "core/replay.h"
+#include "core/revision_file.h"
+#include "core/revision_graph.h"
 
 using namespace migrate;
 
@@ -408,4 +411,40 @@ TEST_CASE("sequences: the checksum changes with any setting", "[sequences][check
     a.existing_cycle = true;
     r.upgrade = {a};
     CHECK(revision_checksum(r) != cycled);
+}
+
+TEST_CASE("sequences: replaying revision files gives the schema at each revision",
+          "[sequences][replay]") {
+    auto revision = [](const std::string& id, const std::string& down, const std::string& upgrade) {
+        return parse_revision("revision: \"" + id + "\"\ndown_revision: " +
+                                  (down.empty() ? "null" : "\"" + down + "\"") +
+                                  "\nmessage: m\nupgrade:\n" + upgrade + "downgrade: []\n",
+                              "versions/" + id + ".yaml", naming);
+    };
+    RevisionGraph graph({
+        revision("a", "",
+                 "  - create_sequence: {name: order_numbers, start: 1000}\n"
+                 "  - create_table: {name: orders, columns: [{name: id, type: bigint, primary_key: "
+                 "true, "
+                 "autoincrement: false, server_default: \"nextval('order_numbers')\"}, {name: "
+                 "batch, type: bigint}]}\n"
+                 "  - create_sequence: {name: batches}\n"
+                 "  - alter_sequence: {name: batches, owned_by: orders.batch, existing_owned_by: "
+                 "null}\n"),
+        revision(
+            "b", "a",
+            "  - alter_sequence: {name: order_numbers, increment: 5, existing_increment: 1}\n"),
+        revision("c", "b", "  - drop_column: {table: orders, name: batch}\n"),
+    });
+    ReplayResult at_a = replay_to(graph, {"a"}, "postgresql", naming);
+    REQUIRE(at_a.schema.sequences.size() == 2);
+    CHECK(at_a.schema.find_sequence("", "batches")->owned_by ==
+          std::optional<std::string>("orders.batch"));
+    ReplayResult at_b = replay_to(graph, {"b"}, "postgresql", naming);
+    CHECK(effective_settings(*at_b.schema.find_sequence("", "order_numbers")) ==
+          SequenceSettings{1000, 5, 1, INT64_MAX, 1, false});
+    ReplayResult at_c =
+        replay_to(graph, {"c"}, "postgresql", naming);  // the owned sequence went with its column
+    CHECK_FALSE(at_c.schema.find_sequence("", "batches"));
+    CHECK(at_c.schema.find_sequence("", "order_numbers"));
 }
