@@ -22,8 +22,12 @@ int run_models(CommandContext& ctx) {
     if (!text.empty() && text.back() == '\n') text.pop_back();
     if (!text.empty()) ctx.out.print(text);
     if (!ctx.out.json())
-        ctx.out.progress(std::to_string(schema.tables.size()) + " table(s), " + std::to_string(schema.enums.size()) +
-                     " enum(s) from " + std::to_string(result["files"].size()) + " model file(s): OK");
+        ctx.out.progress(std::to_string(schema.tables.size()) + " table(s), " +
+                         std::to_string(schema.enums.size()) + " enum(s)" +
+                         (schema.sequences.empty()
+                              ? ""
+                              : ", " + std::to_string(schema.sequences.size()) + " sequence(s)") +
+                         " from " + std::to_string(result["files"].size()) + " model file(s): OK");
     return 0;
 }
 

@@ -99,13 +99,18 @@ void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema,
                         {"files", files},
                         {"tables", schema.tables.size()},
                         {"enums", schema.enums.size()},
+                        {"sequences", schema.sequences.size()},
                         {"not_managed", others}});
     if (written.empty())
         ctx.out.print("No tables in " + db.url.masked() + "; no model files written");
     else
         ctx.out.print("Reflected " + std::to_string(schema.tables.size()) + " table(s), " +
-                      std::to_string(schema.enums.size()) + " enum(s) from " + db.url.masked() +
-                      " into " + std::to_string(written.size()) + " file(s):");
+                      std::to_string(schema.enums.size()) + " enum(s)" +
+                      (schema.sequences.empty()
+                           ? ""
+                           : ", " + std::to_string(schema.sequences.size()) + " sequence(s)") +
+                      " from " + db.url.masked() + " into " + std::to_string(written.size()) +
+                      " file(s):");
     for (const auto& p : files) ctx.out.print("  " + p.get<std::string>());
     if (unmanaged.empty()) return;
     ctx.out.print("Not managed (the models cannot express these; they are left alone):");
@@ -121,7 +126,8 @@ int run_reflect(CommandContext& ctx, const ReflectArgs& args) {
     Destination dest = destination(args, cfg);
 
     std::vector<ModelFile> files;
-    if (!reflection.schema.tables.empty() || !reflection.schema.enums.empty()) {
+    if (!reflection.schema.tables.empty() || !reflection.schema.enums.empty() ||
+        !reflection.schema.sequences.empty()) {
         if (!dest.single_name.empty())
             files.push_back(single_model_file(reflection.schema, dest.single_name, naming));
         else

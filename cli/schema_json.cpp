@@ -71,6 +71,27 @@ json table_to_json(const Table& t) {
     return j;
 }
 
+namespace {
+
+// Only the settings given, as in a model file.
+json sequence_json(const Sequence& q) {
+    json j = {{"name", q.name}};
+    if (!q.schema.empty()) j["schema"] = q.schema;
+    auto number = [&](const char* key, const std::optional<std::int64_t>& v) {
+        if (v) j[key] = *v;
+    };
+    number("start", q.start);
+    number("increment", q.increment);
+    number("min_value", q.min_value);
+    number("max_value", q.max_value);
+    number("cache", q.cache);
+    if (q.cycle) j["cycle"] = true;
+    if (q.owned_by) j["owned_by"] = *q.owned_by;
+    return j;
+}
+
+}  // namespace
+
 json schema_to_json(const Schema& schema) {
     json enums = json::array();
     for (const auto& e : schema.enums) {
@@ -78,9 +99,11 @@ json schema_to_json(const Schema& schema) {
         if (!e.schema.empty()) j["schema"] = e.schema;
         enums.push_back(j);
     }
+    json sequences = json::array();
+    for (const auto& q : schema.sequences) sequences.push_back(sequence_json(q));
     json tables = json::array();
     for (const auto& t : schema.tables) tables.push_back(table_to_json(t));
-    return {{"enums", enums}, {"tables", tables}};
+    return {{"enums", enums}, {"sequences", sequences}, {"tables", tables}};
 }
 
 }  // namespace migrate::cli

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "core/apply_rename.h"
+#include "core/apply_sequence.h"
 #include "core/errors.h"
 #include "core/overloaded.h"
 #include "core/sql_identifiers.h"
@@ -73,6 +74,7 @@ void apply_rename_table(Schema& s, const RenameTable& o, const NamingConvention&
     Table& t = table_of(s, o.schema, o.name, op);
     if (s.find_table(o.schema, o.new_name)) fail(op, "table '" + o.new_name + "' already exists");
     rename_table_in(s, t, o.new_name, naming);
+    detail::sequences_follow_table_rename(s, o.schema, o.name, o.new_name);
 }
 
 void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
@@ -90,6 +92,7 @@ void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
     std::erase_if(t.foreign_keys, [&](const ForeignKey& fk) { return contains(fk.columns, o.name); });
     std::erase_if(t.checks, [&](const CheckConstraint& c) { return mentions(c.expression, o.name); });
     if (t.primary_key && contains(t.primary_key->columns, o.name)) t.primary_key.reset();
+    detail::drop_owned_sequences(s, o.schema, o.table, o.name);
 }
 
 void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention& naming, const Operation& op) {
@@ -113,6 +116,7 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention&
     if (o.new_name && *o.new_name != o.name) {
         if (t.find_column(*o.new_name)) fail(op, "column '" + *o.new_name + "' already exists in table '" + t.name + "'");
         rename_column_in(s, t, o.name, *o.new_name, naming);
+        detail::sequences_follow_column_rename(s, o.schema, o.table, o.name, *o.new_name);
     }
 }
 
@@ -203,6 +207,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
             [&](const DropTable& o) {
                 table_of(s, o.schema, o.name, op);
                 std::erase_if(s.tables, [&](const Table& t) { return t.schema == o.schema && t.name == o.name; });
+                detail::drop_owned_sequences(s, o.schema, o.name);
             },
             [&](const RenameTable& o) { apply_rename_table(s, o, naming, op); },
             [&](const AddColumn& o) {
@@ -247,6 +252,9 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
             [&](const Execute& o) {
                 for (const auto& effect : o.effect) apply_operation(s, effect, naming);
             },
+            [&](const CreateSequence& o) { detail::apply_create_sequence(s, o, op); },
+            [&](const DropSequence& o) { detail::apply_drop_sequence(s, o, op); },
+            [&](const AlterSequence& o) { detail::apply_alter_sequence(s, o, op); },
         },
         op.op);
 }

@@ -90,6 +90,7 @@ struct Capabilities {
     // Any integer column can autoincrement (an identity column). Without it only a
     // table's one-column integer primary key can (SQLite's rowid alias).
     bool identity_columns = false;
+    bool sequences = false;        // standalone sequences (CREATE SEQUENCE)
 };
 
 class Dialect {

@@ -18,6 +18,7 @@ namespace migrate::diff {
 // (comparers iterate sorted schemas, so that order is by schema, table, name).
 enum class Phase {
     CreateEnums,  // create_enum, alter_enum_add_value: before any table uses them
+    CreateSequences,  // create_sequence, alter_sequence (owner released): before defaults use them
     RenameTables,
     RenameColumns,
     DropForeignKeys,  // before the constraints, columns and tables they depend on
@@ -29,8 +30,10 @@ enum class Phase {
     CreateConstraints,  // primary keys, unique and check constraints, indexes on kept tables
     CreateTables,       // foreign-key order, each followed by its indexes
     CreateForeignKeys,  // on kept tables, and the ones that break cycles of new tables
+    OwnSequences,       // alter_sequence owned_by: once the owning table and column exist
     TableComments,
     DropEnums,  // alter_enum_drop_value, drop_enum: after no column uses them
+    DropSequences,  // drop_sequence: after no column default uses them
     Count,
 };
 
@@ -105,6 +108,8 @@ void adopt_comments(Schema& current, const Schema& target);
 void diff_renames(Context& ctx, Schema& current, Schema& target, const NamingConvention& naming);
 
 void diff_enums(Context& ctx, const Schema& current, const Schema& target);
+// Standalone sequences: created first, owners set last, dropped last (diff_sequences.cpp).
+void diff_sequences(Context& ctx, const Schema& current, const Schema& target);
 // Added and removed tables, in foreign-key order.
 void diff_tables(Context& ctx, const Schema& current, const Schema& target);
 // Tables on both sides: columns, indexes, constraints, comments.

@@ -1,6 +1,7 @@
 // Prepares one side of a diff: keeps only the managed tables (include_schemas,
 // exclude_tables, hidden_tables), writes the dialect's default schema as "", drops
-// enums when the dialect cannot express them, and sorts. Comments are kept: see
+// enums when the dialect cannot express them, refuses sequences when the dialect has
+// none (an InputError naming the sequence), and sorts. Comments are kept: see
 // adopt_comments.
 
 #include <fnmatch.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 
 #include "core/diff_context.h"
+#include "core/errors.h"
 
 namespace migrate::diff {
 
@@ -83,6 +85,18 @@ Schema prepare(const Schema& schema, const DiffOptions& options, const Normalize
             copy.schema = filter.local(copy.schema);
             out.enums.push_back(std::move(copy));
         }
+    }
+    for (const auto& q : schema.sequences) {
+        if (!filter.schema_included(q.schema)) continue;
+        if (options.dialect && !options.dialect->capabilities().sequences)
+            throw InputError(
+                "sequence '" + q.qualified_name() + "' cannot be created on " +
+                options.dialect->name() +
+                ", which has no sequences; remove it from the models, or use a database that has "
+                "sequences");
+        Sequence copy = q;
+        copy.schema = filter.local(copy.schema);
+        out.sequences.push_back(std::move(copy));
     }
     out.sort();
     return out;

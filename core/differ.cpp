@@ -37,6 +37,7 @@ DiffResult diff_schemas(const Schema& current_in, const Schema& target_in,
     if (!ctx.normalizer.compare_comments()) diff::adopt_comments(current, target);
     diff::diff_renames(ctx, current, target, options.naming);
     diff::diff_enums(ctx, current, target);
+    diff::diff_sequences(ctx, current, target);
     diff::diff_tables(ctx, current, target);
     diff_kept_tables(ctx, current, target);
 

@@ -21,8 +21,20 @@ struct LocatedEnum {
     SourceLocation where;
 };
 
+struct LocatedSequence {
+    Sequence value;
+    SourceLocation where;
+};
+
 // Appends one diagnostic per problem found.
 void check_model_references(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics);
+
+// Sequences (core/model_check_sequences.cpp): owned_by names a table of the sequence's
+// schema and a column it has, whose default does not draw from the sequence; no table
+// of that schema has the sequence's name.
+void check_model_sequences(const std::vector<LocatedTable>& tables,
+                           const std::vector<LocatedSequence>& sequences,
+                           std::vector<Diagnostic>& diagnostics);
 
 }  // namespace migrate

@@ -216,12 +216,24 @@ YamlValue emit_enum_model(const Enum& e) {
     return fold(std::move(m));
 }
 
+YamlValue emit_sequence_model(const Sequence& q) {
+    V m = V::map(true);
+    m.add("name", V::str(q.name));
+    Emitter::nonempty(m, "schema", q.schema);
+    return fold(detail::sequence_settings(q, std::move(m)));
+}
+
 std::string emit_models(const Schema& schema, const NamingConvention& naming) {
     V doc = V::map();
     if (!schema.enums.empty()) {
         V enums = V::seq();
         for (const auto& e : schema.enums) enums.push(emit_enum_model(e));
         doc.add("enums", std::move(enums));
+    }
+    if (!schema.sequences.empty()) {
+        V sequences = V::seq();
+        for (const auto& q : schema.sequences) sequences.push(emit_sequence_model(q));
+        doc.add("sequences", std::move(sequences));
     }
     if (!schema.tables.empty()) {
         V tables = V::seq();

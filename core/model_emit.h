@@ -18,7 +18,10 @@ namespace migrate {
 YamlValue emit_table_model(const Table& table, const NamingConvention& naming = {});
 // One enum as a model-file enum mapping ({name, values, schema}).
 YamlValue emit_enum_model(const Enum& e);
-// A whole model file: `enums:` (when any) then `tables:`, in the schema's order.
+// One sequence as a model-file sequence mapping ({name, schema, start, ...}).
+YamlValue emit_sequence_model(const Sequence& sequence);
+// A whole model file: `enums:` and `sequences:` (when any) then `tables:`, in the
+// schema's order.
 std::string emit_models(const Schema& schema, const NamingConvention& naming = {});
 
 }  // namespace migrate

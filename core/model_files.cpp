@@ -42,6 +42,12 @@ std::vector<ModelFile> split_model_files(const Schema& schema, const NamingConve
         enums.enums = schema.enums;
         files.push_back({unique_name("enums", taken), kHeader + emit_models(enums, naming)});
     }
+    if (!schema.sequences.empty()) {
+        Schema sequences;
+        sequences.sequences = schema.sequences;
+        files.push_back(
+            {unique_name("sequences", taken), kHeader + emit_models(sequences, naming)});
+    }
     for (const auto& t : schema.tables) {
         Schema one;
         one.tables.push_back(t);

@@ -1,8 +1,8 @@
 #pragma once
 // How `migrate reflect` lays a schema out as model files: one file per table
 // (`<table>.yaml`, `<schema>.<table>.yaml` outside the default schema), the enums in
-// `enums.yaml`, or everything in one file. File names are safe on every filesystem
-// and never collide; the layout is deterministic.
+// `enums.yaml`, the sequences in `sequences.yaml`, or everything in one file. File
+// names are safe on every filesystem and never collide; the layout is deterministic.
 
 #include <string>
 #include <vector>
@@ -17,7 +17,8 @@ struct ModelFile {
     std::string text;  // the YAML
 };
 
-// One file per table plus enums.yaml (when there are enums), in schema order.
+// One file per table plus enums.yaml and sequences.yaml (when there are any), in
+// schema order.
 std::vector<ModelFile> split_model_files(const Schema& schema, const NamingConvention& naming = {});
 // Everything in one file named `name`.
 ModelFile single_model_file(const Schema& schema, const std::string& name,

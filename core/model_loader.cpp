@@ -1,5 +1,5 @@
 // The metadata loader (core/model_loader.h): files and folders to documents,
-// documents to tables and enums, then the merge and the checks that span tables.
+// documents to tables, enums and sequences, then the merge and the checks that span tables.
 
 #include "core/model_loader.h"
 
@@ -51,8 +51,10 @@ public:
         if (is_missing(root)) return;
         if (!expect_map(root, "a model file", ctx)) return;
         try {
-            check_keys(root, {"tables", "enums"}, "a model file", ctx);
+            check_keys(root, {"tables", "enums", "sequences"}, "a model file", ctx);
             for_each(root, "enums", ctx, [&](const YAML::Node& item) { add_enum(item, ctx); });
+            for_each(root, "sequences", ctx,
+                     [&](const YAML::Node& item) { add_sequence(item, ctx); });
             for_each(root, "tables", ctx, [&](const YAML::Node& item) { add_table(item, ctx); });
         } catch (const YAML::Exception& e) {  // a shape no check above foresaw: still an input error
             diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg});
@@ -63,7 +65,9 @@ public:
         Schema schema;
         for (auto& e : enums_) schema.enums.push_back(e.value);
         for (auto& t : tables_) schema.tables.push_back(t.table);
+        for (auto& q : sequences_) schema.sequences.push_back(q.value);
         check_model_references(tables_, enums_, diagnostics_);
+        check_model_sequences(tables_, sequences_, diagnostics_);
         if (!diagnostics_.empty()) {
             std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
                 return std::tie(a.where.file, a.where.line, a.where.column) <
@@ -117,10 +121,25 @@ private:
         enums_.push_back({std::move(*e), at});
     }
 
+    void add_sequence(const YAML::Node& item, ParseContext& ctx) {
+        auto q = parse_sequence(item, ctx);
+        if (!q) return;
+        SourceLocation at = location_of(item["name"], ctx.file);
+        for (const auto& other : sequences_) {
+            if (other.value.schema != q->schema || other.value.name != q->name) continue;
+            report(ctx, at,
+                   "sequence '" + q->qualified_name() + "' is declared twice: in " +
+                       other.where.to_string() + " and in " + at.to_string());
+            return;
+        }
+        sequences_.push_back({std::move(*q), at});
+    }
+
     NamingConvention naming_;
     std::vector<Diagnostic> diagnostics_;
     std::vector<LocatedTable> tables_;
     std::vector<LocatedEnum> enums_;
+    std::vector<LocatedSequence> sequences_;
 };
 
 std::string read_whole_file(const std::string& path, bool& ok) {

@@ -67,6 +67,21 @@ std::optional<Index> parse_index(const YAML::Node& node, const std::string& tabl
 // An enum mapping: name, values, schema.
 std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx);
 
+// A sequence mapping: name, schema, start, increment, min_value, max_value, cache,
+// cycle, owned_by ("table.column"). Settings left out keep the database's defaults.
+std::optional<Sequence> parse_sequence(const YAML::Node& node, ParseContext& ctx);
+// The settings of a sequence mapping into `sequence` (for drop_sequence's `existing`,
+// which has no name); `what` names it in messages. Reports bad values and bad
+// combinations (start outside the bounds); false if any was bad. Keys are not checked.
+bool read_sequence_settings(const YAML::Node& node, Sequence& sequence, const std::string& what,
+                            ParseContext& ctx);
+// A 64-bit whole number setting (start, increment, ...) of a sequence mapping; reports
+// anything else at the value and returns nullopt.
+std::optional<std::int64_t> read_sequence_number(const YAML::Node& map, const std::string& key,
+                                                 const std::string& what, ParseContext& ctx);
+// The keys of a sequence mapping besides name and schema.
+const std::vector<std::string>& sequence_setting_keys();
+
 // A column type as written; problems become diagnostics at `node`.
 std::optional<ColumnType> parse_type_node(const YAML::Node& node, ParseContext& ctx);
 

@@ -159,6 +159,14 @@ struct Emitter {
     V body(const Operation& op) const;
 };
 
+// Sequence shapes (operation_yaml_emit_sequences.cpp), shared with the model writer:
+// the settings a sequence gives (start ... owned_by) added to `m`, and the bodies of the
+// three sequence operations.
+V sequence_settings(const Sequence& q, V m);
+V create_sequence_body(const CreateSequence& o);
+V drop_sequence_body(const DropSequence& o);
+V alter_sequence_body(const AlterSequence& o);
+
 // Short bodies made only of scalars and flow values read best on one line.
 YamlValue fold_short(YamlValue body);
 

@@ -152,6 +152,9 @@ V Emitter::body(const Operation& op) const {
                 }
                 return m;
             },
+            [&](const CreateSequence& o) { return create_sequence_body(o); },
+            [&](const DropSequence& o) { return drop_sequence_body(o); },
+            [&](const AlterSequence& o) { return alter_sequence_body(o); },
         },
         op.op);
 }

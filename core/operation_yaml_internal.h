@@ -72,4 +72,9 @@ Operations read_enum_drop(Body& b);
 Operations read_set_table_comment(Body& b);
 Operations read_execute(Body& b);
 
+// Readers of the sequence operations (operation_yaml_parse_sequences.cpp).
+Operations read_create_sequence(Body& b);
+Operations read_drop_sequence(Body& b);
+Operations read_alter_sequence(Body& b);
+
 }  // namespace migrate::detail

@@ -132,6 +132,9 @@ const std::map<std::string, Reader>& readers() {
         {"alter_enum_drop_value", detail::read_enum_drop},
         {"set_table_comment", detail::read_set_table_comment},
         {"execute", detail::read_execute},
+        {"create_sequence", detail::read_create_sequence},
+        {"drop_sequence", detail::read_drop_sequence},
+        {"alter_sequence", detail::read_alter_sequence},
     };
     return table;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "core/operation_sequences.h"
 #include "core/overloaded.h"
 
 namespace migrate {
@@ -59,6 +60,9 @@ const char* op_name(const Operation& op) {
                           [](const AlterEnumDropValue&) { return "alter_enum_drop_value"; },
                           [](const SetTableComment&) { return "set_table_comment"; },
                           [](const Execute&) { return "execute"; },
+                          [](const CreateSequence&) { return "create_sequence"; },
+                          [](const DropSequence&) { return "drop_sequence"; },
+                          [](const AlterSequence&) { return "alter_sequence"; },
                       },
                       op.op);
 }
@@ -120,6 +124,9 @@ std::string describe(const Operation& op) {
                 if (first.size() > 60) first = first.substr(0, 57) + "...";
                 return "execute SQL" + (o.dialect.empty() ? "" : " (" + o.dialect + " only)") + ": " + first;
             },
+            [](const CreateSequence& o) { return "create sequence " + q(o.sequence.schema, o.sequence.name); },
+            [](const DropSequence& o) { return "drop sequence " + q(o.schema, o.name); },
+            [](const AlterSequence& o) { return detail::describe_alter_sequence(o); },
         },
         op.op);
 }
@@ -241,6 +248,14 @@ Operation reverse(const Operation& op) {
                 return SetTableComment{o.schema, o.table, *o.existing_comment, o.comment};
             },
             [&](const Execute&) -> Operation { cannot_reverse(op, "how to undo its SQL"); },
+            [&](const CreateSequence& o) -> Operation {
+                return DropSequence{o.sequence.schema, o.sequence.name, o.sequence};
+            },
+            [&](const DropSequence& o) -> Operation {
+                if (!o.existing) cannot_reverse(op, "the sequence's definition");
+                return CreateSequence{*o.existing};
+            },
+            [&](const AlterSequence& o) -> Operation { return detail::reverse_alter_sequence(o, cannot_reverse); },
         },
         op.op);
 }

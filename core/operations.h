@@ -150,6 +150,36 @@ struct SetTableComment {
     bool operator==(const SetTableComment&) const = default;
 };
 
+// Standalone sequences (PostgreSQL). create_sequence with owned_by needs the owning
+// table and column to exist; autogenerate sets the owner with a later alter_sequence.
+struct CreateSequence {
+    Sequence sequence;
+    bool operator==(const CreateSequence&) const = default;
+};
+
+struct DropSequence {
+    std::string schema, name;
+    std::optional<Sequence> existing;  // the full definition, when known (to reverse)
+    bool operator==(const DropSequence&) const = default;
+};
+
+// Only the settings that are set change; owned_by is optional<optional<...>>: outer
+// empty = unchanged, inner empty = OWNED BY NONE. The existing_* members reverse it.
+struct AlterSequence {
+    std::string schema, name;
+    std::optional<std::int64_t> start, increment, min_value, max_value, cache;
+    std::optional<bool> cycle;
+    std::optional<std::optional<std::string>> owned_by;
+    std::optional<std::int64_t> existing_start, existing_increment, existing_min_value, existing_max_value,
+        existing_cache;
+    std::optional<bool> existing_cycle;
+    std::optional<std::optional<std::string>> existing_owned_by;
+    bool changes_nothing() const {
+        return !start && !increment && !min_value && !max_value && !cache && !cycle && !owned_by;
+    }
+    bool operator==(const AlterSequence&) const = default;
+};
+
 struct Operation;
 
 // Opaque SQL. `dialect` "" runs everywhere, else only on that dialect ("sqlite",
@@ -172,7 +202,7 @@ using OperationVariant =
     std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, CreateIndex,
                  DropIndex, CreateUniqueConstraint, CreateForeignKey, CreateCheckConstraint,
                  CreatePrimaryKey, DropConstraint, CreateEnum, DropEnum, AlterEnumAddValue,
-                 AlterEnumDropValue, SetTableComment, Execute>;
+                 AlterEnumDropValue, SetTableComment, Execute, CreateSequence, DropSequence, AlterSequence>;
 
 struct Operation {
     OperationVariant op;

@@ -54,6 +54,34 @@ void begin(Connection& connection, const std::optional<double>& lock_timeout) {
     }
 }
 
+// The sequence a sequence operation names, or "".
+std::string sequence_named(const Operation& op) {
+    if (const auto* o = op.as<CreateSequence>()) return o->sequence.qualified_name();
+    if (const auto* o = op.as<DropSequence>())
+        return o->schema.empty() ? o->name : o->schema + "." + o->name;
+    if (const auto* o = op.as<AlterSequence>())
+        return o->schema.empty() ? o->name : o->schema + "." + o->name;
+    return "";
+}
+
+// A dialect without sequences refuses a plan with a sequence operation before anything
+// runs, so that no earlier migration of the plan is applied either.
+void refuse_sequences(const Dialect& dialect, RevisionLoader& revisions, const Plan& plan) {
+    if (dialect.capabilities().sequences) return;
+    for (const auto& step : plan.steps) {
+        const Revision& r = revisions.full(step.revision->id);
+        const Operations& ops = step.direction == Direction::Upgrade ? r.upgrade : r.downgrade;
+        for (size_t i = 0; i < ops.size(); ++i) {
+            std::string name = sequence_named(ops[i]);
+            if (name.empty()) continue;
+            throw InputError(r.where() + ", " + to_string(step.direction) + " operation " +
+                             std::to_string(i + 1) + " (" + describe(ops[i]) + "): sequence '" +
+                             name + "' cannot be applied to " + dialect.name() +
+                             ", which has no sequences; nothing was applied");
+        }
+    }
+}
+
 }  // namespace
 
 std::string migration_lock_key(const DatabaseUrl& url, const VersionTableNames& names) {
@@ -96,6 +124,7 @@ RunResult Runner::run(Direction direction, const std::string& target_text) {
         result.heads_after = expected;
         return result;
     }
+    refuse_sequences(dialect_, revisions_, plan);
     LiveSchema schema(dialect_, connection_,
                       ReflectOptions{options_.include_schemas, {}, version_table_.hidden_tables()},
                       options_.naming);

@@ -24,6 +24,7 @@ bool Table::is_sole_integer_key(const Column& column) const {
 
 std::string Table::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
 std::string Enum::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
+std::string Sequence::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
 
 const Table* Schema::find_table(const std::string& s, const std::string& n) const {
     for (const auto& t : tables)
@@ -49,6 +50,18 @@ Enum* Schema::find_enum(const std::string& s, const std::string& n) {
     return nullptr;
 }
 
+const Sequence* Schema::find_sequence(const std::string& s, const std::string& n) const {
+    for (const auto& q : sequences)
+        if (q.schema == s && q.name == n) return &q;
+    return nullptr;
+}
+
+Sequence* Schema::find_sequence(const std::string& s, const std::string& n) {
+    for (auto& q : sequences)
+        if (q.schema == s && q.name == n) return &q;
+    return nullptr;
+}
+
 namespace {
 template <typename T>
 void sort_by_name(std::vector<T>& v) {
@@ -61,6 +74,9 @@ void Schema::sort() {
         return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
     });
     std::sort(enums.begin(), enums.end(), [](const Enum& a, const Enum& b) {
+        return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+    });
+    std::sort(sequences.begin(), sequences.end(), [](const Sequence& a, const Sequence& b) {
         return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
     });
     for (auto& t : tables) {
@@ -129,9 +145,25 @@ std::string to_text(const Table& t) {
     return s;
 }
 
+std::string to_text(const Sequence& q) {
+    std::string s = "sequence " + q.qualified_name();
+    auto add = [&](const char* what, const std::optional<std::int64_t>& v) {
+        if (v) s += std::string(" ") + what + " " + std::to_string(*v);
+    };
+    add("start", q.start);
+    add("increment", q.increment);
+    add("min_value", q.min_value);
+    add("max_value", q.max_value);
+    add("cache", q.cache);
+    if (q.cycle) s += " cycle";
+    if (q.owned_by) s += " owned by " + *q.owned_by;
+    return s;
+}
+
 std::string to_text(const Schema& schema) {
     std::string s;
     for (const auto& e : schema.enums) s += "enum " + e.qualified_name() + " (" + join(e.values) + ")\n";
+    for (const auto& q : schema.sequences) s += to_text(q) + "\n";
     for (const auto& t : schema.tables) s += to_text(t);
     return s;
 }

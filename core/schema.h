@@ -7,6 +7,7 @@
 //   - every index and constraint has a name (the naming convention fills in missing ones);
 //   - identifiers are kept exactly as written (case-sensitive, unquoted).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,16 +123,37 @@ struct Enum {
     bool operator==(const Enum&) const = default;
 };
 
+// A standalone sequence (PostgreSQL). Settings left empty take the database's defaults,
+// which depend on the direction (core/sequences.h: effective_settings). A sequence that
+// a serial or identity column owns is not a Sequence: the column is autoincrement.
+struct Sequence {
+    std::string schema;
+    std::string name;
+    std::optional<std::int64_t> start;
+    std::optional<std::int64_t> increment;
+    std::optional<std::int64_t> min_value;
+    std::optional<std::int64_t> max_value;
+    std::optional<std::int64_t> cache;
+    bool cycle = false;
+    std::optional<std::string> owned_by;  // "table.column", a table of the sequence's schema
+
+    std::string qualified_name() const;
+    bool operator==(const Sequence&) const = default;
+};
+
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
+    std::vector<Sequence> sequences;
 
     const Table* find_table(const std::string& schema, const std::string& name) const;
     Table* find_table(const std::string& schema, const std::string& name);
     const Enum* find_enum(const std::string& schema, const std::string& name) const;
     Enum* find_enum(const std::string& schema, const std::string& name);
+    const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
+    Sequence* find_sequence(const std::string& schema, const std::string& name);
 
-    // Sorts tables, enums, and each table's indexes and constraints by name, so that two
+    // Sorts tables, enums, sequences, and each table's indexes and constraints by name, so that two
     // equal schemas compare equal and print identically whatever order they were read in.
     // Column order is meaningful and kept.
     void sort();
@@ -142,6 +164,7 @@ struct Schema {
 // A readable, stable, multi-line rendering used by `migrate models`, error messages and
 // test failure output. Generated names are shown.
 std::string to_text(const Table& table);
+std::string to_text(const Sequence& sequence);  // one line, only the settings given
 std::string to_text(const Schema& schema);
 
 }  // namespace migrate

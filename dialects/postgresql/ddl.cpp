@@ -104,6 +104,9 @@ struct Renderer {
         if (!op.dialect.empty() && op.dialect != "postgresql") return {};
         return {op.sql};
     }
+    Statements operator()(const CreateSequence& op) const { return render_create_sequence(op); }
+    Statements operator()(const DropSequence& op) const { return render_drop_sequence(op); }
+    Statements operator()(const AlterSequence& op) const { return render_alter_sequence(op); }
 };
 
 }  // namespace

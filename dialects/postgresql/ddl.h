@@ -2,7 +2,7 @@
 // PostgreSQL DDL for every operation of core/operations.h. ddl.cpp dispatches;
 // ddl_parts.cpp renders the pieces (column definitions, constraints, indexes);
 // ddl_alter.cpp renders the operations that read the schema before them
-// (alter_column, rename_table, alter_enum_drop_value).
+// (alter_column, rename_table, alter_enum_drop_value); ddl_sequences.cpp the sequences.
 
 #include <string>
 #include <vector>
@@ -39,5 +39,9 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx);
 Statements rename_derived_names(const Operation& op, const RenderContext& ctx);
 Statements render_rename_table(const RenameTable& op, const RenderContext& ctx);
 Statements render_drop_enum_value(const AlterEnumDropValue& op, const Schema& before);
+// ddl_sequences.cpp
+Statements render_create_sequence(const CreateSequence& op);
+Statements render_alter_sequence(const AlterSequence& op);
+Statements render_drop_sequence(const DropSequence& op);
 
 }  // namespace migrate::pg

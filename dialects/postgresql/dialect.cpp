@@ -11,7 +11,7 @@ namespace migrate {
 
 Capabilities PostgresqlDialect::capabilities() const {
     Capabilities c;
-    c.schemas = c.enums = c.comments = c.native_alter = c.advisory_locks = true;
+    c.schemas = c.enums = c.comments = c.native_alter = c.advisory_locks = c.sequences = true;
     c.identity_columns = true;
     return c;
 }

@@ -57,7 +57,6 @@ void read_relations(ReflectState& s, const ReflectOptions& options) {
         std::string shown = display_name(nsp, name);
         if (kind == "v") s.result.unmanaged.push_back({"view", shown});
         if (kind == "m") s.result.unmanaged.push_back({"materialized view", shown});
-        if (kind == "S" && !row.flag("owned")) s.result.unmanaged.push_back({"sequence", shown});
         if (kind != "r" && kind != "p") continue;
         if (matches_any(options.exclude_tables, nsp, name)) {
             s.result.unmanaged.push_back({"excluded table", shown});
@@ -124,6 +123,7 @@ Reflection reflect(Connection& connection, const ReflectOptions& options) {
     reflect_indexes(s);
     reflect_enums(s);
     reflect_routines(s);
+    reflect_sequences(s);  // last: whether a column is autoincrement is settled
     for (auto& [key, table] : s.tables) s.result.schema.tables.push_back(std::move(table));
     s.result.schema.sort();
     std::sort(s.result.unmanaged.begin(), s.result.unmanaged.end(),

@@ -2,7 +2,7 @@
 // PostgreSQL reflection: the whole database (the included schemas) read into the schema
 // model with a fixed set of bulk catalog queries (reflect_queries.h). reflect.cpp reads
 // relations and columns; reflect_constraints.cpp reads constraints, indexes, enums and
-// the objects models cannot express.
+// the objects models cannot express; reflect_sequences.cpp reads sequences.
 
 #include <map>
 #include <string>
@@ -38,5 +38,8 @@ void reflect_constraints(ReflectState& state);
 void reflect_indexes(ReflectState& state);
 void reflect_enums(ReflectState& state);
 void reflect_routines(ReflectState& state);
+// Standalone sequences into the schema; those owned by an autoincrement or identity
+// column are left out (reflect_sequences.cpp).
+void reflect_sequences(ReflectState& state);
 
 }  // namespace migrate::pg

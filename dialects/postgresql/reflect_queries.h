@@ -5,14 +5,12 @@
 
 namespace migrate::pg::queries {
 
-// Tables, views, materialized views and sequences; extension members left out.
+// Tables, views and materialized views; extension members left out.
 inline constexpr const char* kRelations = R"SQL(
-SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS comment,
-       EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-               AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) AS owned
+SELECT n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname IN (SELECT json_array_elements_text($1::json))
-  AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition
+  AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 ORDER BY n.nspname, c.relname)SQL";
 
@@ -78,6 +76,24 @@ SELECT n.nspname, t.typname, json_agg(e.enumlabel ORDER BY e.enumsortorder) AS l
 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname IN (SELECT json_array_elements_text($1::json))
 GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname)SQL";
+
+// Sequences (not those of extensions) with their settings and the column that owns
+// them: deptype 'i' for an identity column, 'a' for OWNED BY (serial columns included);
+// owner_default: the owning column's default calls nextval on this sequence (serial).
+inline constexpr const char* kSequences = R"SQL(
+SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+       own.deptype AS owner_kind, oc.relname AS owner_table, oa.attname AS owner_column,
+       EXISTS (SELECT 1 FROM pg_attrdef ad JOIN pg_depend dd ON dd.classid = 'pg_attrdef'::regclass AND dd.objid = ad.oid
+               WHERE ad.adrelid = own.refobjid AND ad.adnum = own.refobjsubid
+                 AND dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid) AS owner_default
+FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_depend own ON own.classid = 'pg_class'::regclass AND own.objid = c.oid
+     AND own.refclassid = 'pg_class'::regclass AND own.deptype IN ('a', 'i')
+LEFT JOIN pg_class oc ON oc.oid = own.refobjid
+LEFT JOIN pg_attribute oa ON oa.attrelid = own.refobjid AND oa.attnum = own.refobjsubid
+WHERE n.nspname IN (SELECT json_array_elements_text($1::json))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ORDER BY n.nspname, c.relname)SQL";
 
 // Triggers and functions (not those of extensions) that models cannot express.
 inline constexpr const char* kRoutines = R"SQL(

@@ -238,6 +238,18 @@ std::string create_index_sql(const std::string& table, const Index& ix) {
     return s;
 }
 
+namespace {
+
+// SQLite has no sequences (AUTOINCREMENT is per table): a sequence operation is an error.
+[[noreturn]] void no_sequences(const Operation& op, const std::string& schema, const std::string& name) {
+    throw InputError("cannot render " + describe(op) + ": SQLite has no sequences, so sequence '" +
+                     (schema.empty() ? name : schema + "." + name) +
+                     "' cannot be created, changed or dropped; keep sequences to PostgreSQL revisions "
+                     "(or an `execute` with `dialect: postgresql`)");
+}
+
+}  // namespace
+
 std::vector<std::string> render_operation(const Operation& op, const RenderContext& ctx) {
     using Out = std::vector<std::string>;
     return std::visit(
@@ -283,6 +295,9 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
                 if (!o.dialect.empty() && o.dialect != "sqlite") return {};
                 return {o.sql};
             },
+            [&](const CreateSequence& o) -> Out { no_sequences(op, o.sequence.schema, o.sequence.name); },
+            [&](const DropSequence& o) -> Out { no_sequences(op, o.schema, o.name); },
+            [&](const AlterSequence& o) -> Out { no_sequences(op, o.schema, o.name); },
         },
         op.op);
 }

@@ -15,7 +15,8 @@ Capabilities SqliteDialect::capabilities() const {
                         .comments = false,
                         .native_alter = false,
                         .advisory_locks = false,
-                        .identity_columns = false};
+                        .identity_columns = false,
+                        .sequences = false};
 }
 
 std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url, const ConnectOptions& options) const {

@@ -1,6 +1,7 @@
 // PostgreSQL reflection beyond the round trip: a fixed number of statements whatever
 // the number of tables, serial columns as autoincrement, objects models cannot express
-// listed as unmanaged, exclude_tables and hidden tables.
+// listed as unmanaged, exclude_tables and hidden tables (sequences:
+// postgresql_sequences_test.cpp).
 
 #include <catch2/catch.hpp>
 
@@ -53,9 +54,10 @@ TEST_CASE("postgresql: reflection sends the same number of statements for 5 and 
     CHECK(t7->indexes[0].elements[0].expression == "lower(name)");
     CHECK(t7->foreign_keys.size() == 1);
     CHECK(r.unmanaged.empty());  // owned sequences are not standalone sequences
+    CHECK(r.schema.sequences.empty());
 }
 
-TEST_CASE("postgresql: views, triggers, functions and sequences are listed as not managed",
+TEST_CASE("postgresql: views, triggers and functions are listed as not managed",
           "[postgresql][reflect]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
@@ -78,10 +80,12 @@ TEST_CASE("postgresql: views, triggers, functions and sequences are listed as no
     Reflection r = PostgresqlDialect().reflect(*conn, o);
     REQUIRE(r.schema.tables.size() == 1);
     CHECK(r.schema.tables[0].name == "accounts");
+    REQUIRE(r.schema.sequences.size() == 1);  // a standalone sequence is a model object
+    CHECK(r.schema.sequences[0].name == "invoice_numbers");
     std::vector<UnmanagedObject> want = {
         {"excluded table", "audit_2024"}, {"excluded table", "audit_2025"},
         {"function", "touch()"},          {"materialized view", "totals"},
-        {"sequence", "invoice_numbers"},  {"trigger", "accounts_touch on accounts"},
+        {"trigger", "accounts_touch on accounts"},
         {"view", "big_accounts"}};
     CHECK(r.unmanaged == want);
 }
@@ -104,5 +108,7 @@ TEST_CASE("postgresql: identity ALWAYS, serial and plain nextval defaults",
     CHECK_FALSE(a->find_column("z")->autoincrement);  // the sequence is not owned by z
     CHECK(a->find_column("z")->server_default ==
           std::optional<std::string>("nextval('shared_seq')"));
-    CHECK(r.unmanaged == std::vector<UnmanagedObject>{{"sequence", "shared_seq"}});
+    CHECK(r.unmanaged.empty());
+    REQUIRE(r.schema.sequences.size() == 1);  // y's own sequence belongs to y
+    CHECK(r.schema.sequences[0].name == "shared_seq");
 }

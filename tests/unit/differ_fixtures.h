@@ -41,6 +41,7 @@ struct DiffCase {
 std::vector<DiffCase> catalogue_tables();       // differ_catalogue_tables.cpp
 std::vector<DiffCase> catalogue_columns();      // differ_catalogue_columns.cpp
 std::vector<DiffCase> catalogue_constraints();  // differ_catalogue_constraints.cpp
+std::vector<DiffCase> catalogue_sequences();    // differ_catalogue_sequences.cpp (from 200)
 
 std::vector<std::string> described(const Operations& ops);
 std::vector<std::string> descriptions(const std::vector<Change>& changes);

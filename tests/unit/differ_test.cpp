@@ -19,6 +19,7 @@ std::vector<DiffCase> all_cases() {
     std::vector<DiffCase> all = catalogue_tables();
     for (auto& c : catalogue_columns()) all.push_back(c);
     for (auto& c : catalogue_constraints()) all.push_back(c);
+    for (auto& c : catalogue_sequences()) all.push_back(c);
     return all;
 }
 
@@ -26,6 +27,7 @@ std::vector<DiffCase> all_cases() {
 Schema shuffled(Schema s) {
     std::reverse(s.tables.begin(), s.tables.end());
     std::reverse(s.enums.begin(), s.enums.end());
+    std::reverse(s.sequences.begin(), s.sequences.end());
     for (auto& t : s.tables) {
         std::reverse(t.indexes.begin(), t.indexes.end());
         std::reverse(t.unique_constraints.begin(), t.unique_constraints.end());
