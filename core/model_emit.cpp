@@ -94,7 +94,8 @@ class TableWriter {
     const ForeignKey* shorthand_foreign_key(const Column& c) const {
         for (const auto& fk : t_.foreign_keys) {
             if (fk.columns != std::vector<std::string>{c.name}) continue;
-            if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table))
+            if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table) ||
+                fk.referred_columns.size() != 1)
                 continue;
             std::string parts = fk.referred_schema + fk.referred_table + fk.referred_columns[0];
             if (parts.find('.') != std::string::npos || fk.referred_table.empty() ||

@@ -238,11 +238,11 @@ def _foreign_key_items(items, catalog, tables, by_lower, pk_of):
         if fk["table"] in tables:
             groups.setdefault((fk["table"], fk["id"]), []).append(fk)
     for (table, _), rows in groups.items():
-        parent = by_lower.get(rows[0]["references"].lower(), rows[0]["references"])
+        parent = by_lower.get(rows[0]["references"].lower())
         to = [r["to"] for r in rows]
-        if all(t is None for t in to):  # REFERENCES parent: the parent's primary key
-            to = pk_of.get(parent, ["<no primary key>"])
-        key = "foreign key on %s (%s) -> %s (%s)" % (
-            table, ", ".join(r["from"] for r in rows), parent, ", ".join(to))
+        if parent and all(t is None for t in to):  # REFERENCES parent: its primary key
+            to = pk_of.get(parent)
+        target = "%s (%s)" % (parent, ", ".join(to)) if parent and to else rows[0]["references"]
+        key = "foreign key %s (%s) -> %s" % (table, ", ".join(r["from"] for r in rows), target)
         items[key] = {"on delete": rows[0]["on_delete"], "on update": rows[0]["on_update"],
                       "match": rows[0]["match"]}
