@@ -9,7 +9,9 @@ import os
 
 KAMAILIO_PG = "usr/share/kamailio/postgres"
 KAMAILIO_SQLITE = "usr/share/kamailio/db_sqlite"
-FREERADIUS = "etc/freeradius/3.0/mods-config/sql/main"
+FREERADIUS = "etc/freeradius/3.0/mods-config/sql"
+# The main schema, then each optional module's (no table is in two of them).
+FREERADIUS_MODULES = ["main", "cui", "dhcp", "ippool", "ippool-dhcp", "moonshot-targeted-ids"]
 BACULA = "usr/share/dbconfig-common/data"
 
 # name -> dialect -> (package, [file or glob, ...])
@@ -18,9 +20,20 @@ SCHEMAS = {
         "postgresql": ("ejabberd", ["usr/share/ejabberd/sql/pg.sql"]),
         "sqlite": ("ejabberd", ["usr/share/ejabberd/sql/lite.sql"]),
     },
+    "ejabberd-multihost": {
+        "postgresql": ("ejabberd", ["usr/share/ejabberd/sql/pg.new.sql"]),
+        "sqlite": ("ejabberd", ["usr/share/ejabberd/sql/lite.new.sql"]),
+    },
+    # With the PL/pgSQL functions of the modules, which migrate lists as not managed.
     "freeradius": {
-        "postgresql": ("freeradius-config", [FREERADIUS + "/postgresql/schema.sql"]),
-        "sqlite": ("freeradius-config", [FREERADIUS + "/sqlite/schema.sql"]),
+        "postgresql": ("freeradius-config",
+                       ["%s/%s/postgresql/schema.sql" % (FREERADIUS, m) for m in FREERADIUS_MODULES]
+                       + [FREERADIUS + "/main/postgresql/process-radacct.sql",
+                          FREERADIUS + "/ippool/postgresql/procedure.sql",
+                          FREERADIUS + "/ippool-dhcp/postgresql/procedure.sql"]),
+        "sqlite": ("freeradius-config",
+                   ["%s/%s/sqlite/schema.sql" % (FREERADIUS, m) for m in FREERADIUS_MODULES]
+                   + [FREERADIUS + "/main/sqlite/process-radacct-schema.sql"]),
     },
     "bacula": {
         "postgresql": ("bacula-director-pgsql", [BACULA + "/bacula-director-pgsql/install/pgsql"]),
@@ -48,6 +61,18 @@ def schema_files(cache, name, dialect):
                                     "run tests/corpus/fetch.sh" % (name, pattern, package, root))
         files += [m for m in matches if m not in files]
     return package, files
+
+
+def script_text(files):
+    """The files joined as one script. Lines starting with `#` are dropped: some files
+    (freeradius's process-radacct*) open with a shell-style header that neither psql nor
+    sqlite3 reads, and no SQL statement of the corpus starts a line with it."""
+    lines = []
+    for f in files:
+        with open(f, encoding="utf-8", errors="replace") as text:
+            lines += [line for line in text.read().splitlines() if not line.startswith("#")]
+        lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def package_version(cache, package):

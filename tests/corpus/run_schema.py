@@ -61,7 +61,7 @@ class SqliteSide:
         return "sqlite:///" + db
 
     def load(self, db, files):
-        script = "".join(open(f, encoding="utf-8", errors="replace").read() + "\n" for f in files)
+        script = cases.script_text(files)
         r = subprocess.run(["sqlite3", "-bail", "-batch", db], input=script,
                            capture_output=True, text=True)
         if r.returncode != 0:
@@ -98,7 +98,7 @@ class PostgresSide:
         return db
 
     def load(self, db, files):
-        script = "".join(open(f, encoding="utf-8", errors="replace").read() + "\n" for f in files)
+        script = cases.script_text(files)
         r = self.psql(db, "-f", "-", input=script)
         if r.returncode != 0:
             raise Failed("loading the schema into PostgreSQL failed:\n" + r.stderr)

@@ -103,7 +103,8 @@ def normalise_sqlite_default(text):
     s = _normalise(text, strip_casts=False)
     if s == "null":  # DEFAULT NULL is no default
         return None
-    return {"true": "1", "false": "0"}.get(s, s)
+    # datetime('now') gives CURRENT_TIMESTAMP's text exactly (UTC, YYYY-MM-DD HH:MM:SS).
+    return {"true": "1", "false": "0", "datetime('now')": "current_timestamp"}.get(s, s)
 
 
 def _show(attrs):
