@@ -59,6 +59,7 @@ class TableWriter {
         Emitter::nonempty(m, "schema", t_.schema);
         Emitter::opt(m, "comment", t_.comment);
         Emitter::opt(m, "renamed_from", t_.renamed_from);
+        if (t_.sqlite_autoincrement) m.add("sqlite_autoincrement", V::boolean(true));
         m.add("columns", columns());
         if (t_.primary_key && !pk_flags_) m.add("primary_key", primary_key());
         list(m, "indexes", t_.indexes, [&](const Index& ix) { return index(ix); });

@@ -36,12 +36,23 @@ std::string column_type_sql(const Table& t, const Column& c) {
     return render_type(c.type);
 }
 
+// SQLite accepts AUTOINCREMENT only in a column's own PRIMARY KEY clause.
+bool keyed_in_column(const Table& t, const Column& c) {
+    return t.sqlite_autoincrement && c.autoincrement && single_integer_pk(t) == &c;
+}
+
+std::string constraint(const std::string& name) {
+    return name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " ";
+}
+
 std::string column_sql(const Table& t, const Column& c) {
     std::string s = quote_identifier(c.name);
     std::string type = column_type_sql(t, c);
     if (!type.empty()) s += " " + type;
     if (c.collation) s += " COLLATE " + quote_identifier(*c.collation);
     if (!c.nullable) s += " NOT NULL";
+    if (keyed_in_column(t, c))
+        s += " " + constraint(t.primary_key->name) + "PRIMARY KEY AUTOINCREMENT";
     if (c.server_default) s += " DEFAULT " + render_default(*c.server_default);
     return s;
 }
@@ -53,13 +64,10 @@ std::string actions_sql(const ForeignKey& fk) {
     return s;
 }
 
-std::string constraint(const std::string& name) {
-    return name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " ";
-}
-
 std::vector<std::string> table_constraints_sql(const Table& t) {
     std::vector<std::string> out;
-    if (t.primary_key)
+    const Column* key = single_integer_pk(t);
+    if (t.primary_key && !(key && keyed_in_column(t, *key)))
         out.push_back(constraint(t.primary_key->name) + "PRIMARY KEY (" +
                       quote_list(t.primary_key->columns) + ")");
     for (const auto& u : t.unique_constraints)

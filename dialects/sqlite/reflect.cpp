@@ -102,6 +102,7 @@ void finish_primary_key(Table& t, const ParsedTable& parsed,
     auto d = declared.find(c->name);
     bool rowid_alias = d != declared.end() && d->second == "integer" && !parsed.without_rowid;
     c->autoincrement = autoinc_keyword || rowid_alias;
+    t.sqlite_autoincrement = autoinc_keyword;
 }
 
 // SQLite names are case-insensitive: `REFERENCES job` names the table `Job`.

@@ -154,3 +154,37 @@ TEST_CASE("sqlite round trip: a bigint or smallint key without autoincrement kee
     CHECK_THROWS_WITH(db.conn->execute("INSERT INTO t_bigint DEFAULT VALUES"),
                       Catch::Contains("NOT NULL"));
 }
+
+TEST_CASE("sqlite round trip: sqlite_autoincrement keeps AUTOINCREMENT, through a rebuild too",
+          "[sqlite]") {
+    SqliteDb db;
+    Table t;
+    t.name = "archive";
+    Column id = column("id", "integer", false);
+    id.autoincrement = true;
+    t.columns = {id, column("txt", "text")};
+    t.primary_key = PrimaryKey{"pk_archive", {"id"}};
+    t.sqlite_autoincrement = true;
+    db.apply(CreateTable{t});
+    CHECK_THAT(db.scalar("SELECT sql FROM sqlite_master WHERE name = 'archive'"),
+               Catch::Contains(
+                   "\"id\" INTEGER NOT NULL CONSTRAINT \"pk_archive\" PRIMARY KEY AUTOINCREMENT"));
+    CHECK(db.reflect() == db.expected(db.schema));
+
+    // A rebuild (SQLite cannot ALTER a column's type) recreates the keyword.
+    AlterColumn alter;
+    alter.table = "archive";
+    alter.name = "txt";
+    alter.type = *parse_type("string(20)", nullptr);
+    alter.existing_type = *parse_type("text", nullptr);
+    db.apply(alter);
+    Schema after = db.reflect();
+    CHECK(after.tables[0].sqlite_autoincrement);
+    CHECK(after.tables[0].primary_key->name == "pk_archive");
+
+    // What the keyword means: the id of a deleted last row is not given again.
+    db.conn->execute(
+        "INSERT INTO archive (txt) VALUES ('a'), ('b'); DELETE FROM archive WHERE id = 2");
+    db.conn->execute("INSERT INTO archive (txt) VALUES ('c')");
+    CHECK(db.scalar("SELECT max(id) FROM archive") == "3");
+}

@@ -292,3 +292,32 @@ CREATE TABLE LocationLog (LocLogId INTEGER, LocationId INTEGER REFERENCES Locati
         {"sqlite3", p.dir / "app.db", "SELECT type FROM pragma_table_info('BaseFiles') WHERE pk"});
     CHECK(key.out == "BIGINT\n");
 }
+
+// Found by the real-schema corpus (ejabberd's and freeradius's SQLite schemas declare
+// their keys AUTOINCREMENT): the keyword was lost on adoption, so ids of deleted rows
+// came back in the new database.
+TEST_CASE("reflect on SQLite: an AUTOINCREMENT key is adopted as sqlite_autoincrement",
+          "[e2e][reflect]") {
+    Project p("sqlite:///app.db");
+    const char* legacy =
+        "CREATE TABLE archive (username TEXT NOT NULL, id INTEGER PRIMARY KEY AUTOINCREMENT);\n"
+        "CREATE TABLE plain (id INTEGER PRIMARY KEY, x TEXT);\n";
+    REQUIRE(run_process({"sqlite3", p.dir / "legacy.db"}, "", {}, legacy).exit_code == 0);
+
+    p.ok({"--url", "sqlite:///legacy.db", "reflect"});
+    CHECK_THAT(p.dir.read("models/archive.yaml"),
+               Catch::Contains("  - name: archive\n    sqlite_autoincrement: true\n"));
+    CHECK_THAT(p.dir.read("models/plain.yaml"), !Catch::Contains("sqlite_autoincrement"));
+    p.ok({"revision", "--autogenerate", "-m", "adopt"});
+    p.ok({"upgrade", "head"});
+    auto sql = run_process({"sqlite3", p.dir / "app.db",
+                            "SELECT name, sql LIKE '%AUTOINCREMENT%' FROM sqlite_master "
+                            "WHERE name IN ('archive', 'plain') ORDER BY name"});
+    CHECK(sql.out == "archive|1\nplain|0\n");
+    CHECK(p.run({"check"}).exit_code == 0);
+    p.ok({"downgrade", "base"});
+    auto left =
+        run_process({"sqlite3", p.dir / "app.db",
+                     "SELECT count(*) FROM sqlite_master WHERE name IN ('archive', 'plain')"});
+    CHECK(left.out == "0\n");
+}
