@@ -114,9 +114,13 @@ class PostgresSide:
 def make_side(dialect, work):
     if dialect == "sqlite":
         return SqliteSide(work)
-    url = os.environ.get("MIGRATE_TEST_PG_URL")
-    if url:
-        return PostgresSide(url)
+    return PostgresSide(os.environ["MIGRATE_TEST_PG_URL"])
+
+
+def require_server(dialect):
+    """Exits (skipped, or failed under CI) when PostgreSQL has no test server."""
+    if dialect == "sqlite" or os.environ.get("MIGRATE_TEST_PG_URL"):
+        return
     if os.environ.get("CI") in ("true", "1"):
         print("FAILED: no PostgreSQL test server (MIGRATE_TEST_PG_URL is not set) under CI=true")
         sys.exit(1)
@@ -187,6 +191,7 @@ def main():
     parser.add_argument("--dialect", required=True, choices=["sqlite", "postgresql"])
     args = parser.parse_args()
 
+    require_server(args.dialect)
     work = tempfile.mkdtemp(prefix="migrate-corpus-%s-%s-" % (args.schema, args.dialect))
     side = make_side(args.dialect, work)
     case = Case(os.path.abspath(args.migrate), work, side)
