@@ -57,6 +57,7 @@ json table_to_json(const Table& t) {
     if (!t.schema.empty()) j["schema"] = t.schema;
     put_optional(j, "comment", t.comment);
     put_optional(j, "renamed_from", t.renamed_from);
+    if (t.sqlite_autoincrement) j["sqlite_autoincrement"] = true;
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column_json(c));
     if (t.primary_key) j["primary_key"] = {{"name", t.primary_key->name}, {"columns", t.primary_key->columns}};

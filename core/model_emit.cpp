@@ -59,6 +59,7 @@ class TableWriter {
         Emitter::nonempty(m, "schema", t_.schema);
         Emitter::opt(m, "comment", t_.comment);
         Emitter::opt(m, "renamed_from", t_.renamed_from);
+        if (t_.sqlite_autoincrement) m.add("sqlite_autoincrement", V::boolean(true));
         m.add("columns", columns());
         if (t_.primary_key && !pk_flags_) m.add("primary_key", primary_key());
         list(m, "indexes", t_.indexes, [&](const Index& ix) { return index(ix); });
@@ -94,7 +95,8 @@ class TableWriter {
     const ForeignKey* shorthand_foreign_key(const Column& c) const {
         for (const auto& fk : t_.foreign_keys) {
             if (fk.columns != std::vector<std::string>{c.name}) continue;
-            if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table))
+            if (fk.name != naming_.foreign_key_name(t_.name, fk.columns, fk.referred_table) ||
+                fk.referred_columns.size() != 1)
                 continue;
             std::string parts = fk.referred_schema + fk.referred_table + fk.referred_columns[0];
             if (parts.find('.') != std::string::npos || fk.referred_table.empty() ||

@@ -15,9 +15,17 @@ namespace migrate {
 
 namespace {
 
-const std::vector<std::string> kTableKeys = {"name",    "schema",  "columns", "primary_key",  "indexes",
-                                             "unique_constraints", "foreign_keys", "checks", "comment",
-                                             "renamed_from"};
+const std::vector<std::string> kTableKeys = {"name",
+                                             "schema",
+                                             "columns",
+                                             "primary_key",
+                                             "indexes",
+                                             "unique_constraints",
+                                             "foreign_keys",
+                                             "checks",
+                                             "comment",
+                                             "renamed_from",
+                                             "sqlite_autoincrement"};
 
 struct TableReader {
     Table& table;
@@ -148,6 +156,23 @@ struct TableReader {
         });
     }
 
+    // Only an autoincrement single-column integer key can carry SQLite's AUTOINCREMENT.
+    void read_sqlite_autoincrement(const YAML::Node& node) {
+        if (is_missing(node["sqlite_autoincrement"])) return;
+        table.sqlite_autoincrement =
+            read_bool(node, "sqlite_autoincrement", what(), ctx).value_or(false);
+        if (!table.sqlite_autoincrement) return;
+        const Column* key = table.primary_key && table.primary_key->columns.size() == 1
+                                ? table.find_column(table.primary_key->columns[0])
+                                : nullptr;
+        if (!key || !is_integer_kind(key->type.kind) || !key->autoincrement)
+            report(
+                ctx, node["sqlite_autoincrement"],
+                what() +
+                    " has sqlite_autoincrement: true, which needs a single-column integer primary "
+                    "key with autoincrement");
+    }
+
     void check_duplicate_objects() {
         std::set<std::string> seen;
         for (const auto& [name, where] : object_names)
@@ -183,6 +208,7 @@ std::optional<Table> parse_table(const YAML::Node& node, ParseContext& ctx, Tabl
     reader.read_lists(node);
     detail::settle_primary_key(drafts, pk_columns, table.foreign_keys, ctx);
     for (auto& d : drafts) table.columns.push_back(std::move(d.parsed.column));
+    reader.read_sqlite_autoincrement(node);
     reader.check_duplicate_objects();
     return table;
 }

@@ -118,6 +118,7 @@ struct Emitter {
         nonempty(m, "schema", t.schema);
         opt(m, "comment", t.comment);
         opt(m, "renamed_from", t.renamed_from);
+        if (t.sqlite_autoincrement) m.add("sqlite_autoincrement", V::boolean(true));
         bool flags = pk_as_flags(t);
         const std::vector<std::string> none;
         const auto& pk_cols = t.primary_key ? t.primary_key->columns : none;

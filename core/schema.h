@@ -103,6 +103,9 @@ struct Table {
     std::vector<CheckConstraint> checks;
     std::optional<std::string> comment;
     std::optional<std::string> renamed_from;  // model hint only; never reflected
+    // SQLite's AUTOINCREMENT keyword on the autoincrement integer key (rowids are never
+    // reused); other dialects ignore it. Autogenerate does not compare it (as Alembic).
+    bool sqlite_autoincrement = false;
 
     const Column* find_column(const std::string& name) const;
     Column* find_column(const std::string& name);

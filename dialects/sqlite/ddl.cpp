@@ -38,12 +38,23 @@ std::string column_type_sql(const Table& t, const Column& c) {
     return render_type(c.type);
 }
 
+// SQLite accepts AUTOINCREMENT only in a column's own PRIMARY KEY clause.
+bool keyed_in_column(const Table& t, const Column& c) {
+    return t.sqlite_autoincrement && c.autoincrement && single_integer_pk(t) == &c;
+}
+
+std::string constraint(const std::string& name) {
+    return name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " ";
+}
+
 std::string column_sql(const Table& t, const Column& c) {
     std::string s = quote_identifier(c.name);
     std::string type = column_type_sql(t, c);
     if (!type.empty()) s += " " + type;
     if (c.collation) s += " COLLATE " + quote_identifier(*c.collation);
     if (!c.nullable) s += " NOT NULL";
+    if (keyed_in_column(t, c))
+        s += " " + constraint(t.primary_key->name) + "PRIMARY KEY AUTOINCREMENT";
     if (c.server_default) s += " DEFAULT " + render_default(*c.server_default);
     return s;
 }
@@ -55,16 +66,20 @@ std::string actions_sql(const ForeignKey& fk) {
     return s;
 }
 
-std::string constraint(const std::string& name) { return name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " "; }
-
 std::vector<std::string> table_constraints_sql(const Table& t) {
     std::vector<std::string> out;
-    if (t.primary_key) out.push_back(constraint(t.primary_key->name) + "PRIMARY KEY (" + quote_list(t.primary_key->columns) + ")");
-    for (const auto& u : t.unique_constraints) out.push_back(constraint(u.name) + "UNIQUE (" + quote_list(u.columns) + ")");
+    const Column* key = single_integer_pk(t);
+    if (t.primary_key && !(key && keyed_in_column(t, *key)))
+        out.push_back(constraint(t.primary_key->name) + "PRIMARY KEY (" +
+                      quote_list(t.primary_key->columns) + ")");
+    for (const auto& u : t.unique_constraints)
+        out.push_back(constraint(u.name) + "UNIQUE (" + quote_list(u.columns) + ")");
     for (const auto& fk : t.foreign_keys)
-        out.push_back(constraint(fk.name) + "FOREIGN KEY (" + quote_list(fk.columns) + ") REFERENCES " +
-                      quote_identifier(fk.referred_table) + " (" + quote_list(fk.referred_columns) + ")" + actions_sql(fk));
-    for (const auto& ck : t.checks) out.push_back(constraint(ck.name) + "CHECK (" + ck.expression + ")");
+        out.push_back(constraint(fk.name) + "FOREIGN KEY (" + quote_list(fk.columns) +
+                      ") REFERENCES " + quote_identifier(fk.referred_table) + " (" +
+                      quote_list(fk.referred_columns) + ")" + actions_sql(fk));
+    for (const auto& ck : t.checks)
+        out.push_back(constraint(ck.name) + "CHECK (" + ck.expression + ")");
     return out;
 }
 
@@ -74,12 +89,15 @@ std::string element_sql(const IndexElement& e) {
     return s;
 }
 
-const Table& table_in(const RenderContext& ctx, const std::string& schema, const std::string& name, const Operation& op) {
+const Table& table_in(const RenderContext& ctx, const std::string& schema, const std::string& name,
+                      const Operation& op) {
     if (const Table* t = ctx.before.find_table(schema, name)) return *t;
-    throw InputError("cannot render " + describe(op) + " for SQLite: table '" + name + "' does not exist");
+    throw InputError("cannot render " + describe(op) + " for SQLite: table '" + name +
+                     "' does not exist");
 }
 
-Table after_table(const RenderContext& ctx, const Operation& op, const std::string& schema, const std::string& name) {
+Table after_table(const RenderContext& ctx, const Operation& op, const std::string& schema,
+                  const std::string& name) {
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);
     return *after.find_table(schema, name);
@@ -102,10 +120,12 @@ std::vector<std::string> triggers_of(const RenderContext& ctx, const std::string
     return out;
 }
 
-std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& ctx, const std::string& schema,
-                                     const std::string& table, const ColumnSources& sources = {}) {
+std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& ctx,
+                                     const std::string& schema, const std::string& table,
+                                     const ColumnSources& sources = {}) {
     const Table& before = table_in(ctx, schema, table, op);
-    return rebuild_table(before, after_table(ctx, op, schema, table), sources, ctx.before, triggers_of(ctx, table));
+    return rebuild_table(before, after_table(ctx, op, schema, table), sources, ctx.before,
+                         triggers_of(ctx, table));
 }
 
 std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op, const RenderContext& ctx) {
@@ -117,7 +137,8 @@ std::vector<std::string> render_add_column(const AddColumn& o, const Operation& 
     bool constant = !def || is_constant_default(*def);
     if (!constant || (!o.column.nullable && !def)) return rebuild_for(op, ctx, o.schema, o.table);
     Table t = after_table(ctx, op, o.schema, o.table);
-    return {"ALTER TABLE " + quote_identifier(o.table) + " ADD COLUMN " + column_sql(t, *t.find_column(o.column.name))};
+    return {"ALTER TABLE " + quote_identifier(o.table) + " ADD COLUMN " +
+            column_sql(t, *t.find_column(o.column.name))};
 }
 
 // After a native RENAME of a table or column (`from` to `to`), the names the naming
@@ -183,20 +204,24 @@ std::vector<std::string> render_rename_table(const RenameTable& o, const Operati
     return out;
 }
 
-std::vector<std::string> render_drop_column(const DropColumn& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_drop_column(const DropColumn& o, const Operation& op,
+                                            const RenderContext& ctx) {
     const Table& before = table_in(ctx, o.schema, o.table, op);
     for (const auto& other : ctx.before.tables)
         for (const auto& fk : other.foreign_keys)
             if (fk.referred_table == o.table && fk.referred_schema == o.schema &&
-                std::find(fk.referred_columns.begin(), fk.referred_columns.end(), o.name) != fk.referred_columns.end() &&
+                std::find(fk.referred_columns.begin(), fk.referred_columns.end(), o.name) !=
+                    fk.referred_columns.end() &&
                 !(other.name == o.table && other.schema == o.schema))
-                throw InputError("cannot apply " + describe(op) + ": foreign key '" + fk.name + "' of table '" +
-                                 other.name + "' refers to it; drop that foreign key first");
+                throw InputError("cannot apply " + describe(op) + ": foreign key '" + fk.name +
+                                 "' of table '" + other.name +
+                                 "' refers to it; drop that foreign key first");
     Table after = after_table(ctx, op, o.schema, o.table);
     Table column_only = before;
     std::erase_if(column_only.columns, [&](const Column& c) { return c.name == o.name; });
     if (column_only == after)  // nothing else uses the column: ALTER TABLE can drop it
-        return {"ALTER TABLE " + quote_identifier(o.table) + " DROP COLUMN " + quote_identifier(o.name)};
+        return {"ALTER TABLE " + quote_identifier(o.table) + " DROP COLUMN " +
+                quote_identifier(o.name)};
     return rebuild_table(before, after, {}, ctx.before, triggers_of(ctx, o.table));
 }
 
@@ -230,9 +255,10 @@ std::string create_table_sql(const Table& t, const std::string& as_name) {
 }
 
 std::string create_index_sql(const std::string& table, const Index& ix) {
-    std::string s = std::string(ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + quote_identifier(ix.name) +
-                    " ON " + quote_identifier(table) + " (";
-    for (size_t i = 0; i < ix.elements.size(); ++i) s += (i ? ", " : "") + element_sql(ix.elements[i]);
+    std::string s = std::string(ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
+                    quote_identifier(ix.name) + " ON " + quote_identifier(table) + " (";
+    for (size_t i = 0; i < ix.elements.size(); ++i)
+        s += (i ? ", " : "") + element_sql(ix.elements[i]);
     s += ")";
     if (ix.where) s += " WHERE " + *ix.where;
     return s;
@@ -256,9 +282,11 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
         Overloaded{
             [&](const CreateTable& o) -> Out {
                 if (ctx.before.find_table(o.table.schema, o.table.name))
-                    throw InputError("cannot render " + describe(op) + ": table '" + o.table.name + "' already exists");
+                    throw InputError("cannot render " + describe(op) + ": table '" + o.table.name +
+                                     "' already exists");
                 Out out = {create_table_sql(o.table, o.table.name)};
-                for (const auto& ix : o.table.indexes) out.push_back(create_index_sql(o.table.name, ix));
+                for (const auto& ix : o.table.indexes)
+                    out.push_back(create_index_sql(o.table.name, ix));
                 return out;
             },
             [&](const DropTable& o) -> Out {
@@ -277,10 +305,18 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
                 after_table(ctx, op, o.schema, o.table);
                 return {"DROP INDEX " + quote_identifier(o.name)};
             },
-            [&](const CreateUniqueConstraint& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
-            [&](const CreateForeignKey& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
-            [&](const CreateCheckConstraint& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
-            [&](const CreatePrimaryKey& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
+            [&](const CreateUniqueConstraint& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
+            },
+            [&](const CreateForeignKey& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
+            },
+            [&](const CreateCheckConstraint& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
+            },
+            [&](const CreatePrimaryKey& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
+            },
             [&](const DropConstraint& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
             // SQLite has no enum types (enum columns are TEXT) and no comments.
             [&](const CreateEnum&) -> Out { return {}; },

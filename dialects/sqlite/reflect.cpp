@@ -23,11 +23,13 @@ const char* kColumnsQuery =
 const char* kForeignKeysQuery =
     "SELECT m.name AS tbl, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
     "FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f "
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, f.id, f.seq";
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, f.id, "
+    "f.seq";
 
 bool matches_any(const std::string& name, const std::vector<std::string>& globs) {
-    return std::any_of(globs.begin(), globs.end(),
-                       [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; });
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+        return fnmatch(g.c_str(), name.c_str(), 0) == 0;
+    });
 }
 
 std::string text(const std::vector<SqlValue>& row, size_t i) { return row[i].value_or(""); }
@@ -42,7 +44,8 @@ std::string action(const std::string& a) {
     return l == "no action" ? "" : l;
 }
 
-const ParsedConstraint* by_columns(const std::vector<ParsedConstraint>& v, const std::vector<std::string>& cols) {
+const ParsedConstraint* by_columns(const std::vector<ParsedConstraint>& v,
+                                   const std::vector<std::string>& cols) {
     for (const auto& c : v)
         if (c.columns == cols) return &c;
     return nullptr;
@@ -84,26 +87,69 @@ void read_columns(Connection& conn, Raw& raw) {
     }
 }
 
-void finish_primary_key(Table& t, const ParsedTable& parsed, const std::map<int, std::string>& order,
-                        const std::map<std::string, std::string>& declared, const NamingConvention& naming) {
+void finish_primary_key(Table& t, const ParsedTable& parsed,
+                        const std::map<int, std::string>& order,
+                        const std::map<std::string, std::string>& declared,
+                        const NamingConvention& naming) {
     if (order.empty()) return;
     PrimaryKey pk;
     for (const auto& [pos, col] : order) pk.columns.push_back(col);
-    pk.name = parsed.primary_key && !parsed.primary_key->name.empty() ? parsed.primary_key->name
-                                                                      : naming.primary_key_name(t.name);
+    pk.name = parsed.primary_key && !parsed.primary_key->name.empty()
+                  ? parsed.primary_key->name
+                  : naming.primary_key_name(t.name);
     t.primary_key = pk;
     if (pk.columns.size() != 1) return;
     Column* c = t.find_column(pk.columns[0]);
-    bool autoinc_keyword = std::any_of(parsed.columns.begin(), parsed.columns.end(), [&](const ParsedColumn& p) {
-        return p.autoincrement && lower(p.name) == lower(c->name);
-    });
+    bool autoinc_keyword = std::any_of(
+        parsed.columns.begin(), parsed.columns.end(),
+        [&](const ParsedColumn& p) { return p.autoincrement && lower(p.name) == lower(c->name); });
     // A rowid alias: declared exactly INTEGER, in a rowid table.
     auto d = declared.find(c->name);
     bool rowid_alias = d != declared.end() && d->second == "integer" && !parsed.without_rowid;
     c->autoincrement = autoinc_keyword || rowid_alias;
+    t.sqlite_autoincrement = autoinc_keyword;
 }
 
-void read_foreign_keys(Connection& conn, Raw& raw, const NamingConvention& naming) {
+// SQLite names are case-insensitive: `REFERENCES job` names the table `Job`.
+const Table* find_table(const Raw& raw, const std::string& name) {
+    auto it = raw.tables.find(name);
+    if (it != raw.tables.end()) return &it->second;
+    for (const auto& [n, t] : raw.tables)
+        if (lower(n) == lower(name)) return &t;
+    return nullptr;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// A foreign key to a table that does not exist, or without columns to a table without a
+// primary key, is accepted by SQLite but cannot be written in a model: not managed.
+void add_foreign_key(Raw& raw, const std::string& table, ForeignKey fk,
+                     const NamingConvention& naming, std::vector<UnmanagedObject>& unmanaged) {
+    Table& t = raw.tables[table];
+    const Table* ref = find_table(raw, fk.referred_table);
+    if (ref) fk.referred_table = ref->name;
+    if (ref && fk.referred_columns.empty() && ref->primary_key)
+        fk.referred_columns = ref->primary_key->columns;
+    if (!ref || fk.referred_columns.size() != fk.columns.size()) {
+        unmanaged.push_back({"foreign key",
+                             table + " (" + joined(fk.columns) + ") -> " + fk.referred_table,
+                             table});
+        return;
+    }
+    const ParsedConstraint* p = by_columns(raw.parsed[table].foreign_keys, fk.columns);
+    fk.name = p && !p->name.empty()
+                  ? p->name
+                  : naming.foreign_key_name(t.name, fk.columns, fk.referred_table);
+    if (p && p->deferrable) unmanaged.push_back({"deferrable constraint", t.name + "." + fk.name, t.name});
+    t.foreign_keys.push_back(std::move(fk));
+}
+
+void read_foreign_keys(Connection& conn, Raw& raw, const NamingConvention& naming,
+                       std::vector<UnmanagedObject>& unmanaged) {
     QueryResult r = conn.query(kForeignKeysQuery);
     std::map<std::pair<std::string, std::string>, ForeignKey> fks;
     std::vector<std::pair<std::string, std::string>> order;
@@ -118,26 +164,17 @@ void read_foreign_keys(Connection& conn, Raw& raw, const NamingConvention& namin
         fk.on_update = action(text(row, 5));
         fk.on_delete = action(text(row, 6));
     }
-    for (const auto& key : order) {
-        ForeignKey fk = fks[key];
-        Table& t = raw.tables[key.first];
-        if (fk.referred_columns.empty() && raw.tables.count(fk.referred_table)) {
-            const Table& ref = raw.tables[fk.referred_table];
-            if (ref.primary_key) fk.referred_columns = ref.primary_key->columns;
-        }
-        const ParsedConstraint* p = by_columns(raw.parsed[key.first].foreign_keys, fk.columns);
-        fk.name = p && !p->name.empty() ? p->name : naming.foreign_key_name(t.name, fk.columns, fk.referred_table);
-        if (p && p->deferrable)
-            raw.unmanaged.push_back({"deferrable constraint", t.name + "." + fk.name, t.name});
-        t.foreign_keys.push_back(std::move(fk));
-    }
+    for (const auto& key : order) add_foreign_key(raw, key.first, fks[key], naming, unmanaged);
 }
 
 void add_parsed_constraints(Table& t, const ParsedTable& parsed, const NamingConvention& naming) {
     for (const auto& u : parsed.uniques)
-        t.unique_constraints.push_back({u.name.empty() ? naming.unique_name(t.name, u.columns) : u.name, u.columns});
+        t.unique_constraints.push_back(
+            {u.name.empty() ? naming.unique_name(t.name, u.columns) : u.name, u.columns});
     for (const auto& c : parsed.checks)
-        t.checks.push_back({c.name.empty() ? naming.check_name(t.name, check_token(c.expression)) : c.name, c.expression});
+        t.checks.push_back(
+            {c.name.empty() ? naming.check_name(t.name, check_token(c.expression)) : c.name,
+             c.expression});
 }
 
 }  // namespace
@@ -154,7 +191,8 @@ Reflection reflect_database(Connection& conn, const ReflectOptions& options) {
         if (matches_any(table, options.hidden_tables)) continue;
         if (type == "view") out.unmanaged.push_back({"view", name});
         if (type == "trigger") out.unmanaged.push_back({"trigger", name, table, text(row, 3)});
-        if (type == "table" && matches_any(name, options.exclude_tables)) out.unmanaged.push_back({"excluded table", name});
+        if (type == "table" && matches_any(name, options.exclude_tables))
+            out.unmanaged.push_back({"excluded table", name});
         if (matches_any(table, options.exclude_tables)) continue;
         if (type == "table") {
             raw.tables[name].name = name;
@@ -173,7 +211,7 @@ Reflection reflect_database(Connection& conn, const ReflectOptions& options) {
             raw.unmanaged.push_back({"WITHOUT ROWID table", name, name});
         if (raw.parsed[name].strict) raw.unmanaged.push_back({"STRICT table", name, name});
     }
-    read_foreign_keys(conn, raw, naming);
+    read_foreign_keys(conn, raw, naming, out.unmanaged);
     for (size_t i = 0; i < indexes.size(); ++i) {
         auto it = raw.tables.find(indexes[i].first);
         if (it == raw.tables.end()) continue;
@@ -185,7 +223,9 @@ Reflection reflect_database(Connection& conn, const ReflectOptions& options) {
     for (auto& u : raw.unmanaged) out.unmanaged.push_back(std::move(u));
     out.schema.sort();
     std::sort(out.unmanaged.begin(), out.unmanaged.end(),
-              [](const UnmanagedObject& a, const UnmanagedObject& b) { return a.kind + a.name < b.kind + b.name; });
+              [](const UnmanagedObject& a, const UnmanagedObject& b) {
+                  return a.kind + a.name < b.kind + b.name;
+              });
     return out;
 }
 

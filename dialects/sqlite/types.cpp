@@ -31,26 +31,43 @@ DeclaredType split_declared(const std::string& declared) {
     DeclaredType d;
     std::vector<Token> tokens = tokenize(declared);
     size_t i = 0;
-    for (; i < tokens.size() && !tokens[i].is_punct("("); ++i) d.base += (d.base.empty() ? "" : " ") + lower(tokens[i].value);
+    for (; i < tokens.size() && !tokens[i].is_punct("("); ++i)
+        d.base += (d.base.empty() ? "" : " ") + lower(tokens[i].value);
     for (++i; i < tokens.size() && !tokens[i].is_punct(")"); ++i)
         if (!tokens[i].is_punct(",")) d.args.push_back(tokens[i].text);
     return d;
 }
 
 std::optional<int> to_int(const std::vector<std::string>& args, size_t i) {
-    if (i >= args.size() || args[i].empty() || !std::all_of(args[i].begin(), args[i].end(), ::isdigit)) return std::nullopt;
+    if (i >= args.size() || args[i].empty() ||
+        !std::all_of(args[i].begin(), args[i].end(), ::isdigit))
+        return std::nullopt;
     return std::stoi(args[i]);
 }
 
 const std::map<std::string, TypeKind>& plain_names() {
     static const std::map<std::string, TypeKind> m = {
-        {"integer", TypeKind::Integer},   {"int", TypeKind::Integer},       {"int4", TypeKind::Integer},
-        {"bigint", TypeKind::BigInt},     {"int8", TypeKind::BigInt},       {"smallint", TypeKind::SmallInt},
-        {"int2", TypeKind::SmallInt},     {"text", TypeKind::Text},         {"clob", TypeKind::Text},
-        {"boolean", TypeKind::Boolean},   {"bool", TypeKind::Boolean},      {"date", TypeKind::Date},
-        {"time", TypeKind::Time},         {"float", TypeKind::Float},       {"real", TypeKind::Float},
-        {"double", TypeKind::Double},     {"double precision", TypeKind::Double}, {"blob", TypeKind::Binary},
-        {"uuid", TypeKind::Uuid},         {"json", TypeKind::Json},         {"interval", TypeKind::Interval},
+        {"integer", TypeKind::Integer},
+        {"int", TypeKind::Integer},
+        {"int4", TypeKind::Integer},
+        {"bigint", TypeKind::BigInt},
+        {"int8", TypeKind::BigInt},
+        {"smallint", TypeKind::SmallInt},
+        {"int2", TypeKind::SmallInt},
+        {"text", TypeKind::Text},
+        {"clob", TypeKind::Text},
+        {"boolean", TypeKind::Boolean},
+        {"bool", TypeKind::Boolean},
+        {"date", TypeKind::Date},
+        {"time", TypeKind::Time},
+        {"float", TypeKind::Float},
+        {"real", TypeKind::Float},
+        {"double", TypeKind::Double},
+        {"double precision", TypeKind::Double},
+        {"blob", TypeKind::Binary},
+        {"uuid", TypeKind::Uuid},
+        {"json", TypeKind::Json},
+        {"interval", TypeKind::Interval},
     };
     return m;
 }
@@ -63,17 +80,28 @@ bool is_paren_wrapped(const std::vector<Token>& t) {
 
 std::string render_type(const ColumnType& t) {
     switch (t.kind) {
-        case TypeKind::Integer: return "INTEGER";
-        case TypeKind::BigInt: return "BIGINT";
-        case TypeKind::SmallInt: return "SMALLINT";
-        case TypeKind::String: return t.length ? "VARCHAR(" + std::to_string(*t.length) + ")" : "VARCHAR";
-        case TypeKind::Text: return "TEXT";
-        case TypeKind::Boolean: return "BOOLEAN";
-        case TypeKind::Date: return "DATE";
-        case TypeKind::DateTime: return t.timezone ? "TIMESTAMPTZ" : "DATETIME";
-        case TypeKind::Time: return "TIME";
+        case TypeKind::Integer:
+            return "INTEGER";
+        case TypeKind::BigInt:
+            return "BIGINT";
+        case TypeKind::SmallInt:
+            return "SMALLINT";
+        case TypeKind::String:
+            return t.length ? "VARCHAR(" + std::to_string(*t.length) + ")" : "VARCHAR";
+        case TypeKind::Text:
+            return "TEXT";
+        case TypeKind::Boolean:
+            return "BOOLEAN";
+        case TypeKind::Date:
+            return "DATE";
+        case TypeKind::DateTime:
+            return t.timezone ? "TIMESTAMPTZ" : "DATETIME";
+        case TypeKind::Time:
+            return "TIME";
         case TypeKind::Numeric:
-            if (t.precision && t.scale) return "NUMERIC(" + std::to_string(*t.precision) + "," + std::to_string(*t.scale) + ")";
+            if (t.precision && t.scale)
+                return "NUMERIC(" + std::to_string(*t.precision) + "," + std::to_string(*t.scale) +
+                       ")";
             if (t.precision) return "NUMERIC(" + std::to_string(*t.precision) + ")";
             return "NUMERIC";
         case TypeKind::Float: return "FLOAT";
@@ -106,14 +134,16 @@ ColumnType type_from_declared(const std::string& declared) {
         t.length = to_int(d.args, 0);
         if (d.args.empty() || t.length) return t;
     }
-    if (d.base == "char" && d.args.size() == 1 && d.args[0] == "36") return ColumnType::of(TypeKind::Uuid);
+    if (d.base == "char" && d.args.size() == 1 && d.args[0] == "36")
+        return ColumnType::of(TypeKind::Uuid);
     if ((d.base == "numeric" || d.base == "decimal") && d.args.size() <= 2) {
         t = ColumnType::of(TypeKind::Numeric);
         t.precision = to_int(d.args, 0);
         t.scale = to_int(d.args, 1);
         if (d.args.size() == (t.precision ? 1u : 0u) + (t.scale ? 1u : 0u)) return t;
     }
-    if (d.args.empty() && (d.base == "datetime" || d.base == "timestamp")) return ColumnType::of(TypeKind::DateTime);
+    if (d.args.empty() && (d.base == "datetime" || d.base == "timestamp"))
+        return ColumnType::of(TypeKind::DateTime);
     if (d.args.empty() && (d.base == "timestamptz" || d.base == "timestamp with time zone")) {
         t = ColumnType::of(TypeKind::DateTime);
         t.timezone = true;
@@ -122,6 +152,14 @@ ColumnType type_from_declared(const std::string& declared) {
     ColumnType dialect;
     dialect.kind = TypeKind::Dialect;
     dialect.name = lower(declared);
+    // A portable name with parameters that SQLite ignores (`bigint(20)`, `text(100)`,
+    // written for MySQL) has no verbatim spelling in a model, which would read it as the
+    // portable type and reject the parameters: it is that portable type.
+    std::optional<ColumnType> as_model = parse_type(dialect.name, nullptr);
+    if (d.args.empty() || (as_model && as_model->kind == TypeKind::Dialect)) return dialect;
+    auto it = plain_names().find(d.base);
+    if (it != plain_names().end()) return ColumnType::of(it->second);
+    if (d.base == "datetime") return ColumnType::of(TypeKind::DateTime);
     return dialect;
 }
 
@@ -138,23 +176,27 @@ std::optional<std::string> normalize_default(const std::optional<std::string>& v
     }
     std::vector<Token> tokens = tokenize(v);
     std::string l = lower(v);
-    if (l == "now()" || l == "current_timestamp" || l == "current_timestamp()" || l == "localtimestamp" ||
-        l == "datetime('now')")
+    if (l == "now()" || l == "current_timestamp" || l == "current_timestamp()" ||
+        l == "localtimestamp" || l == "datetime('now')")
         return std::string("CURRENT_TIMESTAMP");
     if (l == "current_date" || l == "current_time") return upper(l);
     if (l == "true") return std::string("1");
     if (l == "false") return std::string("0");
     if (l == "null") return std::nullopt;
-    if (tokens.size() == 2 && tokens[0].is_punct("+") && tokens[1].kind == TokenKind::Number) return tokens[1].text;
-    if (tokens.size() == 2 && tokens[0].is_punct("-") && tokens[1].kind == TokenKind::Number) return "-" + tokens[1].text;
+    if (tokens.size() == 2 && tokens[0].is_punct("+") && tokens[1].kind == TokenKind::Number)
+        return tokens[1].text;
+    if (tokens.size() == 2 && tokens[0].is_punct("-") && tokens[1].kind == TokenKind::Number)
+        return "-" + tokens[1].text;
     return v;
 }
 
 bool is_constant_default(const std::string& v) {
     std::vector<Token> t = tokenize(v);
-    if (t.size() == 1) return t[0].kind == TokenKind::String || t[0].kind == TokenKind::Number ||
-                              t[0].kind == TokenKind::Blob || t[0].is_keyword("null");
-    return t.size() == 2 && (t[0].is_punct("-") || t[0].is_punct("+")) && t[1].kind == TokenKind::Number;
+    if (t.size() == 1)
+        return t[0].kind == TokenKind::String || t[0].kind == TokenKind::Number ||
+               t[0].kind == TokenKind::Blob || t[0].is_keyword("null");
+    return t.size() == 2 && (t[0].is_punct("-") || t[0].is_punct("+")) &&
+           t[1].kind == TokenKind::Number;
 }
 
 std::string render_default(const std::string& value) {
@@ -165,8 +207,10 @@ std::string render_default(const std::string& value) {
 
 // A '(' after a word is a call ("lower(x)") unless the word is an operator keyword.
 static bool is_call(const Token& word) {
-    static const char* ops[] = {"in", "and", "or", "not", "exists", "between", "like", "is", "when", "then", "else", "case", "glob"};
-    if (!word.is_identifier() || word.kind == TokenKind::QuotedIdentifier) return word.is_identifier();
+    static const char* ops[] = {"in", "and",  "or",   "not",  "exists", "between", "like",
+                                "is", "when", "then", "else", "case",   "glob"};
+    if (!word.is_identifier() || word.kind == TokenKind::QuotedIdentifier)
+        return word.is_identifier();
     for (const char* op : ops)
         if (word.is_keyword(op)) return false;
     return true;
@@ -174,12 +218,14 @@ static bool is_call(const Token& word) {
 
 std::string normalize_expression(const std::string& sql) {
     std::vector<Token> tokens = tokenize(sql);
-    while (is_paren_wrapped(tokens)) tokens = std::vector<Token>(tokens.begin() + 1, tokens.end() - 1);
+    while (is_paren_wrapped(tokens))
+        tokens = std::vector<Token>(tokens.begin() + 1, tokens.end() - 1);
     std::string out;
     const Token* prev = nullptr;
     for (const Token& t : tokens) {
         std::string piece = t.is_identifier() ? lower(t.value) : t.text;
-        if (t.kind == TokenKind::Number || t.kind == TokenKind::String || t.kind == TokenKind::Blob) piece = t.text;
+        if (t.kind == TokenKind::Number || t.kind == TokenKind::String || t.kind == TokenKind::Blob)
+            piece = t.text;
         bool glue = prev && (prev->is_punct("(") || t.is_punct(")") || t.is_punct(",") ||
                              (t.is_punct("(") && is_call(*prev)));
         if (prev && !glue) out += ' ';

@@ -36,7 +36,8 @@ TEST_CASE("sqlite reflect: hand-written DDL in every quoting style", "[sqlite]")
     CHECK(child.find_column("label")->server_default == "'it''s'");
     CHECK(child.find_column("label")->type == *parse_type("string(10)", nullptr));
     REQUIRE(child.foreign_keys.size() == 1);
-    CHECK(child.foreign_keys[0] == ForeignKey{"child_parent", {"parent_key"}, "", "Parent", {"key"}, "set null", ""});
+    CHECK(child.foreign_keys[0] ==
+          ForeignKey{"child_parent", {"parent_key"}, "", "Parent", {"key"}, "set null", ""});
     REQUIRE(child.checks.size() == 2);
     CHECK(child.checks[0].name == "ck_child_label");
     CHECK(child.checks[0].expression == "label <> 'x, y'");
@@ -68,10 +69,12 @@ TEST_CASE("sqlite reflect: views, triggers, excluded and hidden tables", "[sqlit
     Reflection r = db.dialect.reflect(*db.conn, options);
     REQUIRE(r.schema.tables.size() == 1);
     CHECK(r.schema.tables[0].name == "t");
-    CHECK(r.unmanaged == std::vector<UnmanagedObject>{{"excluded table", "audit_2024"},
-                                                      {"excluded table", "audit_2025"},
-                                                      {"trigger", "tr", "t", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END"},
-                                                      {"view", "v"}});
+    CHECK(r.unmanaged ==
+          std::vector<UnmanagedObject>{
+              {"excluded table", "audit_2024"},
+              {"excluded table", "audit_2025"},
+              {"trigger", "tr", "t", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END"},
+              {"view", "v"}});
     CHECK(db.dialect.table_exists(*db.conn, "", "migrate_version"));
     CHECK_FALSE(db.dialect.table_exists(*db.conn, "", "nope"));
 }
@@ -82,7 +85,9 @@ TEST_CASE("sqlite reflect: the number of queries does not grow with the tables",
         std::string ddl;
         for (int i = 0; i < tables; ++i) {
             std::string n = "t" + std::to_string(i);
-            ddl += "CREATE TABLE " + n + " (id INTEGER PRIMARY KEY, p INTEGER REFERENCES t0 (id), v TEXT CHECK (v <> ''));";
+            ddl +=
+                "CREATE TABLE " + n +
+                " (id INTEGER PRIMARY KEY, p INTEGER REFERENCES t0 (id), v TEXT CHECK (v <> ''));";
             ddl += "CREATE INDEX ix_" + n + " ON " + n + " (v);";
         }
         db.conn->execute(ddl);
@@ -96,4 +101,42 @@ TEST_CASE("sqlite reflect: the number of queries does not grow with the tables",
     size_t five = queries_for(5);
     CHECK(five == queries_for(200));
     CHECK(five <= 3);
+}
+
+TEST_CASE("sqlite reflect: foreign keys as other tools write them", "[sqlite]") {
+    SqliteDb db;
+    db.conn->execute(R"(
+        CREATE TABLE Job (JobId INTEGER, PRIMARY KEY (JobId));
+        CREATE TABLE Log (
+            LogId INTEGER PRIMARY KEY,
+            JobId INTEGER REFERENCES job NOT NULL,
+            LocationId INTEGER REFERENCES LocationId,
+            OtherId INTEGER REFERENCES nowhere (id)
+        );
+    )");
+    Reflection r = db.dialect.reflect(*db.conn, {});
+    const Table& log = *r.schema.find_table("", "Log");
+    // REFERENCES without columns, in another letter case: the parent's primary key.
+    REQUIRE(log.foreign_keys.size() == 1);
+    CHECK(log.foreign_keys[0] ==
+          ForeignKey{"fk_Log_JobId_Job", {"JobId"}, "", "Job", {"JobId"}, "", ""});
+    // To tables that do not exist: SQLite accepts them, a model cannot say them.
+    CHECK(r.unmanaged ==
+          std::vector<UnmanagedObject>{{"foreign key", "Log (LocationId) -> LocationId", "Log"},
+                                       {"foreign key", "Log (OtherId) -> nowhere", "Log"}});
+}
+
+TEST_CASE("sqlite reflect: parameters SQLite ignores on a portable type name", "[sqlite]") {
+    SqliteDb db;
+    db.conn->execute(
+        "CREATE TABLE t (a bigint(20), b TEXT(100), c int(11), d datetime(6), e varchar(32))");
+    Schema s = db.reflect();
+    const Table& t = s.tables[0];
+    CHECK(t.find_column("a")->type == ColumnType::of(TypeKind::BigInt));
+    CHECK(t.find_column("b")->type == ColumnType::of(TypeKind::Text));
+    CHECK(t.find_column("c")->type.to_string() == "int(11)");  // no portable name: kept verbatim
+    CHECK(t.find_column("d")->type == ColumnType::of(TypeKind::DateTime));
+    CHECK(t.find_column("e")->type == *parse_type("string(32)", nullptr));
+    for (const auto& c : t.columns)
+        CHECK(parse_type(c.type.to_string(), nullptr));  // a model can say each
 }

@@ -41,25 +41,29 @@ Schema rich_schema() {
     user.comment = "people";
     user.primary_key = PrimaryKey{"pk_user", {"id"}};
     user.unique_constraints = {{"uq_user_token", {"token"}}};
-    user.checks = {{"ck_user_balance", "balance >= 0"}, {"ck_user_status", "status IN ('draft', 'live')"}};
-    user.indexes = {Index{"ix_user_active_email", {IndexElement{"Email Address"}}, false, "is_active = 1"},
-                    Index{"ix_user_lower_email", {IndexElement{"", "lower(\"Email Address\")"}}, true},
-                    Index{"ix_user_big_desc", {IndexElement{"big", "", SortOrder::Desc}, IndexElement{"small"}}}};
+    user.checks = {{"ck_user_balance", "balance >= 0"},
+                   {"ck_user_status", "status IN ('draft', 'live')"}};
+    user.indexes = {
+        Index{"ix_user_active_email", {IndexElement{"Email Address"}}, false, "is_active = 1"},
+        Index{"ix_user_lower_email", {IndexElement{"", "lower(\"Email Address\")"}}, true},
+        Index{"ix_user_big_desc",
+              {IndexElement{"big", "", SortOrder::Desc}, IndexElement{"small"}}}};
 
     Table order;
     order.name = "order";
     order.columns = {column("user_id", "integer", false), column("seq", "integer", false),
                      column("total", "numeric(10,2)", false, "0.00")};
     order.primary_key = PrimaryKey{"pk_order", {"user_id", "seq"}};
-    order.foreign_keys = {ForeignKey{"fk_order_user_id_user", {"user_id"}, "", "user", {"id"}, "cascade", "set null"}};
+    order.foreign_keys = {ForeignKey{
+        "fk_order_user_id_user", {"user_id"}, "", "user", {"id"}, "cascade", "set null"}};
 
     Table line;
     line.name = "Order Line";
     line.columns = {column("user_id", "integer", false), column("seq", "integer", false),
                     column("n", "integer", false), column("qty", "integer", false, "1")};
     line.primary_key = PrimaryKey{"pk_order_line", {"user_id", "seq", "n"}};
-    line.foreign_keys = {
-        ForeignKey{"fk_line_order", {"user_id", "seq"}, "", "order", {"user_id", "seq"}, "restrict", ""}};
+    line.foreign_keys = {ForeignKey{
+        "fk_line_order", {"user_id", "seq"}, "", "order", {"user_id", "seq"}, "restrict", ""}};
 
     Table nokey;  // a table without a primary key
     nokey.name = "group";
@@ -97,27 +101,90 @@ TEST_CASE("sqlite round trip: a rich schema reflects as it was declared", "[sqli
     // Rows obey what was declared: the autoincrement key, defaults, the checks, the FK.
     db.conn->execute("INSERT INTO \"user\" (\"Email Address\") VALUES ('A@x.org')");
     CHECK(db.scalar("SELECT id || ' ' || is_active || ' ' || status FROM \"user\"") == "1 1 draft");
-    CHECK_THROWS_WITH(db.conn->execute("INSERT INTO \"user\" (\"Email Address\") VALUES ('a@X.ORG')"),
-                      Catch::Contains("UNIQUE constraint failed"));  // nocase expression index
-    CHECK_THROWS_WITH(db.conn->execute("INSERT INTO \"user\" (\"Email Address\", balance) VALUES ('b', -1)"),
-                      Catch::Contains("CHECK constraint failed: ck_user_balance"));
+    CHECK_THROWS_WITH(
+        db.conn->execute("INSERT INTO \"user\" (\"Email Address\") VALUES ('a@X.ORG')"),
+        Catch::Contains("UNIQUE constraint failed"));  // nocase expression index
+    CHECK_THROWS_WITH(
+        db.conn->execute("INSERT INTO \"user\" (\"Email Address\", balance) VALUES ('b', -1)"),
+        Catch::Contains("CHECK constraint failed: ck_user_balance"));
     CHECK_THROWS_WITH(db.conn->execute("INSERT INTO \"order\" (user_id, seq) VALUES (9, 1)"),
                       Catch::Contains("FOREIGN KEY constraint failed"));
 }
 
-TEST_CASE("sqlite round trip: normalize_type equals reflection for every portable type", "[sqlite]") {
-    const char* types[] = {"integer", "bigint", "smallint", "string(20)", "string", "text", "boolean", "date",
-                           "datetime", "datetime(timezone)", "time", "numeric(12,2)", "numeric(5)", "numeric",
-                           "float", "double", "binary", "uuid", "json", "enum(mood)", "interval", "jsonb",
-                           "varchar(9)", "INT"};
+TEST_CASE("sqlite round trip: normalize_type equals reflection for every portable type",
+          "[sqlite]") {
+    const char* types[] = {
+        "integer",  "bigint",        "smallint",   "string(20)", "string",
+        "text",     "boolean",       "date",       "datetime",   "datetime(timezone)",
+        "time",     "numeric(12,2)", "numeric(5)", "numeric",    "float",
+        "double",   "binary",        "uuid",       "json",       "enum(mood)",
+        "interval", "jsonb",         "varchar(9)", "INT"};
     SqliteDb db;
     Table t;
     t.name = "t";
-    for (size_t i = 0; i < std::size(types); ++i) t.columns.push_back(column("c" + std::to_string(i), types[i]));
+    for (size_t i = 0; i < std::size(types); ++i)
+        t.columns.push_back(column("c" + std::to_string(i), types[i]));
     db.apply(CreateTable{t});
     Schema reflected = db.reflect();
     for (size_t i = 0; i < std::size(types); ++i) {
         INFO(types[i]);
-        CHECK(reflected.tables[0].columns[i].type == db.dialect.normalize_type(*parse_type(types[i], nullptr)));
+        CHECK(reflected.tables[0].columns[i].type ==
+              db.dialect.normalize_type(*parse_type(types[i], nullptr)));
     }
+}
+
+TEST_CASE("sqlite round trip: a bigint or smallint key without autoincrement keeps its type",
+          "[sqlite]") {
+    SqliteDb db;
+    for (const char* type : {"bigint", "smallint", "integer"}) {
+        Table t;
+        t.name = std::string("t_") + type;
+        Column id = column("id", type, false);
+        id.autoincrement = false;
+        t.columns = {id};
+        t.primary_key = PrimaryKey{"pk_" + t.name, {"id"}};
+        db.apply(CreateTable{t});
+        Schema s = db.reflect();
+        const Column* reflected = s.find_table("", t.name)->find_column("id");
+        INFO(type);
+        CHECK(reflected->type == db.dialect.normalize_type(*parse_type(type, nullptr)));
+        CHECK_FALSE(reflected->autoincrement);
+    }
+    // Not a rowid alias: the key is not filled in.
+    CHECK_THROWS_WITH(db.conn->execute("INSERT INTO t_bigint DEFAULT VALUES"),
+                      Catch::Contains("NOT NULL"));
+}
+
+TEST_CASE("sqlite round trip: sqlite_autoincrement keeps AUTOINCREMENT, through a rebuild too",
+          "[sqlite]") {
+    SqliteDb db;
+    Table t;
+    t.name = "archive";
+    Column id = column("id", "integer", false);
+    id.autoincrement = true;
+    t.columns = {id, column("txt", "text")};
+    t.primary_key = PrimaryKey{"pk_archive", {"id"}};
+    t.sqlite_autoincrement = true;
+    db.apply(CreateTable{t});
+    CHECK_THAT(db.scalar("SELECT sql FROM sqlite_master WHERE name = 'archive'"),
+               Catch::Contains(
+                   "\"id\" INTEGER NOT NULL CONSTRAINT \"pk_archive\" PRIMARY KEY AUTOINCREMENT"));
+    CHECK(db.reflect() == db.expected(db.schema));
+
+    // A rebuild (SQLite cannot ALTER a column's type) recreates the keyword.
+    AlterColumn alter;
+    alter.table = "archive";
+    alter.name = "txt";
+    alter.type = *parse_type("string(20)", nullptr);
+    alter.existing_type = *parse_type("text", nullptr);
+    db.apply(alter);
+    Schema after = db.reflect();
+    CHECK(after.tables[0].sqlite_autoincrement);
+    CHECK(after.tables[0].primary_key->name == "pk_archive");
+
+    // What the keyword means: the id of a deleted last row is not given again.
+    db.conn->execute(
+        "INSERT INTO archive (txt) VALUES ('a'), ('b'); DELETE FROM archive WHERE id = 2");
+    db.conn->execute("INSERT INTO archive (txt) VALUES ('c')");
+    CHECK(db.scalar("SELECT max(id) FROM archive") == "3");
 }

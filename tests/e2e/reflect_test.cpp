@@ -5,7 +5,6 @@
 // schema; existing files are never overwritten without --force.
 
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "core/model_loader.h"
@@ -86,9 +85,12 @@ const char* kPostgresNames =
 struct Project {
     TempDir dir;
     explicit Project(const std::string& url) {
-        dir.write("migrate.yaml", "database: " + url + "\nmodels: models\ninclude_schemas: [public, audit]\n");
+        dir.write("migrate.yaml",
+                  "database: " + url + "\nmodels: models\ninclude_schemas: [public, audit]\n");
     }
-    ProcessResult run(const std::vector<std::string>& args) const { return run_migrate(args, dir.path()); }
+    ProcessResult run(const std::vector<std::string>& args) const {
+        return run_migrate(args, dir.path());
+    }
     ProcessResult ok(const std::vector<std::string>& args) const {
         ProcessResult r = run(args);
         INFO("migrate " << args.front() << "\nstdout: " << r.out << "\nstderr: " << r.err);
@@ -107,7 +109,8 @@ void require_agreement(const std::string& url, const Schema& models) {
 }
 
 // The reflected models created in an empty database give the same schema.
-void require_round_trip(const std::string& original_url, const std::string& empty_url, const Schema& models) {
+void require_round_trip(const std::string& original_url, const std::string& empty_url,
+                        const Schema& models) {
     create_models(empty_url, models);
     require_agreement(empty_url, models);
     Schema first = reflect_url(original_url), second = reflect_url(empty_url);
@@ -117,32 +120,43 @@ void require_round_trip(const std::string& original_url, const std::string& empt
 
 }  // namespace
 
-TEST_CASE("reflect on SQLite: one file per table, not-managed objects, round trip", "[e2e][reflect]") {
+TEST_CASE("reflect on SQLite: one file per table, not-managed objects, round trip",
+          "[e2e][reflect]") {
     Project p("sqlite:///app.db");
     auto made = run_process({"sqlite3", p.dir / "app.db"}, "", {}, kSqliteSchema);
     REQUIRE(made.exit_code == 0);
 
     auto r = p.ok({"reflect"});
-    CHECK(r.out ==
-          "Reflected 4 table(s), 0 enum(s) from sqlite:///" + p.dir.path() + "/app.db into 4 file(s):\n"
-          "  models/order.yaml\n  models/post_tags.yaml\n  models/posts.yaml\n  models/users.yaml\n"
-          "Not managed (the models cannot express these; they are left alone):\n"
-          "  trigger posts_touch\n  view active_users\n");
+    CHECK(r.out == "Reflected 4 table(s), 0 enum(s) from sqlite:///" + p.dir.path() +
+                       "/app.db into 4 file(s):\n"
+                       "  models/order.yaml\n  models/post_tags.yaml\n  models/posts.yaml\n  "
+                       "models/users.yaml\n"
+                       "Not managed (the models cannot express these; they are left alone):\n"
+                       "  trigger posts_touch\n  view active_users\n");
     CHECK(!p.dir.exists("models/migrate_version.yaml"));
     std::string users = p.dir.read("models/users.yaml");
-    CHECK_THAT(users, Catch::Contains("      - {name: email, type: string(255), nullable: false, unique: true}\n"));
-    CHECK_THAT(users, Catch::Contains("    checks:\n      - {name: balance_non_negative, expression: balance >= 0}\n"));
+    CHECK_THAT(users,
+               Catch::Contains(
+                   "      - {name: email, type: string(255), nullable: false, unique: true}\n"));
+    CHECK_THAT(
+        users,
+        Catch::Contains(
+            "    checks:\n      - {name: balance_non_negative, expression: balance >= 0}\n"));
     CHECK_THAT(p.dir.read("models/posts.yaml"),
-               Catch::Contains("{name: user_id, type: integer, nullable: false, references: users.id, on_delete: cascade}"));
-    CHECK_THAT(p.dir.read("models/post_tags.yaml"),
-               Catch::Contains("      - {name: post_id, type: integer, primary_key: true, references: posts.id}\n"
-                               "      - {name: tag, type: text, primary_key: true}\n"));
+               Catch::Contains("{name: user_id, type: integer, nullable: false, references: "
+                               "users.id, on_delete: cascade}"));
+    CHECK_THAT(
+        p.dir.read("models/post_tags.yaml"),
+        Catch::Contains(
+            "      - {name: post_id, type: integer, primary_key: true, references: posts.id}\n"
+            "      - {name: tag, type: text, primary_key: true}\n"));
 
     auto models = p.ok({"models"});
     CHECK_THAT(models.out, Catch::Contains("4 table(s), 0 enum(s) from 4 model file(s): OK"));
     Schema loaded = p.models();
     require_agreement("sqlite:///" + p.dir.path() + "/app.db", loaded);
-    require_round_trip("sqlite:///" + p.dir.path() + "/app.db", "sqlite:///" + p.dir.path() + "/empty.db", loaded);
+    require_round_trip("sqlite:///" + p.dir.path() + "/app.db",
+                       "sqlite:///" + p.dir.path() + "/empty.db", loaded);
 }
 
 TEST_CASE("reflect refuses to overwrite without --force; --single-file; --json", "[e2e][reflect]") {
@@ -151,7 +165,9 @@ TEST_CASE("reflect refuses to overwrite without --force; --single-file; --json",
     p.dir.write("models/users.yaml", "# mine\n");
     auto refused = p.run({"reflect"});
     CHECK(refused.exit_code == 2);
-    CHECK_THAT(refused.err, Catch::Contains("reflect would overwrite 1 existing file(s):\n  models/users.yaml\n"));
+    CHECK_THAT(
+        refused.err,
+        Catch::Contains("reflect would overwrite 1 existing file(s):\n  models/users.yaml\n"));
     CHECK_THAT(refused.err, Catch::Contains("--force"));
     CHECK(p.dir.read("models/users.yaml") == "# mine\n");
     CHECK(!p.dir.exists("models/posts.yaml"));  // nothing written at all
@@ -163,14 +179,17 @@ TEST_CASE("reflect refuses to overwrite without --force; --single-file; --json",
     auto doc = nlohmann::json::parse(single.out);
     CHECK(doc["result"]["files"] == nlohmann::json::array({"all/models.yaml"}));
     CHECK(doc["result"]["tables"] == 4);
-    CHECK(doc["result"]["not_managed"][1] == nlohmann::json({{"kind", "view"}, {"name", "active_users"}}));
+    CHECK(doc["result"]["not_managed"][1] ==
+          nlohmann::json({{"kind", "view"}, {"name", "active_users"}}));
     CHECK(load_models({p.dir / "all/models.yaml"}) == p.models());
     CHECK(p.run({"reflect", "-o", "all/models.yaml"}).exit_code == 2);
 }
 
 TEST_CASE("reflect without a config writes ./models from --url", "[e2e][reflect]") {
     TempDir dir;
-    REQUIRE(run_process({"sqlite3", dir / "legacy.db"}, "", {}, "CREATE TABLE t (id INTEGER PRIMARY KEY);").exit_code == 0);
+    REQUIRE(run_process({"sqlite3", dir / "legacy.db"}, "", {},
+                        "CREATE TABLE t (id INTEGER PRIMARY KEY);")
+                .exit_code == 0);
     auto r = run_migrate({"reflect", "--url", "sqlite:///legacy.db"}, dir.path());
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
@@ -180,24 +199,30 @@ TEST_CASE("reflect without a config writes ./models from --url", "[e2e][reflect]
           "  - name: t\n"
           "    columns:\n"
           "      - {name: id, type: integer, primary_key: true}\n");
-    auto unreachable = run_migrate({"reflect", "--url", "postgresql://nobody@127.0.0.1:1/none"}, dir.path());
+    auto unreachable =
+        run_migrate({"reflect", "--url", "postgresql://nobody@127.0.0.1:1/none"}, dir.path());
     CHECK(unreachable.exit_code == 3);
 }
 
-TEST_CASE("reflect on PostgreSQL: enums, schemas, comments, not-managed objects, round trip", "[e2e][reflect][pg]") {
+TEST_CASE("reflect on PostgreSQL: enums, schemas, comments, not-managed objects, round trip",
+          "[e2e][reflect][pg]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
     db.psql(kPostgresSchema);
     Project p(db.url());
 
     auto r = p.ok({"reflect"});
-    CHECK_THAT(r.out, Catch::Contains("Reflected 4 table(s), 1 enum(s) from postgresql://postgres:***@"));
-    CHECK_THAT(r.out, Catch::Contains(" into 5 file(s):\n  models/enums.yaml\n  models/post_tags.yaml\n"
-                                      "  models/posts.yaml\n  models/users.yaml\n  models/audit.events.yaml\n"));
+    CHECK_THAT(r.out,
+               Catch::Contains("Reflected 4 table(s), 1 enum(s) from postgresql://postgres:***@"));
+    CHECK_THAT(
+        r.out,
+        Catch::Contains(" into 5 file(s):\n  models/enums.yaml\n  models/post_tags.yaml\n"
+                        "  models/posts.yaml\n  models/users.yaml\n  models/audit.events.yaml\n"));
     CHECK_THAT(r.out, Catch::Contains("  trigger posts_touch"));
     CHECK_THAT(r.out, Catch::Contains("  view active_users"));
     CHECK_THAT(r.out, !Catch::Contains("migrate-test-pw"));
-    CHECK(p.dir.read("models/enums.yaml").find("  - {name: mood, values: [happy, so-so, sad]}\n") != std::string::npos);
+    CHECK(p.dir.read("models/enums.yaml").find("  - {name: mood, values: [happy, so-so, sad]}\n") !=
+          std::string::npos);
     std::string users = p.dir.read("models/users.yaml");
     CHECK_THAT(users, Catch::Contains("    comment: Registered users\n"));
     CHECK_THAT(users, Catch::Contains("primary_key: {name: users_pkey, columns: [id]}"));
@@ -210,14 +235,20 @@ TEST_CASE("reflect on PostgreSQL: enums, schemas, comments, not-managed objects,
 
     // With PostgreSQL's own names as the convention, the same database reads shorter.
     TempDir pg_names;
-    pg_names.write("migrate.yaml", "database: " + db.url() + "\nmodels: models\ninclude_schemas: [public, audit]\n" +
+    pg_names.write("migrate.yaml", "database: " + db.url() +
+                                       "\nmodels: models\ninclude_schemas: [public, audit]\n" +
                                        kPostgresNames);
     REQUIRE(run_migrate({"reflect", "-q"}, pg_names.path()).exit_code == 0);
     std::string short_users = pg_names.read("models/users.yaml");
-    CHECK_THAT(short_users, Catch::Contains("      - {name: id, type: integer, primary_key: true}\n"));
-    CHECK_THAT(short_users, Catch::Contains("      - {name: email, type: string(255), nullable: false, comment: \"login: unique\", "
-                                            "unique: true}\n"));
-    CHECK_THAT(pg_names.read("models/posts.yaml"), Catch::Contains("references: users.id, on_delete: cascade}"));
+    CHECK_THAT(short_users,
+               Catch::Contains("      - {name: id, type: integer, primary_key: true}\n"));
+    CHECK_THAT(
+        short_users,
+        Catch::Contains(
+            "      - {name: email, type: string(255), nullable: false, comment: \"login: unique\", "
+            "unique: true}\n"));
+    CHECK_THAT(pg_names.read("models/posts.yaml"),
+               Catch::Contains("references: users.id, on_delete: cascade}"));
     NamingConvention pg;
     pg.pk = "%(table)s_pkey";
     pg.uq = "%(table)s_%(column_0_name)s_key";
@@ -227,4 +258,66 @@ TEST_CASE("reflect on PostgreSQL: enums, schemas, comments, not-managed objects,
     PgTestDatabase empty(server);
     empty.psql("CREATE SCHEMA audit;");
     require_round_trip(db.url(), empty.url(), loaded);
+}
+
+// Found by the real-schema corpus (tests/corpus: bacula's and freeradius's SQLite
+// schemas): a foreign key to a table that does not exist made reflect crash, a type
+// written for MySQL (`bigint(20)`) gave models that `models` rejects, and a bigint key
+// without autoincrement was created as INT, so `check` saw drift right after upgrade.
+TEST_CASE("reflect on SQLite: a schema written for other tools adopts with no drift",
+          "[e2e][reflect]") {
+    Project p("sqlite:///app.db");
+    const char* legacy = R"SQL(
+CREATE TABLE Job (JobId INTEGER, Bytes bigint(20), PRIMARY KEY (JobId));
+CREATE TABLE BaseFiles (BaseId BIGINT, JobId INTEGER REFERENCES job NOT NULL, PRIMARY KEY (BaseId));
+CREATE TABLE LocationLog (LocLogId INTEGER, LocationId INTEGER REFERENCES LocationId, PRIMARY KEY (LocLogId));
+)SQL";
+    REQUIRE(run_process({"sqlite3", p.dir / "legacy.db"}, "", {}, legacy).exit_code == 0);
+
+    auto r = p.ok({"--url", "sqlite:///legacy.db", "reflect"});
+    CHECK_THAT(r.out, Catch::EndsWith(
+                          "Not managed (the models cannot express these; they are left alone):\n"
+                          "  foreign key LocationLog (LocationId) -> LocationId\n"));
+    CHECK_THAT(p.dir.read("models/Job.yaml"), Catch::Contains("{name: Bytes, type: bigint}"));
+    CHECK_THAT(
+        p.dir.read("models/BaseFiles.yaml"),
+        Catch::Contains("{name: JobId, type: integer, nullable: false, references: Job.JobId}"));
+    p.ok({"models"});
+    p.ok({"revision", "--autogenerate", "-m", "adopt"});
+    p.ok({"upgrade", "head"});
+    auto check = p.run({"check"});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    auto key = run_process(
+        {"sqlite3", p.dir / "app.db", "SELECT type FROM pragma_table_info('BaseFiles') WHERE pk"});
+    CHECK(key.out == "BIGINT\n");
+}
+
+// Found by the real-schema corpus (ejabberd's and freeradius's SQLite schemas declare
+// their keys AUTOINCREMENT): the keyword was lost on adoption, so ids of deleted rows
+// came back in the new database.
+TEST_CASE("reflect on SQLite: an AUTOINCREMENT key is adopted as sqlite_autoincrement",
+          "[e2e][reflect]") {
+    Project p("sqlite:///app.db");
+    const char* legacy =
+        "CREATE TABLE archive (username TEXT NOT NULL, id INTEGER PRIMARY KEY AUTOINCREMENT);\n"
+        "CREATE TABLE plain (id INTEGER PRIMARY KEY, x TEXT);\n";
+    REQUIRE(run_process({"sqlite3", p.dir / "legacy.db"}, "", {}, legacy).exit_code == 0);
+
+    p.ok({"--url", "sqlite:///legacy.db", "reflect"});
+    CHECK_THAT(p.dir.read("models/archive.yaml"),
+               Catch::Contains("  - name: archive\n    sqlite_autoincrement: true\n"));
+    CHECK_THAT(p.dir.read("models/plain.yaml"), !Catch::Contains("sqlite_autoincrement"));
+    p.ok({"revision", "--autogenerate", "-m", "adopt"});
+    p.ok({"upgrade", "head"});
+    auto sql = run_process({"sqlite3", p.dir / "app.db",
+                            "SELECT name, sql LIKE '%AUTOINCREMENT%' FROM sqlite_master "
+                            "WHERE name IN ('archive', 'plain') ORDER BY name"});
+    CHECK(sql.out == "archive|1\nplain|0\n");
+    CHECK(p.run({"check"}).exit_code == 0);
+    p.ok({"downgrade", "base"});
+    auto left =
+        run_process({"sqlite3", p.dir / "app.db",
+                     "SELECT count(*) FROM sqlite_master WHERE name IN ('archive', 'plain')"});
+    CHECK(left.out == "0\n");
 }

@@ -193,3 +193,17 @@ TEST_CASE("emit of an empty schema is a valid model file", "[model_emit]") {
     CHECK(emit_models(Schema{}) == "tables: []\n");
     CHECK(reload(emit_models(Schema{})) == Schema{});
 }
+
+TEST_CASE("sqlite_autoincrement loads, emits and loads back", "[model_emit]") {
+    Schema s = reload(
+        "tables:\n  - name: archive\n    sqlite_autoincrement: true\n"
+        "    columns: [{name: id, type: integer, primary_key: true}, {name: txt, type: text}]\n");
+    REQUIRE(s.tables.size() == 1);
+    CHECK(s.tables[0].sqlite_autoincrement);
+    std::string text = emit_models(s);
+    CHECK_THAT(
+        text, Catch::Contains("  - name: archive\n    sqlite_autoincrement: true\n    columns:\n"));
+    CHECK(reload(text) == s);
+    s.tables[0].sqlite_autoincrement = false;
+    CHECK_THAT(emit_models(s), !Catch::Contains("sqlite_autoincrement"));
+}

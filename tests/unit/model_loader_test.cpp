@@ -327,6 +327,13 @@ TEST_CASE("bad model files: every message names the problem and its place", "[lo
          "tables:\n  - name: t\n    columns: [{name: a, type: text}]\n    indexes:\n      - "
          "columns: [{name: a, sort: desc}]\n",
          "unknown key 'sort' in a column of an unnamed index of table 't'", "5:29"},
+        {"sqlite_autoincrement on a table whose key is not autoincrement",
+         "tables:\n  - name: t\n    sqlite_autoincrement: true\n"
+         "    columns: [{name: code, type: text, primary_key: true}]\n",
+         "table 't' has sqlite_autoincrement: true, which needs a single-column integer primary "
+         "key with "
+         "autoincrement",
+         "3:27"},
         {"nulls order that is not first or last",
          "tables:\n  - name: t\n    columns: [{name: a, type: text}]\n    indexes:\n      - "
          "columns: [{name: a, nulls: middle}]\n",

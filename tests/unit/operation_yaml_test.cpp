@@ -123,6 +123,16 @@ TEST_CASE("every operation parses, and parse(emit(x)) == x", "[operation_yaml]")
     }
 }
 
+Table sqlite_autoincrement_table() {
+    Table t;
+    t.name = "archive";
+    t.columns = {Column{"id", ColumnType::of(TypeKind::Integer), false}};
+    t.columns[0].autoincrement = true;
+    t.primary_key = PrimaryKey{"pk_archive", {"id"}};
+    t.sqlite_autoincrement = true;
+    return t;
+}
+
 TEST_CASE("values built in code round-trip", "[operation_yaml]") {
     Column weird{"note", ColumnType::of(TypeKind::Text), true, std::string("'a: b, #c'"), false, std::string("multi\nline"),
                  std::nullopt, std::nullopt};
@@ -137,8 +147,10 @@ TEST_CASE("values built in code round-trip", "[operation_yaml]") {
         Execute{"SELECT 1;\nSELECT 2;\n", "sqlite", {}},
         Execute{"  leading spaces\n", "", {}},
         Execute{"trailing space \nx", "", {}},
-        SetTableComment{"", "t", std::string("yes"), std::optional<std::optional<std::string>>(std::nullopt)},
+        SetTableComment{"", "t", std::string("yes"),
+                        std::optional<std::optional<std::string>>(std::nullopt)},
         RenameTable{"", "123", "true"},
+        CreateTable{sqlite_autoincrement_table()},
     };
     for (const auto& op : ops) {
         std::string text = emit_operations({op});
