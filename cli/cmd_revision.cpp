@@ -37,8 +37,8 @@ std::vector<std::string> parents_for(const RevisionGraph& graph, const RevisionA
     return {parent.id};
 }
 
-int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionProject& project, Operations upgrade,
-                   Operations downgrade, nlohmann::json extra) {
+int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionProject& project,
+                   Operations upgrade, Operations downgrade, nlohmann::json extra) {
     RevisionSource source = cli_revision_source();
     Revision r;
     r.id = a.rev_id.empty() ? source.new_id() : a.rev_id;
@@ -53,7 +53,8 @@ int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionPro
 }
 
 int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {
-    AutogenerateRun run = run_autogenerate(ctx.global, a.offline);
+    // A new project has no database yet: autogenerate compares with an empty one.
+    AutogenerateRun run = run_autogenerate(ctx.global, a.offline, true);
     const AutogenerateReport& report = run.report;
     if (!report.offline && !report.at_head())
         throw InputError("cannot autogenerate: " + report.state_message());
@@ -67,36 +68,52 @@ int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {
         ctx.out.print("No changes detected");
         return 0;
     }
-    return write_revision(ctx, a, run.project, report.diff.upgrade, report.diff.downgrade, std::move(result));
+    return write_revision(ctx, a, run.project, report.diff.upgrade, report.diff.downgrade,
+                          std::move(result));
 }
 
 int run_revision(CommandContext& ctx, const RevisionArgs& a) {
-    if (a.offline && !a.autogenerate) throw InputError("--offline only applies with --autogenerate");
-    if (a.allow_empty && !a.autogenerate) throw InputError("--allow-empty only applies with --autogenerate");
+    if (a.offline && !a.autogenerate)
+        throw InputError("--offline only applies with --autogenerate");
+    if (a.allow_empty && !a.autogenerate)
+        throw InputError("--allow-empty only applies with --autogenerate");
     if (a.autogenerate) return run_autogenerate_revision(ctx, a);
-    return write_revision(ctx, a, load_revision_project(ctx.global), {}, {}, nlohmann::json::object());
+    return write_revision(ctx, a, load_revision_project(ctx.global), {}, {},
+                          nlohmann::json::object());
 }
 
 const CommandRegistration registration{{
     .name = "revision",
     .order = 30,
-    .summary = "Write a new revision file on top of the current head (empty, or --autogenerate from the models)",
-    .example = "migrate revision -m \"add posts table\"   # or: --autogenerate [--offline], --head feat@head, "
+    .summary = "Write a new revision file on top of the current head (empty, or --autogenerate "
+               "from the models)",
+    .example = "migrate revision -m \"add posts table\"   # or: --autogenerate [--offline], --head "
+               "feat@head, "
                "--branch-label feat, --rev-id 0001",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto a = std::make_shared<RevisionArgs>();
-        sub.add_option("-m,--message", a->message, "What the revision does (also names the file)")->required();
-        sub.add_option("--head", a->head, "The parent: a head, or base for a new root (default: head)");
-        sub.add_option("--branch-label", a->branch_labels, "A label for the branch this revision starts");
-        sub.add_option("--depends-on", a->depends_on, "A revision (or label) that must be applied first");
-        sub.add_option("--rev-id", a->rev_id, "Use this id instead of a random 12-hex one (no @ - + :)");
-        sub.add_flag("--splice", a->splice, "Allow --head to name a revision that is not a head (starts a branch)");
-        sub.add_option("--version-path", a->version_path, "Which configured versions folder to write into");
+        sub.add_option("-m,--message", a->message, "What the revision does (also names the file)")
+            ->required();
+        sub.add_option("--head", a->head,
+                       "The parent: a head, or base for a new root (default: head)");
+        sub.add_option("--branch-label", a->branch_labels,
+                       "A label for the branch this revision starts");
+        sub.add_option("--depends-on", a->depends_on,
+                       "A revision (or label) that must be applied first");
+        sub.add_option("--rev-id", a->rev_id,
+                       "Use this id instead of a random 12-hex one (no @ - + :)");
+        sub.add_flag("--splice", a->splice,
+                     "Allow --head to name a revision that is not a head (starts a branch)");
+        sub.add_option("--version-path", a->version_path,
+                       "Which configured versions folder to write into");
         sub.add_flag("--autogenerate", a->autogenerate,
-                     "Fill the revision with the operations that turn the database (at head) into the models");
+                     "Fill the revision with the operations that turn the database (at head) into "
+                     "the models");
         sub.add_flag("--offline", a->offline,
-                     "With --autogenerate: compare with the head schema replayed from the revisions; no database");
-        sub.add_flag("--allow-empty", a->allow_empty, "With --autogenerate: write the revision even when nothing changed");
+                     "With --autogenerate: compare with the head schema replayed from the "
+                     "revisions; no database");
+        sub.add_flag("--allow-empty", a->allow_empty,
+                     "With --autogenerate: write the revision even when nothing changed");
         return [&ctx, a] { return run_revision(ctx, *a); };
     },
 }};

@@ -51,16 +51,23 @@ std::string actions_sql(const ForeignKey& fk) {
     return s;
 }
 
-std::string constraint(const std::string& name) { return name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " "; }
+std::string constraint(const std::string& name) {
+    return name.empty() ? "" : "CONSTRAINT " + quote_identifier(name) + " ";
+}
 
 std::vector<std::string> table_constraints_sql(const Table& t) {
     std::vector<std::string> out;
-    if (t.primary_key) out.push_back(constraint(t.primary_key->name) + "PRIMARY KEY (" + quote_list(t.primary_key->columns) + ")");
-    for (const auto& u : t.unique_constraints) out.push_back(constraint(u.name) + "UNIQUE (" + quote_list(u.columns) + ")");
+    if (t.primary_key)
+        out.push_back(constraint(t.primary_key->name) + "PRIMARY KEY (" +
+                      quote_list(t.primary_key->columns) + ")");
+    for (const auto& u : t.unique_constraints)
+        out.push_back(constraint(u.name) + "UNIQUE (" + quote_list(u.columns) + ")");
     for (const auto& fk : t.foreign_keys)
-        out.push_back(constraint(fk.name) + "FOREIGN KEY (" + quote_list(fk.columns) + ") REFERENCES " +
-                      quote_identifier(fk.referred_table) + " (" + quote_list(fk.referred_columns) + ")" + actions_sql(fk));
-    for (const auto& ck : t.checks) out.push_back(constraint(ck.name) + "CHECK (" + ck.expression + ")");
+        out.push_back(constraint(fk.name) + "FOREIGN KEY (" + quote_list(fk.columns) +
+                      ") REFERENCES " + quote_identifier(fk.referred_table) + " (" +
+                      quote_list(fk.referred_columns) + ")" + actions_sql(fk));
+    for (const auto& ck : t.checks)
+        out.push_back(constraint(ck.name) + "CHECK (" + ck.expression + ")");
     return out;
 }
 
@@ -70,12 +77,15 @@ std::string element_sql(const IndexElement& e) {
     return s;
 }
 
-const Table& table_in(const RenderContext& ctx, const std::string& schema, const std::string& name, const Operation& op) {
+const Table& table_in(const RenderContext& ctx, const std::string& schema, const std::string& name,
+                      const Operation& op) {
     if (const Table* t = ctx.before.find_table(schema, name)) return *t;
-    throw InputError("cannot render " + describe(op) + " for SQLite: table '" + name + "' does not exist");
+    throw InputError("cannot render " + describe(op) + " for SQLite: table '" + name +
+                     "' does not exist");
 }
 
-Table after_table(const RenderContext& ctx, const Operation& op, const std::string& schema, const std::string& name) {
+Table after_table(const RenderContext& ctx, const Operation& op, const std::string& schema,
+                  const std::string& name) {
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);
     return *after.find_table(schema, name);
@@ -90,40 +100,47 @@ std::vector<std::string> triggers_of(const RenderContext& ctx, const std::string
     return out;
 }
 
-std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& ctx, const std::string& schema,
-                                     const std::string& table, const ColumnSources& sources = {}) {
+std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& ctx,
+                                     const std::string& schema, const std::string& table,
+                                     const ColumnSources& sources = {}) {
     const Table& before = table_in(ctx, schema, table, op);
-    return rebuild_table(before, after_table(ctx, op, schema, table), sources, ctx.before, triggers_of(ctx, table));
+    return rebuild_table(before, after_table(ctx, op, schema, table), sources, ctx.before,
+                         triggers_of(ctx, table));
 }
 
-std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op,
+                                           const RenderContext& ctx) {
     table_in(ctx, o.schema, o.table, op);
     std::optional<std::string> def = normalize_default(o.column.server_default);
     bool constant = !def || is_constant_default(*def);
     if (!constant || (!o.column.nullable && !def)) return rebuild_for(op, ctx, o.schema, o.table);
     Table t = after_table(ctx, op, o.schema, o.table);
-    return {"ALTER TABLE " + quote_identifier(o.table) + " ADD COLUMN " + column_sql(t, *t.find_column(o.column.name))};
+    return {"ALTER TABLE " + quote_identifier(o.table) + " ADD COLUMN " +
+            column_sql(t, *t.find_column(o.column.name))};
 }
 
-std::vector<std::string> render_alter_column(const AlterColumn& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_alter_column(const AlterColumn& o, const Operation& op,
+                                             const RenderContext& ctx) {
     const Table& t = table_in(ctx, o.schema, o.table, op);
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);  // validates the column and new name
     bool rename = o.new_name && *o.new_name != o.name;
     if (!o.type && !o.nullable && !o.server_default) {
         if (!rename) return {};  // only a comment: SQLite has no comments
-        return {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " + quote_identifier(o.name) + " TO " +
-                quote_identifier(*o.new_name)};
+        return {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " +
+                quote_identifier(o.name) + " TO " + quote_identifier(*o.new_name)};
     }
     ColumnSources sources;
     if (rename) sources[*o.new_name] = o.name;
-    return rebuild_table(t, *after.find_table(o.schema, o.table), sources, ctx.before, triggers_of(ctx, o.table));
+    return rebuild_table(t, *after.find_table(o.schema, o.table), sources, ctx.before,
+                         triggers_of(ctx, o.table));
 }
 
 // ALTER TABLE RENAME, then new names for convention-derived indexes (drop and
 // create) and constraints (in the CREATE TABLE text: a rebuild), here and in tables
 // whose foreign keys were named after this one.
-std::vector<std::string> render_rename_table(const RenameTable& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_rename_table(const RenameTable& o, const Operation& op,
+                                             const RenderContext& ctx) {
     table_in(ctx, o.schema, o.name, op);
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);
@@ -131,13 +148,16 @@ std::vector<std::string> render_rename_table(const RenameTable& o, const Operati
     for (auto& t : mid.tables) {
         if (t.schema == o.schema && t.name == o.name) t.name = o.new_name;
         for (auto& fk : t.foreign_keys)
-            if (fk.referred_schema == o.schema && fk.referred_table == o.name) fk.referred_table = o.new_name;
+            if (fk.referred_schema == o.schema && fk.referred_table == o.name)
+                fk.referred_table = o.new_name;
     }
-    std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.name) + " RENAME TO " + quote_identifier(o.new_name)};
+    std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.name) + " RENAME TO " +
+                                    quote_identifier(o.new_name)};
     for (const Table& m : mid.tables) {
         const Table& a = *after.find_table(m.schema, m.name);
         if (a == m) continue;
-        bool constraints_renamed = m.primary_key != a.primary_key || m.unique_constraints != a.unique_constraints ||
+        bool constraints_renamed = m.primary_key != a.primary_key ||
+                                   m.unique_constraints != a.unique_constraints ||
                                    m.foreign_keys != a.foreign_keys || m.checks != a.checks;
         if (constraints_renamed) {
             for (std::string& s : rebuild_table(m, a, {}, mid)) out.push_back(std::move(s));
@@ -152,20 +172,24 @@ std::vector<std::string> render_rename_table(const RenameTable& o, const Operati
     return out;
 }
 
-std::vector<std::string> render_drop_column(const DropColumn& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_drop_column(const DropColumn& o, const Operation& op,
+                                            const RenderContext& ctx) {
     const Table& before = table_in(ctx, o.schema, o.table, op);
     for (const auto& other : ctx.before.tables)
         for (const auto& fk : other.foreign_keys)
             if (fk.referred_table == o.table && fk.referred_schema == o.schema &&
-                std::find(fk.referred_columns.begin(), fk.referred_columns.end(), o.name) != fk.referred_columns.end() &&
+                std::find(fk.referred_columns.begin(), fk.referred_columns.end(), o.name) !=
+                    fk.referred_columns.end() &&
                 !(other.name == o.table && other.schema == o.schema))
-                throw InputError("cannot apply " + describe(op) + ": foreign key '" + fk.name + "' of table '" +
-                                 other.name + "' refers to it; drop that foreign key first");
+                throw InputError("cannot apply " + describe(op) + ": foreign key '" + fk.name +
+                                 "' of table '" + other.name +
+                                 "' refers to it; drop that foreign key first");
     Table after = after_table(ctx, op, o.schema, o.table);
     Table column_only = before;
     std::erase_if(column_only.columns, [&](const Column& c) { return c.name == o.name; });
     if (column_only == after)  // nothing else uses the column: ALTER TABLE can drop it
-        return {"ALTER TABLE " + quote_identifier(o.table) + " DROP COLUMN " + quote_identifier(o.name)};
+        return {"ALTER TABLE " + quote_identifier(o.table) + " DROP COLUMN " +
+                quote_identifier(o.name)};
     return rebuild_table(before, after, {}, ctx.before, triggers_of(ctx, o.table));
 }
 
@@ -199,9 +223,10 @@ std::string create_table_sql(const Table& t, const std::string& as_name) {
 }
 
 std::string create_index_sql(const std::string& table, const Index& ix) {
-    std::string s = std::string(ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + quote_identifier(ix.name) +
-                    " ON " + quote_identifier(table) + " (";
-    for (size_t i = 0; i < ix.elements.size(); ++i) s += (i ? ", " : "") + element_sql(ix.elements[i]);
+    std::string s = std::string(ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
+                    quote_identifier(ix.name) + " ON " + quote_identifier(table) + " (";
+    for (size_t i = 0; i < ix.elements.size(); ++i)
+        s += (i ? ", " : "") + element_sql(ix.elements[i]);
     s += ")";
     if (ix.where) s += " WHERE " + *ix.where;
     return s;
@@ -211,33 +236,34 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
     using Out = std::vector<std::string>;
     return std::visit(
         Overloaded{
+            // Statements that SQLite checks itself are not checked here: a table that is
+            // already there (or not there) is SQLite's error, naming the statement, as
+            // it is PostgreSQL's.
             [&](const CreateTable& o) -> Out {
-                if (ctx.before.find_table(o.table.schema, o.table.name))
-                    throw InputError("cannot render " + describe(op) + ": table '" + o.table.name + "' already exists");
                 Out out = {create_table_sql(o.table, o.table.name)};
-                for (const auto& ix : o.table.indexes) out.push_back(create_index_sql(o.table.name, ix));
+                for (const auto& ix : o.table.indexes)
+                    out.push_back(create_index_sql(o.table.name, ix));
                 return out;
             },
-            [&](const DropTable& o) -> Out {
-                table_in(ctx, o.schema, o.name, op);
-                return {"DROP TABLE " + quote_identifier(o.name)};
-            },
+            [&](const DropTable& o) -> Out { return {"DROP TABLE " + quote_identifier(o.name)}; },
             [&](const RenameTable& o) -> Out { return render_rename_table(o, op, ctx); },
             [&](const AddColumn& o) -> Out { return render_add_column(o, op, ctx); },
             [&](const DropColumn& o) -> Out { return render_drop_column(o, op, ctx); },
             [&](const AlterColumn& o) -> Out { return render_alter_column(o, op, ctx); },
-            [&](const CreateIndex& o) -> Out {
-                after_table(ctx, op, o.schema, o.table);  // validates
-                return {create_index_sql(o.table, o.index)};
+            [&](const CreateIndex& o) -> Out { return {create_index_sql(o.table, o.index)}; },
+            [&](const DropIndex& o) -> Out { return {"DROP INDEX " + quote_identifier(o.name)}; },
+            [&](const CreateUniqueConstraint& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
             },
-            [&](const DropIndex& o) -> Out {
-                after_table(ctx, op, o.schema, o.table);
-                return {"DROP INDEX " + quote_identifier(o.name)};
+            [&](const CreateForeignKey& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
             },
-            [&](const CreateUniqueConstraint& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
-            [&](const CreateForeignKey& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
-            [&](const CreateCheckConstraint& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
-            [&](const CreatePrimaryKey& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
+            [&](const CreateCheckConstraint& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
+            },
+            [&](const CreatePrimaryKey& o) -> Out {
+                return rebuild_for(op, ctx, o.schema, o.table);
+            },
             [&](const DropConstraint& o) -> Out { return rebuild_for(op, ctx, o.schema, o.table); },
             // SQLite has no enum types (enum columns are TEXT) and no comments.
             [&](const CreateEnum&) -> Out { return {}; },
