@@ -26,7 +26,7 @@ nlohmann::json diagnostics_json(const InputError& e) {
         list.push_back({{"file", d.where.file},
                         {"line", d.where.line},
                         {"column", d.where.column},
-                        {"message", d.message}});
+                        {"message", mask_passwords(d.message)}});
     }
     return {{"diagnostics", list}};
 }

@@ -174,7 +174,9 @@ DatabaseUrl parse_postgresql(const std::string& url, const std::string& rest) {
     DatabaseUrl u;
     u.dialect = "postgresql";
     if (rest.rfind("//", 0) != 0)
-        reject(url, "is not of the form postgresql://user:password@host:port/database");
+        reject(url,
+               "is not of the form postgresql://user@host:port/database (with ':' and the password "
+               "after the user when there is one)");
     std::string s = rest.substr(2);
     if (s.find('#') != std::string::npos)
         reject(url, "has a '#'; a password that holds '#' must percent-encode it as %23");

@@ -204,6 +204,24 @@ TEST_CASE("the config's database: value is masked in its own errors", "[e2e][sec
     }
 }
 
+TEST_CASE("a URL pasted under another config key is masked in the diagnostics",
+          "[e2e][security][url]") {
+    Project p;
+    p.dir.write("migrate.yaml",
+                "database: sqlite:///app.db\ntransaction_per_migration: "
+                "postgresql://user:Pw0rd@127.0.0.1/db\n");
+    for (bool json : {false, true}) {
+        auto r = run_migrate(json ? std::vector<std::string>{"current", "--json"}
+                                  : std::vector<std::string>{"current"},
+                             p.dir.path());
+        INFO("stdout: " << r.out << "\nstderr: " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK((json ? r.out : r.err).find("must be true or false") != std::string::npos);
+        CHECK(r.out.find(kSecret) == std::string::npos);
+        CHECK(r.err.find(kSecret) == std::string::npos);
+    }
+}
+
 TEST_CASE("a URL given where a command is expected is masked in the usage error",
           "[e2e][security][url]") {
     Project p;
