@@ -215,7 +215,7 @@ void SqliteConnection::fail(int rc, const std::string& sql) const {
                           "writer) holds it (" +
                           msg + "); wait for it to finish or raise --lock-timeout");
     throw DatabaseError(
-        "SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) + ")\n  in: " + sql,
+        "SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) + ")\nstatement: " + sql,
         result_code_name(rc), sql);
 }
 

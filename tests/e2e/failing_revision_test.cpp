@@ -52,7 +52,12 @@ void same_failure_on_every_dialect(RunnerProject& p) {
         INFO(m.id << "\nstdout: " << r.out << "\nstderr: " << r.err);
         CHECK(r.exit_code == 3);
         CHECK(r.err.find("error: " + p.revision_path(m.id) + ", " + first) != std::string::npos);
-        if (!m.sql.empty()) CHECK(r.err.find("\n  SQL: " + m.sql + "\n") != std::string::npos);
+        if (!m.sql.empty()) {
+            // The same lines on both dialects: the SQL, what the database said, the statement.
+            CHECK(r.err.find("\n  SQL: " + m.sql + "\n  database said: ") != std::string::npos);
+            CHECK(r.err.find("\nstatement: " + m.sql + "\nThe migration was rolled back") !=
+                  std::string::npos);
+        }
         CHECK(r.err.find("\nThe migration was rolled back; the database stays at c1.") !=
               std::string::npos);
         CHECK(p.version_rows() == Lines{"c1"});
