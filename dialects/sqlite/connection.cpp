@@ -214,9 +214,9 @@ void SqliteConnection::fail(int rc, const std::string& sql) const {
                           " seconds: another migrate run (or another "
                           "writer) holds it (" +
                           msg + "); wait for it to finish or raise --lock-timeout");
-    throw DatabaseError(
-        "SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) + ")\nstatement: " + sql,
-        result_code_name(rc), sql);
+    throw DatabaseError("SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) +
+                            ")\nstatement: " + sql,
+                        result_code_name(rc), sql);
 }
 
 void SqliteConnection::execute(const std::string& sql) {
