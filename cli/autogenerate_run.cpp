@@ -56,7 +56,8 @@ const char* state_name(DatabaseState s) {
 
 }  // namespace
 
-AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool include_drift) {
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool include_drift,
+                                 bool missing_is_empty) {
     AutogenerateRun run{load_revision_project(global, LoadMode::Full), {}, nullptr, {}};
     const Config& config = run.project.config;
     run.models = load_project_models(config);
@@ -68,7 +69,7 @@ AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool
             compare_with_revisions(run.models, run.project.graph, run.dialect.get(), settings);
         return run;
     }
-    OpenDatabase db = open_database(global, &config);
+    OpenDatabase db = open_database(global, &config, read_only_options(missing_is_empty));
     run.report =
         compare_with_database(run.models, run.project.graph, *db.dialect, *db.connection, settings);
     run.dialect = std::move(db.dialect);

@@ -19,11 +19,13 @@ struct AutogenerateRun {
     AutogenerateReport report;
 };
 
-// Loads the project and compares. Online connects (read only) to the configured
-// database; offline never connects and uses the URL's dialect, when one is configured,
-// to normalise.
-AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline,
-                                 bool include_drift = false);
+// Loads the project and compares. Online connects read-only to the configured database
+// (a SQLite file that does not exist is an error, or an empty database with
+// `missing_is_empty`: nothing is created either way); offline never connects and uses
+// the URL's dialect, when one is configured, to normalise. `include_drift` keeps the
+// operations that undo drift in the diff (revision/diff --include-drift).
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool include_drift = false,
+                                 bool missing_is_empty = false);
 
 // "Detected added table 'posts'" per change (a warning line for destructive ones).
 void print_changes(Output& out, const std::vector<Change>& changes, const std::string& indent = "");

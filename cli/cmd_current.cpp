@@ -30,7 +30,7 @@ void print_row(CommandContext& ctx, const RevisionGraph& graph, const std::strin
 
 int run_current(CommandContext& ctx, bool check_heads) {
     MigrationProject project = load_migration_project(ctx.global);
-    auto connection = connect(project, ctx.global);
+    auto connection = connect(project, ctx.global, true);
     const RevisionGraph& graph = project.project.graph;
     VersionTable table(*project.dialect, version_table_names(project.project.config));
     std::vector<std::string> rows = table.read_heads(*connection);

@@ -30,7 +30,7 @@ GraphState read_state(CommandContext& ctx, const RevisionProject& project) {
     GraphState state;
     const Config& config = project.config;
     try {
-        OpenDatabase db = open_database(ctx.global, &config);
+        OpenDatabase db = open_database(ctx.global, &config, read_only_options());
         VersionTable table(*db.dialect,
                            VersionTableNames{config.version_table_schema, config.version_table});
         for (const auto& row : table.read_heads(*db.connection)) {

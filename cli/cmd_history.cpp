@@ -17,7 +17,7 @@ namespace {
 // The version table's rows, for --indicate-current.
 std::vector<std::string> current_rows(CommandContext& ctx) {
     MigrationProject project = load_migration_project(ctx.global);
-    auto connection = connect(project, ctx.global);
+    auto connection = connect(project, ctx.global, true);
     return VersionTable(*project.dialect, version_table_names(project.project.config))
         .read_heads(*connection);
 }

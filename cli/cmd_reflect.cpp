@@ -120,7 +120,7 @@ void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema,
 int run_reflect(CommandContext& ctx, const ReflectArgs& args) {
     std::optional<Config> config = optional_config(ctx.global);
     const Config* cfg = config ? &*config : nullptr;
-    OpenDatabase db = open_database(ctx.global, cfg);
+    OpenDatabase db = open_database(ctx.global, cfg, read_only_options());
     Reflection reflection = db.dialect->reflect(*db.connection, reflect_options(cfg));
     const NamingConvention naming = cfg ? cfg->naming : NamingConvention{};
     Destination dest = destination(args, cfg);

@@ -56,7 +56,8 @@ int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionPro
 }
 
 int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {
-    AutogenerateRun run = run_autogenerate(ctx.global, a.offline, a.include_drift);
+    // A new project has no database yet: autogenerate compares with an empty one.
+    AutogenerateRun run = run_autogenerate(ctx.global, a.offline, a.include_drift, true);
     const AutogenerateReport& report = run.report;
     if (!report.offline && !report.at_head())
         throw InputError("cannot autogenerate: " + report.state_message());

@@ -17,8 +17,10 @@ MigrationProject load_migration_project(const GlobalOptions& global) {
     return m;
 }
 
-std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global) {
+std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global,
+                                    bool read_only) {
     ConnectOptions options;
+    options.read_only = read_only;
     options.busy_timeout_seconds =
         global.lock_timeout.value_or(24 * 3600);  // "wait", as PostgreSQL's lock
     return project.dialect->connect(project.url, options);

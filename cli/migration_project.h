@@ -27,7 +27,9 @@ struct MigrationProject {
 // Config, graph (headers only), URL and dialect; no connection yet.
 MigrationProject load_migration_project(const GlobalOptions& global);
 
-std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global);
+// `read_only` for the commands that only read (current, history -i): see ConnectOptions.
+std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global,
+                                    bool read_only = false);
 
 VersionTableNames version_table_names(const Config& config);
 RunnerOptions runner_options(const MigrationProject& project, CommandContext& ctx);

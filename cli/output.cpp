@@ -28,13 +28,26 @@ std::string Output::style(const std::string& text, Style s) const {
     if (!color_ || s == Style::Plain) return text;
     const char* code = "";
     switch (s) {
-        case Style::Bold: code = "1"; break;
-        case Style::Dim: code = "2"; break;
-        case Style::Green: code = "32"; break;
-        case Style::Yellow: code = "33"; break;
-        case Style::Red: code = "31"; break;
-        case Style::Cyan: code = "36"; break;
-        case Style::Plain: break;
+        case Style::Bold:
+            code = "1";
+            break;
+        case Style::Dim:
+            code = "2";
+            break;
+        case Style::Green:
+            code = "32";
+            break;
+        case Style::Yellow:
+            code = "33";
+            break;
+        case Style::Red:
+            code = "31";
+            break;
+        case Style::Cyan:
+            code = "36";
+            break;
+        case Style::Plain:
+            break;
     }
     return std::string("\033[") + code + "m" + text + "\033[0m";
 }
@@ -49,7 +62,8 @@ void Output::progress(const std::string& line) {
     (json_ ? std::cerr : std::cout) << line << std::endl;
 }
 
-void Output::warning(const std::string& message) {
+void Output::warning(const std::string& text) {
+    std::string message = redact_(text);
     warnings_.push_back(message);
     std::string prefix = color_stderr_ ? "\033[33mwarning:\033[0m " : "warning: ";
     std::cerr << prefix << message << std::endl;
@@ -72,8 +86,9 @@ void Output::finish_json(const std::string& command, int exit_code) {
     std::cout << doc.dump(2) << std::endl;
 }
 
-void Output::error(const std::string& command, const std::string& kind, const std::string& message, int exit_code,
-                   const nlohmann::json& details) {
+void Output::error(const std::string& command, const std::string& kind, const std::string& text,
+                   int exit_code, const nlohmann::json& details) {
+    std::string message = redact_(text);
     if (json_) {
         nlohmann::json err = {{"kind", kind}, {"message", message}};
         if (!details.is_null()) err["details"] = details;

@@ -3,6 +3,7 @@
 // here: text for people (colour only on a TTY, never with NO_COLOR or --no-color),
 // or one JSON document on stdout with --json (errors included, schema_version field).
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -12,9 +13,14 @@ namespace migrate::cli {
 enum class Style { Plain, Bold, Dim, Green, Yellow, Red, Cyan };
 
 class Output {
-public:
+  public:
     Output() = default;
     void configure(bool json, bool quiet, bool verbose, bool color);
+    // Applied to every error and warning message before it is shown (main masks
+    // passwords with it); identity by default.
+    void set_redactor(std::function<std::string(const std::string&)> redact) {
+        redact_ = std::move(redact);
+    }
 
     bool json() const { return json_; }
     bool quiet() const { return quiet_; }
@@ -35,12 +41,12 @@ public:
     // Prints the JSON document for a successful command (exit code given).
     void finish_json(const std::string& command, int exit_code);
     // Reports an error: text on stderr, or the JSON error document on stdout.
-    void error(const std::string& command, const std::string& kind, const std::string& message, int exit_code,
-               const nlohmann::json& details = nullptr);
+    void error(const std::string& command, const std::string& kind, const std::string& message,
+               int exit_code, const nlohmann::json& details = nullptr);
 
     std::string style(const std::string& text, Style style) const;
 
-private:
+  private:
     bool json_ = false;
     bool quiet_ = false;
     bool verbose_ = false;
@@ -48,6 +54,7 @@ private:
     bool color_stderr_ = false;
     nlohmann::json result_;
     std::vector<std::string> warnings_;
+    std::function<std::string(const std::string&)> redact_ = [](const std::string& s) { return s; };
 };
 
 // Whether colour should be used on the given stream (TTY, no NO_COLOR, no --no-color).

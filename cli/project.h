@@ -30,6 +30,10 @@ struct OpenDatabase {
 };
 
 // Resolves the URL and connects through make_dialect(url.dialect).
-OpenDatabase open_database(const GlobalOptions& global, const Config* config);
+OpenDatabase open_database(const GlobalOptions& global, const Config* config,
+                           const ConnectOptions& options);
+
+// The options of a command that only reads the database (ConnectOptions::read_only).
+ConnectOptions read_only_options(bool missing_is_empty = false);
 
 }  // namespace migrate::cli

@@ -17,25 +17,39 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kConfigKeys = {
-    "database",        "models",          "versions",       "version_table",           "version_table_schema",
-    "naming_convention", "include_schemas", "exclude_tables", "transaction_per_migration"};
+const std::vector<std::string> kConfigKeys = {"database",
+                                              "models",
+                                              "versions",
+                                              "version_table",
+                                              "version_table_schema",
+                                              "naming_convention",
+                                              "include_schemas",
+                                              "exclude_tables",
+                                              "transaction_per_migration"};
 const std::vector<std::string> kNamingKeys = {"ix", "uq", "fk", "ck", "pk"};
-const std::vector<std::string> kNamingTokens = {"table", "columns", "column_0_name", "column_0_N_name",
-                                                "referred_table", "name", "constraint_name"};
+const std::vector<std::string> kNamingTokens = {
+    "table",          "columns", "column_0_name",  "column_0_N_name",
+    "referred_table", "name",    "constraint_name"};
 
 class ConfigReader {
-public:
-    ConfigReader(Config& config, ParseContext& ctx, const EnvLookup& env) : config_(config), ctx_(ctx), env_(env) {}
+  public:
+    ConfigReader(Config& config, ParseContext& ctx, const EnvLookup& env)
+        : config_(config), ctx_(ctx), env_(env) {}
 
     void read(const YAML::Node& root) {
         check_keys(root, kConfigKeys, "the config", ctx_);
         read_database(root);
         if (auto v = strings(root, "models")) config_.models = absolute(*v);
         if (auto v = strings(root, "versions")) config_.versions = absolute(*v);
-        if (auto v = string(root, "version_table")) config_.version_table = *v;
-        if (auto v = string(root, "version_table_schema")) config_.version_table_schema = *v;
-        if (auto v = strings(root, "include_schemas")) config_.include_schemas = *v;
+        if (auto v = name(root, "version_table")) config_.version_table = *v;
+        if (auto v = name(root, "version_table_schema")) config_.version_table_schema = *v;
+        if (auto v = strings(root, "include_schemas")) {
+            config_.include_schemas = *v;
+            const YAML::Node at = root["include_schemas"];
+            for (size_t i = 0; i < v->size(); ++i)
+                check_identifier((*v)[i], "'include_schemas'",
+                                 at.IsSequence() && i < at.size() ? at[i] : at, ctx_);
+        }
         if (auto v = strings(root, "exclude_tables")) config_.exclude_tables = *v;
         if (auto v = read_bool(root, "transaction_per_migration", "the config", ctx_))
             config_.transaction_per_migration = *v;
@@ -44,7 +58,7 @@ public:
             report(ctx_, root["version_table"], "'version_table' cannot be empty");
     }
 
-private:
+  private:
     std::optional<std::string> expand(const std::string& text, const YAML::Node& at) {
         try {
             return expand_variables(text, env_);
@@ -59,7 +73,16 @@ private:
         return v ? expand(*v, root[key]) : std::nullopt;
     }
 
-    std::optional<std::vector<std::string>> strings(const YAML::Node& root, const std::string& key) {
+    // A name (version_table, version_table_schema): "" is left to the caller.
+    std::optional<std::string> name(const YAML::Node& root, const std::string& key) {
+        auto v = string(root, key);
+        if (v && !v->empty() && !check_identifier(*v, "'" + key + "'", root[key], ctx_))
+            return std::nullopt;
+        return v;
+    }
+
+    std::optional<std::vector<std::string>> strings(const YAML::Node& root,
+                                                    const std::string& key) {
         auto list = read_string_list(root, key, "the config", ctx_, true);
         if (!list) return std::nullopt;
         std::vector<std::string> out;
@@ -76,21 +99,23 @@ private:
         try {
             config_.database = expand_variables(*raw, env_);
         } catch (const InputError& e) {
-            config_.database_error = location_of(root["database"], ctx_.file).to_string() + ": " + e.what();
+            config_.database_error =
+                location_of(root["database"], ctx_.file).to_string() + ": " + e.what();
         }
     }
 
     std::vector<std::string> absolute(const std::vector<std::string>& paths) const {
         std::vector<std::string> out;
-        for (const auto& p : paths) out.push_back((fs::path(config_.dir) / p).lexically_normal().string());
+        for (const auto& p : paths)
+            out.push_back((fs::path(config_.dir) / p).lexically_normal().string());
         return out;
     }
 
     void read_naming(const YAML::Node& node) {
         if (is_missing(node) || !expect_map(node, "'naming_convention'", ctx_)) return;
         check_keys(node, kNamingKeys, "'naming_convention'", ctx_);
-        std::string* targets[] = {&config_.naming.ix, &config_.naming.uq, &config_.naming.fk, &config_.naming.ck,
-                                  &config_.naming.pk};
+        std::string* targets[] = {&config_.naming.ix, &config_.naming.uq, &config_.naming.fk,
+                                  &config_.naming.ck, &config_.naming.pk};
         for (size_t i = 0; i < kNamingKeys.size(); ++i) {
             auto v = read_string(node, kNamingKeys[i], "'naming_convention'", ctx_);
             if (!v) continue;
@@ -100,13 +125,19 @@ private:
     }
 
     void check_tokens(const std::string& pattern, const YAML::Node& at, const std::string& key) {
-        for (size_t start = pattern.find("%("); start != std::string::npos; start = pattern.find("%(", start + 2)) {
+        for (size_t start = pattern.find("%("); start != std::string::npos;
+             start = pattern.find("%(", start + 2)) {
             size_t end = pattern.find(")s", start);
-            std::string token = end == std::string::npos ? pattern.substr(start + 2) : pattern.substr(start + 2, end - start - 2);
-            if (end != std::string::npos && std::find(kNamingTokens.begin(), kNamingTokens.end(), token) != kNamingTokens.end())
+            std::string token = end == std::string::npos
+                                    ? pattern.substr(start + 2)
+                                    : pattern.substr(start + 2, end - start - 2);
+            if (end != std::string::npos &&
+                std::find(kNamingTokens.begin(), kNamingTokens.end(), token) != kNamingTokens.end())
                 continue;
-            report(ctx_, at, "unknown token '%(" + token + ")s' in naming_convention." + key +
-                                 did_you_mean(token, kNamingTokens) + "; tokens: " + quoted_list(kNamingTokens));
+            report(ctx_, at,
+                   "unknown token '%(" + token + ")s' in naming_convention." + key +
+                       did_you_mean(token, kNamingTokens) +
+                       "; tokens: " + quoted_list(kNamingTokens));
         }
     }
 
@@ -130,16 +161,22 @@ std::string expand_variables(const std::string& text, const EnvLookup& env) {
         size_t start = text.find("${", i);
         if (start == std::string::npos) break;
         size_t end = text.find('}', start);
-        if (end == std::string::npos) throw InputError("'${' without a closing '}' in '" + text + "'");
+        // The text itself is not quoted: it may be a URL with a password in it.
+        if (end == std::string::npos)
+            throw InputError("'${' at character " + std::to_string(start + 1) +
+                             " without a closing '}'");
         out += text.substr(i, start - i);
         std::string inner = text.substr(start + 2, end - start - 2);
         size_t sep = inner.find(":-");
         std::string name = inner.substr(0, sep);
-        if (name.empty()) throw InputError("'${}' names no environment variable in '" + text + "'");
+        if (name.empty())
+            throw InputError("'${' at character " + std::to_string(start + 1) +
+                             " names no environment variable");
         auto value = env(name);
         if (sep != std::string::npos && (!value || value->empty())) value = inner.substr(sep + 2);
         if (!value)
-            throw InputError("environment variable " + name + " is not set; set it, pass --url, or write ${" + name +
+            throw InputError("environment variable " + name +
+                             " is not set; set it, pass --url, or write ${" + name +
                              ":-default} in the config");
         out += *value;
         i = end + 1;
@@ -160,14 +197,16 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-        throw InputError(std::vector<Diagnostic>{{{path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg}});
+        throw InputError(std::vector<Diagnostic>{
+            {{path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg}});
     }
     if (!is_missing(root) && expect_map(root, "the config", ctx)) {
         ConfigReader reader(config, ctx, env);
         try {
             reader.read(root);
         } catch (const YAML::Exception& e) {
-            report(ctx, SourceLocation{path, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg);
+            report(ctx, SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
+                   "unexpected structure: " + e.msg);
         }
     }
     if (!diagnostics.empty()) throw InputError(diagnostics);
@@ -177,7 +216,8 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
 Config load_config(const std::string& path, const EnvLookup& env) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        throw InputError("config file '" + path + "' not found; run `migrate init` to create a project here, or pass "
+        throw InputError("config file '" + path +
+                         "' not found; run `migrate init` to create a project here, or pass "
                          "-c path/to/migrate.yaml");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot read config file '" + path + "'");

@@ -30,6 +30,29 @@ static std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics) 
 InputError::InputError(std::vector<Diagnostic> diagnostics)
     : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
+bool is_control_character(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
+
+std::string printable(const std::string& text) {
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (!is_control_character(c))
+            out += c;
+        else if (c == '\0')
+            out += "\\0";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else
+            out += std::string("\\x") + hex[u >> 4] + hex[u & 15];
+    }
+    return out;
+}
+
 static size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;

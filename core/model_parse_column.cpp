@@ -17,17 +17,20 @@ const std::vector<std::string> kColumnKeys = {
     "server_default", "references", "on_delete", "on_update", "comment",      "renamed_from", "collation", "fill"};
 
 const std::vector<std::string> kPortableTypes = {
-    "integer", "bigint", "smallint", "string", "text", "boolean", "date",  "datetime", "time",
-    "numeric", "float",  "double",   "binary", "uuid", "json",    "enum",  "interval"};
+    "integer", "bigint", "smallint", "string", "text", "boolean", "date", "datetime", "time",
+    "numeric", "float",  "double",   "binary", "uuid", "json",    "enum", "interval"};
 
 // Dialect types that sit within a typo's distance of a portable name but are real.
 const std::set<std::string> kKnownDialectTypes = {
-    "jsonb", "timetz", "citext", "line", "path", "name", "oid", "float4", "float8", "int2", "int4",
-    "int8", "xid", "cid", "tid", "bit", "box", "point", "lseg", "bool", "real", "char", "bytea",
-    "inet", "cidr", "money", "xml", "serial", "bigserial", "smallserial", "timestamp", "timestamptz",
-    "varchar", "decimal", "blob", "clob", "tinyint", "mediumint", "datetime2", "bpchar"};
+    "jsonb",     "timetz",      "citext",    "line",        "path",    "name",    "oid",
+    "float4",    "float8",      "int2",      "int4",        "int8",    "xid",     "cid",
+    "tid",       "bit",         "box",       "point",       "lseg",    "bool",    "real",
+    "char",      "bytea",       "inet",      "cidr",        "money",   "xml",     "serial",
+    "bigserial", "smallserial", "timestamp", "timestamptz", "varchar", "decimal", "blob",
+    "clob",      "tinyint",     "mediumint", "datetime2",   "bpchar"};
 
-const std::vector<std::string> kActions = {"cascade", "set null", "set default", "restrict", "no action"};
+const std::vector<std::string> kActions = {"cascade", "set null", "set default", "restrict",
+                                           "no action"};
 
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -37,7 +40,8 @@ std::string lower(std::string s) {
 // The bare type name: "interger" from "Interger(4)", "strng" from "strng[]".
 std::string base_name(const std::string& text) {
     std::string base = lower(text.substr(0, text.find('(')));
-    while (base.size() >= 2 && base.compare(base.size() - 2, 2, "[]") == 0) base.resize(base.size() - 2);
+    while (base.size() >= 2 && base.compare(base.size() - 2, 2, "[]") == 0)
+        base.resize(base.size() - 2);
     size_t b = base.find_first_not_of(' '), e = base.find_last_not_of(' ');
     return b == std::string::npos ? "" : base.substr(b, e - b + 1);
 }
@@ -46,7 +50,8 @@ std::string base_name(const std::string& text) {
 bool report_near_miss(const ColumnType& type, const YAML::Node& node, ParseContext& ctx) {
     std::string base = base_name(type.name);
     if (kKnownDialectTypes.count(base)) return false;
-    if (std::find(kPortableTypes.begin(), kPortableTypes.end(), base) != kPortableTypes.end()) return false;
+    if (std::find(kPortableTypes.begin(), kPortableTypes.end(), base) != kPortableTypes.end())
+        return false;
     std::string best = closest_match(base, kPortableTypes);
     if (best.empty()) return false;
     report(ctx, node, "unknown type '" + type.name + "' (did you mean '" + best + "'?)");
@@ -60,17 +65,25 @@ std::optional<ForeignKey> read_references(const YAML::Node& column, const std::s
     if (!text) return std::nullopt;
     std::vector<std::string> parts;
     size_t start = 0;
-    for (size_t dot = text->find('.'); ; dot = text->find('.', start)) {
+    for (size_t dot = text->find('.');; dot = text->find('.', start)) {
         parts.push_back(text->substr(start, dot - start));
         if (dot == std::string::npos) break;
         start = dot + 1;
     }
-    bool empty_part = std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); });
+    bool empty_part =
+        std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); });
     if (parts.size() < 2 || parts.size() > 3 || empty_part) {
-        report(ctx, column["references"], "'references' of column '" + column_name + "' must be table.column or "
-                                          "schema.table.column, got '" + *text + "'");
+        report(ctx, column["references"],
+               "'references' of column '" + column_name +
+                   "' must be table.column or "
+                   "schema.table.column, got '" +
+                   *text + "'");
         return std::nullopt;
     }
+    for (const auto& part : parts)
+        if (!check_identifier(part, "'references' of column '" + column_name + "'",
+                              column["references"], ctx))
+            return std::nullopt;
     ForeignKey fk;
     fk.columns = {column_name};
     if (parts.size() == 3) fk.referred_schema = parts[0];
@@ -87,7 +100,8 @@ void expand_shorthands(detail::ColumnDraft& d, const YAML::Node& node, const std
     bool unique = read_bool(node, "unique", what, ctx).value_or(false);
     bool index = read_bool(node, "index", what, ctx).value_or(false);
     if (index) {
-        d.parsed.index = Index{ctx.naming->index_name(table, cols), {IndexElement{cols[0]}}, unique};
+        d.parsed.index =
+            Index{ctx.naming->index_name(table, cols), {IndexElement{cols[0]}}, unique};
     } else if (unique) {
         d.parsed.unique = UniqueConstraint{ctx.naming->unique_name(table, cols), cols};
     }
@@ -103,7 +117,8 @@ void expand_shorthands(detail::ColumnDraft& d, const YAML::Node& node, const std
     } else {
         for (const char* key : {"on_delete", "on_update"})
             if (!is_missing(node[key]))
-                report(ctx, node[key], std::string("'") + key + "' of " + what + " needs 'references'");
+                report(ctx, node[key],
+                       std::string("'") + key + "' of " + what + " needs 'references'");
     }
 }
 
@@ -118,6 +133,7 @@ std::optional<ColumnType> parse_type_node(const YAML::Node& node, ParseContext& 
         report(ctx, node, "a type must be a string such as integer or string(50)");
         return std::nullopt;
     }
+    if (!check_no_nul(node.Scalar(), "a type", node, ctx)) return std::nullopt;
     std::string error;
     auto type = parse_type(node.Scalar(), &error);
     if (!type) {
@@ -130,8 +146,8 @@ std::optional<ColumnType> parse_type_node(const YAML::Node& node, ParseContext& 
 
 namespace detail {
 
-std::optional<std::string> read_action(const YAML::Node& map, const std::string& key, const std::string& what,
-                                       ParseContext& ctx) {
+std::optional<std::string> read_action(const YAML::Node& map, const std::string& key,
+                                       const std::string& what, ParseContext& ctx) {
     auto text = read_string(map, key, what, ctx);
     if (!text) return std::nullopt;
     std::string action;
@@ -142,12 +158,14 @@ std::optional<std::string> read_action(const YAML::Node& map, const std::string&
     }
     while (!action.empty() && action.back() == ' ') action.pop_back();
     if (std::find(kActions.begin(), kActions.end(), action) != kActions.end()) return action;
-    report(ctx, map[key], "'" + key + "' of " + what + " is '" + *text + "'; expected one of " +
-                              quoted_list(kActions) + did_you_mean(action, kActions));
+    report(ctx, map[key],
+           "'" + key + "' of " + what + " is '" + *text + "'; expected one of " +
+               quoted_list(kActions) + did_you_mean(action, kActions));
     return std::nullopt;
 }
 
-std::optional<ColumnDraft> read_column(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<ColumnDraft> read_column(const YAML::Node& node, const std::string& table,
+                                       ParseContext& ctx) {
     if (!expect_map(node, "a column of table '" + table + "'", ctx)) return std::nullopt;
     auto name = read_name(node, "name", "a column of table '" + table + "'", ctx);
     std::string what = "column '" + name.value_or("?") + "' of table '" + table + "'";
@@ -180,9 +198,12 @@ std::optional<ColumnDraft> read_column(const YAML::Node& node, const std::string
     return d;
 }
 
-void settle_primary_key(std::vector<ColumnDraft>& columns, const std::vector<std::string>& pk_columns,
+void settle_primary_key(std::vector<ColumnDraft>& columns,
+                        const std::vector<std::string>& pk_columns,
                         const std::vector<ForeignKey>& foreign_keys, ParseContext& ctx) {
-    auto in_pk = [&](const std::string& n) { return std::find(pk_columns.begin(), pk_columns.end(), n) != pk_columns.end(); };
+    auto in_pk = [&](const std::string& n) {
+        return std::find(pk_columns.begin(), pk_columns.end(), n) != pk_columns.end();
+    };
     auto has_fk = [&](const std::string& n) {
         return std::any_of(foreign_keys.begin(), foreign_keys.end(), [&](const ForeignKey& fk) {
             return std::find(fk.columns.begin(), fk.columns.end(), n) != fk.columns.end();
@@ -213,7 +234,8 @@ void settle_primary_key(std::vector<ColumnDraft>& columns, const std::vector<std
 
 }  // namespace detail
 
-std::optional<ParsedColumn> parse_column(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<ParsedColumn> parse_column(const YAML::Node& node, const std::string& table,
+                                         ParseContext& ctx) {
     size_t before = ctx.diagnostics->size();
     auto draft = detail::read_column(node, table, ctx);
     if (!draft) return std::nullopt;

@@ -19,10 +19,12 @@ std::string named(const std::string& kind, const std::optional<std::string>& nam
     return name ? kind + " '" + *name + "'" : "an unnamed " + kind;
 }
 
-std::optional<IndexElement> read_element(const YAML::Node& item, const std::string& what, ParseContext& ctx) {
+std::optional<IndexElement> read_element(const YAML::Node& item, const std::string& what,
+                                         ParseContext& ctx) {
     IndexElement e;
     if (item.IsScalar()) {
         e.column = item.Scalar();
+        if (!check_identifier(e.column, "a column of " + what, item, ctx)) return std::nullopt;
         return e;
     }
     if (!expect_map(item, "a column of " + what, ctx)) return std::nullopt;
@@ -49,23 +51,34 @@ std::optional<IndexElement> read_element(const YAML::Node& item, const std::stri
         e.column = *name;
     }
     if (auto order = read_string(item, "order", what, ctx)) {
-        if (*order == "desc") e.order = SortOrder::Desc;
-        else if (*order != "asc") report(ctx, item["order"], "'order' of " + what + " must be asc or desc, got '" + *order + "'");
+        if (*order == "desc")
+            e.order = SortOrder::Desc;
+        else if (*order != "asc")
+            report(ctx, item["order"],
+                   "'order' of " + what + " must be asc or desc, got '" + *order + "'");
     }
     if (auto nulls = read_string(item, "nulls", what, ctx)) {
-        if (*nulls == "first") e.nulls = NullsOrder::First;
-        else if (*nulls == "last") e.nulls = NullsOrder::Last;
-        else report(ctx, item["nulls"], "'nulls' of " + what + " must be first or last, got '" + *nulls + "'");
+        if (*nulls == "first")
+            e.nulls = NullsOrder::First;
+        else if (*nulls == "last")
+            e.nulls = NullsOrder::Last;
+        else
+            report(ctx, item["nulls"],
+                   "'nulls' of " + what + " must be first or last, got '" + *nulls + "'");
     }
     e.opclass = read_string(item, "opclass", what, ctx).value_or("");
     return e;
 }
 
 // The columns or expressions of an index; names the index when it has no name.
-bool read_elements(const YAML::Node& node, Index& index, const std::string& what, ParseContext& ctx) {
-    bool has_columns = !is_missing(node["columns"]), has_expressions = !is_missing(node["expressions"]);
+bool read_elements(const YAML::Node& node, Index& index, const std::string& what,
+                   ParseContext& ctx) {
+    bool has_columns = !is_missing(node["columns"]),
+         has_expressions = !is_missing(node["expressions"]);
     if (has_columns == has_expressions) {
-        report(ctx, node, what + " needs either 'columns' or 'expressions'" + (has_columns ? ", not both" : ""));
+        report(
+            ctx, node,
+            what + " needs either 'columns' or 'expressions'" + (has_columns ? ", not both" : ""));
         return false;
     }
     if (has_expressions) {
@@ -86,7 +99,8 @@ bool read_elements(const YAML::Node& node, Index& index, const std::string& what
 
 std::vector<std::string> index_tokens(const Index& index) {
     std::vector<std::string> tokens;
-    for (const auto& e : index.elements) tokens.push_back(e.is_expression() ? check_token(e.expression) : e.column);
+    for (const auto& e : index.elements)
+        tokens.push_back(e.is_expression() ? check_token(e.expression) : e.column);
     return tokens;
 }
 
@@ -96,7 +110,7 @@ std::optional<std::vector<std::string>> read_columns(const YAML::Node& node, con
         report(ctx, node, what + " needs '" + key + "'");
         return std::nullopt;
     }
-    auto cols = read_string_list(node, key, what, ctx, true);
+    auto cols = read_name_list(node, key, what, ctx, true);
     if (cols && cols->empty()) {
         report(ctx, node[key], "'" + key + "' of " + what + " is empty");
         return std::nullopt;
@@ -106,15 +120,18 @@ std::optional<std::vector<std::string>> read_columns(const YAML::Node& node, con
 
 }  // namespace
 
-std::optional<Index> parse_index(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<Index> parse_index(const YAML::Node& node, const std::string& table,
+                                 ParseContext& ctx) {
     return parse_index(node, table, ctx, {});
 }
 
-std::optional<Index> parse_index(const YAML::Node& node, const std::string& table, ParseContext& ctx,
-                                 const std::vector<std::string>& extra_keys) {
+std::optional<Index> parse_index(const YAML::Node& node, const std::string& table,
+                                 ParseContext& ctx, const std::vector<std::string>& extra_keys) {
     if (!expect_map(node, "an index of table '" + table + "'", ctx)) return std::nullopt;
     size_t before = ctx.diagnostics->size();
-    auto name = is_missing(node["name"]) ? std::nullopt : read_name(node, "name", "an index of table '" + table + "'", ctx);
+    auto name = is_missing(node["name"])
+                    ? std::nullopt
+                    : read_name(node, "name", "an index of table '" + table + "'", ctx);
     std::string what = named("index", name) + " of table '" + table + "'";
     std::vector<std::string> keys = kIndexKeys;
     keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
@@ -137,14 +154,15 @@ std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx) {
     check_keys(node, {"name", "values", "schema"}, what, ctx);
     Enum e;
     e.name = name.value_or("");
-    e.schema = read_string(node, "schema", what, ctx).value_or("");
+    e.schema = read_name(node, "schema", what, ctx, false).value_or("");
     if (is_missing(node["values"])) report(ctx, node, what + " needs 'values'");
     if (auto values = read_string_list(node, "values", what, ctx)) {
         if (values->empty()) report(ctx, node["values"], what + " needs at least one value");
         std::set<std::string> seen;
         for (size_t i = 0; i < values->size(); ++i)
             if (!seen.insert((*values)[i]).second)
-                report(ctx, node["values"][i], "value '" + (*values)[i] + "' is listed twice in " + what);
+                report(ctx, node["values"][i],
+                       "value '" + (*values)[i] + "' is listed twice in " + what);
         e.values = *values;
     }
     if (ctx.diagnostics->size() != before) return std::nullopt;
@@ -153,9 +171,11 @@ std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx) {
 
 namespace detail {
 
-std::optional<UniqueConstraint> read_unique(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<UniqueConstraint> read_unique(const YAML::Node& node, const std::string& table,
+                                            ParseContext& ctx) {
     if (!expect_map(node, "a unique constraint of table '" + table + "'", ctx)) return std::nullopt;
-    auto name = is_missing(node["name"]) ? std::nullopt : read_name(node, "name", "a unique constraint", ctx);
+    auto name = is_missing(node["name"]) ? std::nullopt
+                                         : read_name(node, "name", "a unique constraint", ctx);
     std::string what = named("unique constraint", name) + " of table '" + table + "'";
     check_keys(node, {"name", "columns"}, what, ctx);
     auto cols = read_columns(node, "columns", what, ctx);
@@ -163,23 +183,28 @@ std::optional<UniqueConstraint> read_unique(const YAML::Node& node, const std::s
     return UniqueConstraint{name ? *name : ctx.naming->unique_name(table, *cols), *cols};
 }
 
-std::optional<ForeignKey> read_foreign_key(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<ForeignKey> read_foreign_key(const YAML::Node& node, const std::string& table,
+                                           ParseContext& ctx) {
     if (!expect_map(node, "a foreign key of table '" + table + "'", ctx)) return std::nullopt;
-    auto name = is_missing(node["name"]) ? std::nullopt : read_name(node, "name", "a foreign key", ctx);
+    auto name =
+        is_missing(node["name"]) ? std::nullopt : read_name(node, "name", "a foreign key", ctx);
     std::string what = named("foreign key", name) + " of table '" + table + "'";
-    check_keys(node, {"name", "columns", "references_table", "references_columns", "references_schema", "on_delete",
-                      "on_update"}, what, ctx);
+    check_keys(node,
+               {"name", "columns", "references_table", "references_columns", "references_schema",
+                "on_delete", "on_update"},
+               what, ctx);
     ForeignKey fk;
     auto cols = read_columns(node, "columns", what, ctx);
     auto ref_table = read_name(node, "references_table", what, ctx);
     auto ref_cols = read_columns(node, "references_columns", what, ctx);
-    fk.referred_schema = read_string(node, "references_schema", what, ctx).value_or("");
+    fk.referred_schema = read_name(node, "references_schema", what, ctx, false).value_or("");
     fk.on_delete = read_action(node, "on_delete", what, ctx).value_or("");
     fk.on_update = read_action(node, "on_update", what, ctx).value_or("");
     if (!cols || !ref_table || !ref_cols) return std::nullopt;
     if (cols->size() != ref_cols->size()) {
-        report(ctx, node["references_columns"], what + " has " + std::to_string(cols->size()) + " column(s) but " +
-                                                    std::to_string(ref_cols->size()) + " referenced column(s)");
+        report(ctx, node["references_columns"],
+               what + " has " + std::to_string(cols->size()) + " column(s) but " +
+                   std::to_string(ref_cols->size()) + " referenced column(s)");
         return std::nullopt;
     }
     fk.columns = *cols;
@@ -189,9 +214,11 @@ std::optional<ForeignKey> read_foreign_key(const YAML::Node& node, const std::st
     return fk;
 }
 
-std::optional<CheckConstraint> read_check(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<CheckConstraint> read_check(const YAML::Node& node, const std::string& table,
+                                          ParseContext& ctx) {
     if (!expect_map(node, "a check constraint of table '" + table + "'", ctx)) return std::nullopt;
-    auto name = is_missing(node["name"]) ? std::nullopt : read_name(node, "name", "a check constraint", ctx);
+    auto name = is_missing(node["name"]) ? std::nullopt
+                                         : read_name(node, "name", "a check constraint", ctx);
     std::string what = named("check constraint", name) + " of table '" + table + "'";
     check_keys(node, {"name", "expression"}, what, ctx);
     auto expr = read_string(node, "expression", what, ctx, true);
@@ -203,7 +230,8 @@ std::optional<CheckConstraint> read_check(const YAML::Node& node, const std::str
     return CheckConstraint{name ? *name : ctx.naming->check_name(table, check_token(*expr)), *expr};
 }
 
-std::optional<PrimaryKey> read_primary_key(const YAML::Node& node, const std::string& table, ParseContext& ctx) {
+std::optional<PrimaryKey> read_primary_key(const YAML::Node& node, const std::string& table,
+                                           ParseContext& ctx) {
     std::string what = "the primary key of table '" + table + "'";
     PrimaryKey pk;
     if (node.IsMap()) {
@@ -216,11 +244,16 @@ std::optional<PrimaryKey> read_primary_key(const YAML::Node& node, const std::st
         return pk;
     }
     if (node.IsScalar()) {
+        if (!check_identifier(node.Scalar(), what, node, ctx)) return std::nullopt;
         pk.columns = {node.Scalar()};
     } else if (node.IsSequence()) {
         for (const auto& item : node) {
-            if (item.IsScalar()) pk.columns.push_back(item.Scalar());
-            else report(ctx, item, what + " must list column names");
+            if (!item.IsScalar())
+                report(ctx, item, what + " must list column names");
+            else if (check_identifier(item.Scalar(), what, item, ctx))
+                pk.columns.push_back(item.Scalar());
+            else
+                return std::nullopt;
         }
     }
     if (pk.columns.empty()) {

@@ -23,16 +23,30 @@ struct Body {
         return check_keys(node, allowed, what, ctx);
     }
     std::string schema() { return read_name(node, "schema", what, ctx, false).value_or(""); }
-    std::string name(const std::string& key) { return read_name(node, key, what, ctx, true).value_or(""); }
-    std::optional<std::string> opt_name(const std::string& key) { return read_name(node, key, what, ctx, false); }
-    std::string text(const std::string& key) { return read_string(node, key, what, ctx, true).value_or(""); }
-    std::optional<std::string> opt_text(const std::string& key) { return read_string(node, key, what, ctx, false); }
+    std::string name(const std::string& key) {
+        return read_name(node, key, what, ctx, true).value_or("");
+    }
+    std::optional<std::string> opt_name(const std::string& key) {
+        return read_name(node, key, what, ctx, false);
+    }
+    std::string text(const std::string& key) {
+        return read_string(node, key, what, ctx, true).value_or("");
+    }
+    std::optional<std::string> opt_text(const std::string& key) {
+        return read_string(node, key, what, ctx, false);
+    }
     std::vector<std::string> list(const std::string& key, bool required = true) {
+        return read_list(key, required, false);
+    }
+    // A list of column names, each checked as an identifier.
+    std::vector<std::string> names(const std::string& key) { return read_list(key, true, true); }
+    std::vector<std::string> read_list(const std::string& key, bool required, bool identifiers) {
         if (required && is_missing(node[key])) {
             report(ctx, node, what + " needs '" + key + "'");
             return {};
         }
-        auto l = read_string_list(node, key, what, ctx);
+        auto l = identifiers ? read_name_list(node, key, what, ctx)
+                             : read_string_list(node, key, what, ctx);
         if (l && l->empty()) report(ctx, node[key], "'" + key + "' of " + what + " is empty");
         return l.value_or(std::vector<std::string>{});
     }
@@ -47,11 +61,14 @@ struct Body {
         auto a = opt_text(key);
         if (!a) return std::nullopt;
         std::string v;
-        for (char c : *a) v += c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        static const std::vector<std::string> actions = {"cascade", "set null", "set default", "restrict", "no action"};
+        for (char c : *a)
+            v += c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        static const std::vector<std::string> actions = {"cascade", "set null", "set default",
+                                                         "restrict", "no action"};
         if (std::find(actions.begin(), actions.end(), v) == actions.end()) {
-            report(ctx, node[key], "'" + key + "' of " + what + " must be " + quoted_list(actions) + ", got '" + *a + "'" +
-                                       did_you_mean(v, actions));
+            report(ctx, node[key],
+                   "'" + key + "' of " + what + " must be " + quoted_list(actions) + ", got '" +
+                       *a + "'" + did_you_mean(v, actions));
             return std::nullopt;
         }
         return v;

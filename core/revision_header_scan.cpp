@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/errors.h"
 #include "core/revision_id_rules.h"
 
 namespace migrate {
@@ -10,8 +11,10 @@ namespace migrate {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -25,16 +28,22 @@ std::optional<std::string> scalar(std::string_view& s, bool in_list) {
         size_t end = s.find(q, 1);
         if (end == std::string_view::npos) return std::nullopt;
         std::string_view body = s.substr(1, end - 1);
-        if ((q == '"' && body.find('\\') != std::string_view::npos) || (q == '\'' && end + 1 < s.size() && s[end + 1] == '\''))
+        if ((q == '"' && body.find('\\') != std::string_view::npos) ||
+            (q == '\'' && end + 1 < s.size() && s[end + 1] == '\''))
             return std::nullopt;
+        if (std::any_of(body.begin(), body.end(),
+                        [](char c) { return is_control_character(c) && c != '\t'; }))
+            return std::nullopt;  // the full parser reports it
         s.remove_prefix(end + 1);
         return std::string(body);
     }
-    if (std::string_view("[]{}&*!|>%@`,#-?:").find(q) != std::string_view::npos) return std::nullopt;
+    if (std::string_view("[]{}&*!|>%@`,#-?:").find(q) != std::string_view::npos)
+        return std::nullopt;
     size_t end = in_list ? s.find_first_of(",]") : s.size();
     if (end == std::string_view::npos) return std::nullopt;
     std::string_view body = trim(s.substr(0, end));
-    if (body.find(": ") != std::string_view::npos || body.find(" #") != std::string_view::npos || body.back() == ':')
+    if (body.find(": ") != std::string_view::npos || body.find(" #") != std::string_view::npos ||
+        body.back() == ':')
         return std::nullopt;
     s.remove_prefix(end);
     return std::string(body);
@@ -122,7 +131,8 @@ std::optional<Revision> scan_revision_header(const std::string& text, const std:
         }
         if (content == "---" || content == "...") return std::nullopt;
         size_t colon = line.find(':');
-        if (colon == std::string_view::npos || (colon + 1 < line.size() && line[colon + 1] != ' ')) return std::nullopt;
+        if (colon == std::string_view::npos || (colon + 1 < line.size() && line[colon + 1] != ' '))
+            return std::nullopt;
         std::string_view key = line.substr(0, colon);
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) return std::nullopt;
         seen.push_back(key);

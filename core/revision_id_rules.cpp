@@ -2,21 +2,29 @@
 
 #include <cctype>
 
+#include "core/errors.h"
+
 namespace migrate {
 
 std::optional<std::string> id_problem(const std::string& id) {
     if (id.empty()) return "is empty";
     if (id.size() > 255) return "is longer than 255 characters (the version table's column)";
     for (char c : id) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return "contains a control character (" + printable(std::string(1, c)) + ")";
         if (c == '@' || c == '-' || c == '+' || c == ':') {
-            std::string problem = "contains 'X' (the characters @ - + : are reserved for identifiers such as label@head, head-1, A:B)";
+            std::string problem =
+                "contains 'X' (the characters @ - + : are reserved for identifiers such as "
+                "label@head, head-1, A:B)";
             problem[10] = c;
             return problem;
         }
-        if (std::isspace(static_cast<unsigned char>(c)) || c == '/' || c == '\\' || c == '"' || c == '\'')
+        if (std::isspace(static_cast<unsigned char>(c)) || c == '/' || c == '\\' || c == '"' ||
+            c == '\'')
             return "contains a space, quote or slash";
     }
-    if (id == "head" || id == "heads" || id == "base") return "is a reserved word (head, heads, base)";
+    if (id == "head" || id == "heads" || id == "base")
+        return "is a reserved word (head, heads, base)";
     return std::nullopt;
 }
 

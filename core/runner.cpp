@@ -38,22 +38,6 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
     return v;
 }
 
-// SQLite queues writers on BEGIN IMMEDIATE; with --lock-timeout the busy timeout is the
-// lock timeout, and running out of it is a lock timeout, not a database error.
-void begin(Connection& connection, const std::optional<double>& lock_timeout) {
-    try {
-        connection.begin();
-    } catch (const DatabaseError& e) {
-        if (e.sqlstate() != "SQLITE_BUSY" && e.sqlstate() != "SQLITE_LOCKED") throw;
-        throw LockTimeout(
-            "could not start the migration transaction" +
-            (lock_timeout ? " within " + std::to_string(*lock_timeout) + " seconds"
-                          : std::string()) +
-            ": another migrate run (or another writer) holds the SQLite database; wait for it to "
-            "finish or raise --lock-timeout");
-    }
-}
-
 // The sequence a sequence operation names, or "".
 std::string sequence_named(const Operation& op) {
     if (const auto* o = op.as<CreateSequence>()) return o->sequence.qualified_name();
@@ -131,9 +115,9 @@ RunResult Runner::run(Direction direction, const std::string& target_text) {
     StepContext ctx{dialect_, connection_, version_table_, options_};
     bool per_migration = options_.transaction_per_migration;
     bool ensured = false;
-    if (!per_migration) begin(connection_, options_.lock_timeout);
+    if (!per_migration) connection_.begin();
     for (size_t i = 0; i < plan.steps.size(); ++i) {
-        if (per_migration) begin(connection_, options_.lock_timeout);
+        if (per_migration) connection_.begin();
         std::vector<std::string> rows = version_table_.read_heads(connection_);
         if (rows != expected) {  // another run moved the rows: plan again from where they are
             plan = make_plan(graph, direction, rows, target);
@@ -169,7 +153,7 @@ StampResult Runner::stamp(const std::string& target_text, bool purge) {
     MigrationLock lock(dialect_, connection_, options_.lock_key, options_.lock_timeout);
     const RevisionGraph& graph = revisions_.graph();
     StampResult result;
-    begin(connection_, options_.lock_timeout);
+    connection_.begin();
     version_table_.ensure(connection_);
     std::vector<std::string> rows = version_table_.read_heads(connection_);
     result.heads_before = rows;

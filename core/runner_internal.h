@@ -60,8 +60,8 @@ struct StepContext {
 
 // Runs one migration inside the caller's transaction: renders and runs each operation,
 // applies the step's version-table changes, appends the log row. Throws DatabaseError
-// (or InputError for an operation that does not fit) naming the revision file, the
-// operation's index and description, and the SQL.
+// naming the revision file, the operation's index and description, and the SQL (or,
+// for an operation that does not fit the database's schema, why).
 AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
                      LiveSchema& schema);
 

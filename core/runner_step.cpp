@@ -48,9 +48,13 @@ void LiveSchema::apply(const Operation& op) {
         if (!e->has_effect()) return invalidate();
     }
     // A dropped or renamed table's triggers are gone from under that name.
-    std::string gone = op.is<DropTable>() ? op.as<DropTable>()->name : op.is<RenameTable>() ? op.as<RenameTable>()->name : "";
+    std::string gone = op.is<DropTable>()     ? op.as<DropTable>()->name
+                       : op.is<RenameTable>() ? op.as<RenameTable>()->name
+                                              : "";
     if (!gone.empty())
-        std::erase_if(objects_, [&](const UnmanagedObject& o) { return o.kind == "trigger" && o.table == gone; });
+        std::erase_if(objects_, [&](const UnmanagedObject& o) {
+            return o.kind == "trigger" && o.table == gone;
+        });
     try {
         apply_operation(schema_, op, naming_);
     } catch (const InputError&) {
@@ -71,9 +75,14 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
     std::vector<std::string> statements;
     try {
         const Schema& before = schema.get();
-        statements = ctx.dialect.render(op, RenderContext{before, ctx.options.naming, &schema.objects()});
+        statements =
+            ctx.dialect.render(op, RenderContext{before, ctx.options.naming, &schema.objects()});
     } catch (const InputError& e) {
-        throw InputError(operation_place(revision, direction, index, op) + ": " + e.what());
+        // The operation does not fit the database as it stands (a rebuild of a table
+        // that is not there): applying the revision to this database failed, as when
+        // the database refuses a statement. Exit 3 and the rollback, on every dialect.
+        throw DatabaseError(operation_place(revision, direction, index, op) +
+                            " failed\n  the database as it stands does not allow it: " + e.what());
     }
     for (const auto& sql : statements) {
         try {

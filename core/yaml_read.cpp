@@ -6,6 +6,8 @@
 #include <cctype>
 #include <set>
 
+#include "core/errors.h"
+
 namespace migrate {
 
 namespace {
@@ -37,7 +39,9 @@ void report(ParseContext& ctx, const YAML::Node& at, std::string message) {
 }
 
 void report(ParseContext& ctx, const SourceLocation& at, std::string message) {
-    ctx.diagnostics->push_back({at, std::move(message)});
+    // A message quotes user input: a NUL byte or a newline in it must not cut or
+    // break the "file:line: message" line.
+    ctx.diagnostics->push_back({at, printable(message)});
 }
 
 bool is_missing(const YAML::Node& value) { return !value.IsDefined() || value.IsNull(); }
@@ -56,8 +60,8 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
-bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& what,
-                ParseContext& ctx) {
+bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                const std::string& what, ParseContext& ctx) {
     bool ok = true;
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
@@ -77,12 +81,14 @@ bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, 
 
 bool expect_map(const YAML::Node& node, const std::string& what, ParseContext& ctx) {
     if (node.IsMap()) return true;
-    report(ctx, node, what + " must be a mapping of keys to values, got " + (node.IsNull() ? "nothing" : kind_of(node)));
+    report(ctx, node,
+           what + " must be a mapping of keys to values, got " +
+               (node.IsNull() ? "nothing" : kind_of(node)));
     return false;
 }
 
-std::optional<std::string> read_string(const YAML::Node& map, const std::string& key, const std::string& what,
-                                       ParseContext& ctx, bool required) {
+std::optional<std::string> read_string(const YAML::Node& map, const std::string& key,
+                                       const std::string& what, ParseContext& ctx, bool required) {
     const YAML::Node value = map[key];
     if (is_missing(value)) {
         if (required) report(ctx, map, what + " needs '" + key + "'");
@@ -92,24 +98,42 @@ std::optional<std::string> read_string(const YAML::Node& map, const std::string&
         report(ctx, value, "'" + key + "' of " + what + " must be a string, got " + kind_of(value));
         return std::nullopt;
     }
+    if (!check_no_nul(value.Scalar(), "'" + key + "' of " + what, value, ctx)) return std::nullopt;
     return value.Scalar();
 }
 
-bool check_identifier(const std::string& name, const std::string& what, const YAML::Node& at, ParseContext& ctx) {
+bool check_no_nul(const std::string& text, const std::string& what, const YAML::Node& at,
+                  ParseContext& ctx) {
+    if (text.find('\0') == std::string::npos) return true;
+    report(ctx, at, what + " contains a NUL byte ('" + text + "'); remove it");
+    return false;
+}
+
+bool check_identifier(const std::string& name, const std::string& what, const YAML::Node& at,
+                      ParseContext& ctx) {
     if (name.empty() || name.find_first_not_of(" \t") == std::string::npos) {
         report(ctx, at, what + " has an empty name");
         return false;
     }
+    auto control =
+        std::find_if(name.begin(), name.end(), [](char c) { return is_control_character(c); });
+    if (control != name.end()) {
+        report(ctx, at,
+               "name '" + name + "' of " + what + " contains a control character (" +
+                   printable(std::string(1, *control)) + "); names cannot hold control characters");
+        return false;
+    }
     if (name.size() > 63) {
-        report(ctx, at, "name '" + name + "' of " + what + " is " + std::to_string(name.size()) +
-                            " bytes long; names are limited to 63 bytes");
+        report(ctx, at,
+               "name '" + name + "' of " + what + " is " + std::to_string(name.size()) +
+                   " bytes long; names are limited to 63 bytes");
         return false;
     }
     return true;
 }
 
-std::optional<std::string> read_name(const YAML::Node& map, const std::string& key, const std::string& what,
-                                     ParseContext& ctx, bool required) {
+std::optional<std::string> read_name(const YAML::Node& map, const std::string& key,
+                                     const std::string& what, ParseContext& ctx, bool required) {
     const YAML::Node value = map[key];
     auto name = read_string(map, key, what, ctx, required);
     if (!name) return std::nullopt;
@@ -117,23 +141,29 @@ std::optional<std::string> read_name(const YAML::Node& map, const std::string& k
     return name;
 }
 
-std::optional<bool> read_bool(const YAML::Node& map, const std::string& key, const std::string& what,
-                              ParseContext& ctx) {
+std::optional<bool> read_bool(const YAML::Node& map, const std::string& key,
+                              const std::string& what, ParseContext& ctx) {
     const YAML::Node value = map[key];
     if (is_missing(value)) return std::nullopt;
     std::string text = value.IsScalar() ? lower(value.Scalar()) : "";
     if (text == "true") return true;
     if (text == "false") return false;
-    report(ctx, value, "'" + key + "' of " + what + " must be true or false, got " + kind_of(value));
+    report(ctx, value,
+           "'" + key + "' of " + what + " must be true or false, got " + kind_of(value));
     return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map, const std::string& key,
+std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map,
+                                                         const std::string& key,
                                                          const std::string& what, ParseContext& ctx,
                                                          bool allow_single) {
     const YAML::Node value = map[key];
     if (is_missing(value)) return std::nullopt;
-    if (value.IsScalar() && allow_single) return std::vector<std::string>{value.Scalar()};
+    if (value.IsScalar() && allow_single) {
+        if (!check_no_nul(value.Scalar(), "'" + key + "' of " + what, value, ctx))
+            return std::nullopt;
+        return std::vector<std::string>{value.Scalar()};
+    }
     if (!value.IsSequence()) {
         report(ctx, value, "'" + key + "' of " + what + " must be a list, got " + kind_of(value));
         return std::nullopt;
@@ -142,14 +172,30 @@ std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map, 
     bool ok = true;
     for (const auto& item : value) {
         if (!item.IsScalar()) {
-            report(ctx, item, "'" + key + "' of " + what + " must list strings, got " + kind_of(item));
+            report(ctx, item,
+                   "'" + key + "' of " + what + " must list strings, got " + kind_of(item));
             ok = false;
             continue;
         }
+        if (!check_no_nul(item.Scalar(), "'" + key + "' of " + what, item, ctx)) ok = false;
         out.push_back(item.Scalar());
     }
     if (!ok) return std::nullopt;
     return out;
+}
+
+std::optional<std::vector<std::string>> read_name_list(const YAML::Node& map,
+                                                       const std::string& key,
+                                                       const std::string& what, ParseContext& ctx,
+                                                       bool allow_single) {
+    auto names = read_string_list(map, key, what, ctx, allow_single);
+    if (!names) return std::nullopt;
+    const YAML::Node value = map[key];
+    bool ok = true;
+    for (size_t i = 0; i < names->size(); ++i)
+        ok &= check_identifier((*names)[i], what, value.IsSequence() ? value[i] : value, ctx);
+    if (!ok) return std::nullopt;
+    return names;
 }
 
 }  // namespace migrate

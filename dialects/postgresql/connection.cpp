@@ -120,6 +120,9 @@ PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options
         throw DatabaseError(message);
     }
     PgResult quiet(PQexec(conn_, "SET client_min_messages = warning"));
+    if (options.read_only) {
+        PgResult read_only(PQexec(conn_, "SET default_transaction_read_only = on"));
+    }
 }
 
 PgConnection::PgConnection(PgConnection&& other) noexcept

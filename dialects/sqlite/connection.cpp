@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <sstream>
 #include <utility>
 
 #include "core/errors.h"
@@ -15,7 +16,7 @@ namespace {
 
 // Owns one prepared statement.
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, const char* sql, const char** tail) {
         rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, tail);
     }
@@ -26,7 +27,7 @@ public:
     int prepare_rc() const { return rc_; }
     sqlite3_stmt* get() const { return stmt_; }
 
-private:
+  private:
     sqlite3_stmt* stmt_ = nullptr;
     int rc_ = SQLITE_OK;
 };
@@ -34,29 +35,63 @@ private:
 std::string result_code_name(int rc) {
     const char* name = nullptr;
     switch (rc & 0xff) {
-        case SQLITE_ERROR: name = "SQLITE_ERROR"; break;
-        case SQLITE_PERM: name = "SQLITE_PERM"; break;
-        case SQLITE_BUSY: name = "SQLITE_BUSY"; break;
-        case SQLITE_LOCKED: name = "SQLITE_LOCKED"; break;
-        case SQLITE_READONLY: name = "SQLITE_READONLY"; break;
-        case SQLITE_IOERR: name = "SQLITE_IOERR"; break;
-        case SQLITE_CORRUPT: name = "SQLITE_CORRUPT"; break;
-        case SQLITE_FULL: name = "SQLITE_FULL"; break;
-        case SQLITE_CANTOPEN: name = "SQLITE_CANTOPEN"; break;
-        case SQLITE_CONSTRAINT: name = "SQLITE_CONSTRAINT"; break;
-        case SQLITE_MISMATCH: name = "SQLITE_MISMATCH"; break;
-        case SQLITE_RANGE: name = "SQLITE_RANGE"; break;
-        case SQLITE_NOTADB: name = "SQLITE_NOTADB"; break;
-        default: name = "SQLITE_ERROR"; break;
+        case SQLITE_ERROR:
+            name = "SQLITE_ERROR";
+            break;
+        case SQLITE_PERM:
+            name = "SQLITE_PERM";
+            break;
+        case SQLITE_BUSY:
+            name = "SQLITE_BUSY";
+            break;
+        case SQLITE_LOCKED:
+            name = "SQLITE_LOCKED";
+            break;
+        case SQLITE_READONLY:
+            name = "SQLITE_READONLY";
+            break;
+        case SQLITE_IOERR:
+            name = "SQLITE_IOERR";
+            break;
+        case SQLITE_CORRUPT:
+            name = "SQLITE_CORRUPT";
+            break;
+        case SQLITE_FULL:
+            name = "SQLITE_FULL";
+            break;
+        case SQLITE_CANTOPEN:
+            name = "SQLITE_CANTOPEN";
+            break;
+        case SQLITE_CONSTRAINT:
+            name = "SQLITE_CONSTRAINT";
+            break;
+        case SQLITE_MISMATCH:
+            name = "SQLITE_MISMATCH";
+            break;
+        case SQLITE_RANGE:
+            name = "SQLITE_RANGE";
+            break;
+        case SQLITE_NOTADB:
+            name = "SQLITE_NOTADB";
+            break;
+        default:
+            name = "SQLITE_ERROR";
+            break;
     }
     std::string base = name;
     switch (rc) {
-        case SQLITE_CONSTRAINT_FOREIGNKEY: return base + "_FOREIGNKEY";
-        case SQLITE_CONSTRAINT_NOTNULL: return base + "_NOTNULL";
-        case SQLITE_CONSTRAINT_UNIQUE: return base + "_UNIQUE";
-        case SQLITE_CONSTRAINT_PRIMARYKEY: return base + "_PRIMARYKEY";
-        case SQLITE_CONSTRAINT_CHECK: return base + "_CHECK";
-        default: return base;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+            return base + "_FOREIGNKEY";
+        case SQLITE_CONSTRAINT_NOTNULL:
+            return base + "_NOTNULL";
+        case SQLITE_CONSTRAINT_UNIQUE:
+            return base + "_UNIQUE";
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+            return base + "_PRIMARYKEY";
+        case SQLITE_CONSTRAINT_CHECK:
+            return base + "_CHECK";
+        default:
+            return base;
     }
 }
 
@@ -66,38 +101,76 @@ void check_location(const std::string& path) {
     fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        throw DatabaseError("cannot open SQLite database '" + path + "': the directory '" + dir.string() +
-                                "' does not exist; create it first",
+        throw DatabaseError("cannot open SQLite database '" + path + "': the directory '" +
+                                dir.string() + "' does not exist; create it first",
                             "SQLITE_CANTOPEN");
     if (fs::is_directory(p, ec))
-        throw DatabaseError("cannot open SQLite database '" + path + "': it is a directory, not a file",
-                            "SQLITE_CANTOPEN");
+        throw DatabaseError(
+            "cannot open SQLite database '" + path + "': it is a directory, not a file",
+            "SQLITE_CANTOPEN");
     bool exists = fs::exists(p, ec);
-    if ((exists && ::access(path.c_str(), R_OK | W_OK) != 0) || (!exists && ::access(dir.c_str(), W_OK) != 0))
-        throw DatabaseError("cannot open SQLite database '" + path + "': " +
-                                (exists ? "the file is not writable" : "the directory is not writable") +
-                                "; check its permissions",
-                            "SQLITE_READONLY");
+    if ((exists && ::access(path.c_str(), R_OK | W_OK) != 0) ||
+        (!exists && ::access(dir.c_str(), W_OK) != 0))
+        throw DatabaseError(
+            "cannot open SQLite database '" + path +
+                "': " + (exists ? "the file is not writable" : "the directory is not writable") +
+                "; check its permissions",
+            "SQLITE_READONLY");
+}
+
+// For a read-only open: the file must be there and readable; nothing else matters.
+void check_readable(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        throw DatabaseError(
+            "cannot open SQLite database '" + path + "': it is a directory, not a file",
+            "SQLITE_CANTOPEN");
+    if (!fs::exists(path, ec))
+        throw DatabaseError(
+            "no database at " + path +
+                ": the file does not exist (this command only reads; `migrate upgrade` creates "
+                "it); check the URL",
+            "SQLITE_CANTOPEN");
+    if (::access(path.c_str(), R_OK) != 0)
+        throw DatabaseError("cannot open SQLite database '" + path +
+                                "': the file is not readable; check its permissions",
+                            "SQLITE_CANTOPEN");
+}
+
+// "5", "0.5": seconds as a person writes them.
+std::string seconds_text(double seconds) {
+    std::ostringstream s;
+    s << seconds;
+    return s.str();
 }
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, bool memory, double busy_timeout_seconds)
-    : path_(memory ? ":memory:" : path) {
-    if (!memory) check_location(path);
-    int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+SqliteConnection::SqliteConnection(const std::string& path, bool memory,
+                                   double busy_timeout_seconds, bool read_only)
+    : path_(memory ? ":memory:" : path), busy_timeout_seconds_(busy_timeout_seconds) {
+    if (!memory) read_only ? check_readable(path) : check_location(path);
+    int flags =
+        read_only && !memory ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw DatabaseError("cannot open SQLite database '" + path_ + "': " + msg, result_code_name(rc));
+        throw DatabaseError("cannot open SQLite database '" + path_ + "': " + msg,
+                            result_code_name(rc));
     }
     sqlite3_extended_result_codes(db_, 1);
+    // No double-quoted string literals in DDL: CREATE INDEX ... ("missing") must fail
+    // with "no such column", not index the constant 'missing' (SQLite's legacy misfeature).
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout_seconds * 1000));
-    if (sqlite3_db_readonly(db_, "main") == 1) {
+    if (!read_only && sqlite3_db_readonly(db_, "main") == 1) {
         sqlite3_close(db_);
         db_ = nullptr;
-        throw DatabaseError("cannot open SQLite database '" + path_ + "': the file is not writable", "SQLITE_READONLY");
+        throw DatabaseError("cannot open SQLite database '" + path_ + "': the file is not writable",
+                            "SQLITE_READONLY");
     }
     try {
         execute("PRAGMA foreign_keys = ON");
@@ -116,6 +189,7 @@ SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
 SqliteConnection::SqliteConnection(SqliteConnection&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       path_(std::move(other.path_)),
+      busy_timeout_seconds_(other.busy_timeout_seconds_),
       statements_sent_(other.statements_sent_) {}
 
 SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept {
@@ -123,6 +197,7 @@ SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
         sqlite3_close_v2(db_);
         db_ = std::exchange(other.db_, nullptr);
         path_ = std::move(other.path_);
+        busy_timeout_seconds_ = other.busy_timeout_seconds_;
         statements_sent_ = other.statements_sent_;
     }
     return *this;
@@ -131,7 +206,16 @@ SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
 void SqliteConnection::fail(int rc, const std::string& sql) const {
     std::string msg = db_ ? sqlite3_errmsg(db_) : "no connection";
     std::string where = path_ == ":memory:" ? "in-memory database" : "'" + path_ + "'";
-    throw DatabaseError("SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) + ")\n  in: " + sql,
+    // The busy timeout is the lock wait (--lock-timeout): running out of it, at any
+    // statement, is a lock timeout, not a database error.
+    if ((rc & 0xff) == SQLITE_BUSY)
+        throw LockTimeout("could not get the lock on SQLite database " + where + " within " +
+                          seconds_text(busy_timeout_seconds_) +
+                          " seconds: another migrate run (or another "
+                          "writer) holds it (" +
+                          msg + "); wait for it to finish or raise --lock-timeout");
+    throw DatabaseError("SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) +
+                            ")\nstatement: " + sql,
                         result_code_name(rc), sql);
 }
 
@@ -161,9 +245,10 @@ QueryResult SqliteConnection::query(const std::string& sql, const std::vector<Sq
         std::string name = "$" + std::to_string(i + 1);
         int index = sqlite3_bind_parameter_index(stmt.get(), name.c_str());
         if (index == 0) throw InternalError("query has no parameter " + name + ": " + sql);
-        int rc = params[i] ? sqlite3_bind_text(stmt.get(), index, params[i]->data(), static_cast<int>(params[i]->size()),
-                                               SQLITE_TRANSIENT)
-                           : sqlite3_bind_null(stmt.get(), index);
+        int rc = params[i]
+                     ? sqlite3_bind_text(stmt.get(), index, params[i]->data(),
+                                         static_cast<int>(params[i]->size()), SQLITE_TRANSIENT)
+                     : sqlite3_bind_null(stmt.get(), index);
         if (rc != SQLITE_OK) fail(rc, sql);
     }
     QueryResult result;
@@ -175,9 +260,12 @@ QueryResult SqliteConnection::query(const std::string& sql, const std::vector<Sq
         row.reserve(n);
         for (int c = 0; c < n; ++c) {
             const unsigned char* text = sqlite3_column_text(stmt.get(), c);
-            if (text) row.emplace_back(std::string(reinterpret_cast<const char*>(text),
-                                                   static_cast<size_t>(sqlite3_column_bytes(stmt.get(), c))));
-            else row.emplace_back(std::nullopt);
+            if (text)
+                row.emplace_back(
+                    std::string(reinterpret_cast<const char*>(text),
+                                static_cast<size_t>(sqlite3_column_bytes(stmt.get(), c))));
+            else
+                row.emplace_back(std::nullopt);
         }
         result.rows.push_back(std::move(row));
     }

@@ -280,31 +280,22 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
     using Out = std::vector<std::string>;
     return std::visit(
         Overloaded{
+            // Statements that SQLite checks itself are not checked here: a table that is
+            // already there (or not there) is SQLite's error, naming the statement, as
+            // it is PostgreSQL's.
             [&](const CreateTable& o) -> Out {
-                if (ctx.before.find_table(o.table.schema, o.table.name))
-                    throw InputError("cannot render " + describe(op) + ": table '" + o.table.name +
-                                     "' already exists");
                 Out out = {create_table_sql(o.table, o.table.name)};
                 for (const auto& ix : o.table.indexes)
                     out.push_back(create_index_sql(o.table.name, ix));
                 return out;
             },
-            [&](const DropTable& o) -> Out {
-                table_in(ctx, o.schema, o.name, op);
-                return {"DROP TABLE " + quote_identifier(o.name)};
-            },
+            [&](const DropTable& o) -> Out { return {"DROP TABLE " + quote_identifier(o.name)}; },
             [&](const RenameTable& o) -> Out { return render_rename_table(o, op, ctx); },
             [&](const AddColumn& o) -> Out { return render_add_column(o, op, ctx); },
             [&](const DropColumn& o) -> Out { return render_drop_column(o, op, ctx); },
             [&](const AlterColumn& o) -> Out { return render_alter_column(o, op, ctx); },
-            [&](const CreateIndex& o) -> Out {
-                after_table(ctx, op, o.schema, o.table);  // validates
-                return {create_index_sql(o.table, o.index)};
-            },
-            [&](const DropIndex& o) -> Out {
-                after_table(ctx, op, o.schema, o.table);
-                return {"DROP INDEX " + quote_identifier(o.name)};
-            },
+            [&](const CreateIndex& o) -> Out { return {create_index_sql(o.table, o.index)}; },
+            [&](const DropIndex& o) -> Out { return {"DROP INDEX " + quote_identifier(o.name)}; },
             [&](const CreateUniqueConstraint& o) -> Out {
                 return rebuild_for(op, ctx, o.schema, o.table);
             },

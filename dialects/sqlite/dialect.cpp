@@ -1,6 +1,8 @@
 // SqliteDialect (see dialect.h).
 #include "dialects/sqlite/dialect.h"
 
+#include <filesystem>
+
 #include "core/errors.h"
 #include "dialects/sqlite/connection.h"
 #include "dialects/sqlite/ddl.h"
@@ -19,25 +21,40 @@ Capabilities SqliteDialect::capabilities() const {
                         .sequences = false};
 }
 
-std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url, const ConnectOptions& options) const {
-    if (url.dialect != "sqlite") throw InternalError("SqliteDialect::connect given a " + url.dialect + " URL");
-    return std::make_unique<SqliteConnection>(url.path, url.memory || url.path.empty(), options.busy_timeout_seconds);
+std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url,
+                                                   const ConnectOptions& options) const {
+    if (url.dialect != "sqlite")
+        throw InternalError("SqliteDialect::connect given a " + url.dialect + " URL");
+    bool memory = url.memory || url.path.empty();
+    std::error_code ec;
+    if (!memory && options.read_only && options.missing_is_empty &&
+        !std::filesystem::exists(url.path, ec))
+        memory = true;  // nothing there yet: an empty database, and no file is created
+    return std::make_unique<SqliteConnection>(url.path, memory, options.busy_timeout_seconds,
+                                              options.read_only);
 }
 
 Reflection SqliteDialect::reflect(Connection& connection, const ReflectOptions& options) const {
     return sqlite::reflect_database(connection, options);
 }
 
-std::vector<std::string> SqliteDialect::render(const Operation& op, const RenderContext& ctx) const {
+std::vector<std::string> SqliteDialect::render(const Operation& op,
+                                               const RenderContext& ctx) const {
     return sqlite::render_operation(op, ctx);
 }
 
-std::string SqliteDialect::quote_identifier(const std::string& name) const { return sqlite::quote_identifier(name); }
-std::string SqliteDialect::quote_literal(const std::string& value) const { return sqlite::quote_literal(value); }
-ColumnType SqliteDialect::normalize_type(const ColumnType& type) const { return sqlite::normalize_type(type); }
+std::string SqliteDialect::quote_identifier(const std::string& name) const {
+    return sqlite::quote_identifier(name);
+}
+std::string SqliteDialect::quote_literal(const std::string& value) const {
+    return sqlite::quote_literal(value);
+}
+ColumnType SqliteDialect::normalize_type(const ColumnType& type) const {
+    return sqlite::normalize_type(type);
+}
 
-std::optional<std::string> SqliteDialect::normalize_default(const std::optional<std::string>& server_default,
-                                                            const ColumnType&) const {
+std::optional<std::string> SqliteDialect::normalize_default(
+    const std::optional<std::string>& server_default, const ColumnType&) const {
     return sqlite::normalize_default(server_default);
 }
 
@@ -45,8 +62,10 @@ std::string SqliteDialect::normalize_expression(const std::string& sql) const {
     return sqlite::normalize_expression(sql);
 }
 
-bool SqliteDialect::table_exists(Connection& connection, const std::string&, const std::string& name) const {
-    QueryResult r = connection.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $1", {name});
+bool SqliteDialect::table_exists(Connection& connection, const std::string&,
+                                 const std::string& name) const {
+    QueryResult r =
+        connection.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $1", {name});
     return !r.rows.empty();
 }
 
