@@ -165,6 +165,7 @@ TEST_CASE("sequences: SQLite refuses them by name and changes nothing",
                    "sequence 'order_numbers' cannot be created on sqlite, which has no sequences"));
     CHECK(
         run_process({"ls", dir / "migrations/versions"}).out.empty());  // no revision file written
+    dir.write("app.db", "");  // an empty database: check reads it, then refuses the model
     CHECK(migrate_in(dir, {"check"}).exit_code == 2);
 
     // Hand-written revisions: the first alone is fine, the second creates a sequence.

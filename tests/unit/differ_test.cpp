@@ -123,7 +123,20 @@ TEST_CASE("differ: warnings name the hazard", "[differ]") {
     REQUIRE(add.changes.size() == 1);
     CHECK_FALSE(add.changes[0].destructive);
     CHECK(add.changes[0].warning ==
-          "NOT NULL column 'users.age' without a server default fails on a table with rows");
+          "NOT NULL column 'users.age' without a server default fails on a table with rows: give "
+          "the column a `fill:` value for existing rows in the model (or on the add_column in the "
+          "revision)");
+    // With a fill the hazard is handled: no warning, and the add_column carries it.
+    Schema filled = find_case(cases, 20).after;
+    for (auto& t : filled.tables)
+        if (Column* c = t.find_column("age")) c->fill = "0";
+    DiffResult with_fill = diff_schemas(find_case(cases, 20).before, filled);
+    REQUIRE(with_fill.changes.size() == 1);
+    CHECK(with_fill.changes[0].warning.empty());
+    REQUIRE(with_fill.upgrade.size() == 1);
+    REQUIRE(with_fill.upgrade[0].as<AddColumn>());
+    CHECK(with_fill.upgrade[0].as<AddColumn>()->fill == std::optional<std::string>("0"));
+    CHECK_FALSE(with_fill.upgrade[0].as<AddColumn>()->column.fill);
     DiffResult drop = diff_schemas(find_case(cases, 3).before, find_case(cases, 3).after);
     CHECK(drop.changes[0].warning == "drops table 'posts' and all its rows");
     DiffResult narrow = diff_schemas(find_case(cases, 23).before, find_case(cases, 23).after);
