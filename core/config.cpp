@@ -28,7 +28,7 @@ class ConfigReader {
 public:
     ConfigReader(Config& config, ParseContext& ctx, const EnvLookup& env) : config_(config), ctx_(ctx), env_(env) {}
 
-    void read(const YAML::Node& root) {
+    void read(const yaml::Node& root) {
         check_keys(root, kConfigKeys, "the config", ctx_);
         read_database(root);
         if (auto v = strings(root, "models")) config_.models = absolute(*v);
@@ -45,7 +45,7 @@ public:
     }
 
 private:
-    std::optional<std::string> expand(const std::string& text, const YAML::Node& at) {
+    std::optional<std::string> expand(const std::string& text, const yaml::Node& at) {
         try {
             return expand_variables(text, env_);
         } catch (const InputError& e) {
@@ -54,23 +54,23 @@ private:
         }
     }
 
-    std::optional<std::string> string(const YAML::Node& root, const std::string& key) {
+    std::optional<std::string> string(const yaml::Node& root, const std::string& key) {
         auto v = read_string(root, key, "the config", ctx_);
         return v ? expand(*v, root[key]) : std::nullopt;
     }
 
-    std::optional<std::vector<std::string>> strings(const YAML::Node& root, const std::string& key) {
+    std::optional<std::vector<std::string>> strings(const yaml::Node& root, const std::string& key) {
         auto list = read_string_list(root, key, "the config", ctx_, true);
         if (!list) return std::nullopt;
         std::vector<std::string> out;
         for (size_t i = 0; i < list->size(); ++i) {
-            const YAML::Node at = root[key].IsSequence() ? root[key][i] : root[key];
+            const yaml::Node at = root[key].IsSequence() ? root[key][i] : root[key];
             if (auto v = expand((*list)[i], at)) out.push_back(*v);
         }
         return out;
     }
 
-    void read_database(const YAML::Node& root) {
+    void read_database(const yaml::Node& root) {
         auto raw = read_string(root, "database", "the config", ctx_);
         if (!raw) return;
         try {
@@ -86,7 +86,7 @@ private:
         return out;
     }
 
-    void read_naming(const YAML::Node& node) {
+    void read_naming(const yaml::Node& node) {
         if (is_missing(node) || !expect_map(node, "'naming_convention'", ctx_)) return;
         check_keys(node, kNamingKeys, "'naming_convention'", ctx_);
         std::string* targets[] = {&config_.naming.ix, &config_.naming.uq, &config_.naming.fk, &config_.naming.ck,
@@ -99,7 +99,7 @@ private:
         }
     }
 
-    void check_tokens(const std::string& pattern, const YAML::Node& at, const std::string& key) {
+    void check_tokens(const std::string& pattern, const yaml::Node& at, const std::string& key) {
         for (size_t start = pattern.find("%("); start != std::string::npos; start = pattern.find("%(", start + 2)) {
             size_t end = pattern.find(")s", start);
             std::string token = end == std::string::npos ? pattern.substr(start + 2) : pattern.substr(start + 2, end - start - 2);
@@ -156,20 +156,14 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
     std::vector<Diagnostic> diagnostics;
     NamingConvention unused;
     ParseContext ctx{path, &diagnostics, &unused};
-    YAML::Node root;
+    yaml::Node root;
     try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw InputError(std::vector<Diagnostic>{{{path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg}});
+        root = yaml::parse(text);
+    } catch (const yaml::ParseError& e) {
+        throw InputError(
+            std::vector<Diagnostic>{{{path, e.mark.line + 1, e.mark.column + 1}, std::string("invalid YAML: ") + e.what()}});
     }
-    if (!is_missing(root) && expect_map(root, "the config", ctx)) {
-        ConfigReader reader(config, ctx, env);
-        try {
-            reader.read(root);
-        } catch (const YAML::Exception& e) {
-            report(ctx, SourceLocation{path, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg);
-        }
-    }
+    if (!is_missing(root) && expect_map(root, "the config", ctx)) ConfigReader(config, ctx, env).read(root);
     if (!diagnostics.empty()) throw InputError(diagnostics);
     return config;
 }

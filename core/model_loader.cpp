@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <tuple>
 
@@ -35,34 +36,37 @@ std::string display_path(const std::string& path) {
     return rel.string();
 }
 
+// Tables and enums are merged as the parser streams them, one item at a time, and
+// duplicates are found through an index: loading is linear in the number of tables.
 class ModelMerger {
 public:
     explicit ModelMerger(const NamingConvention& naming) : naming_(naming) {}
 
     void add_document(const std::string& file, const std::string& text) {
-        YAML::Node root;
+        ParseContext ctx{file, &diagnostics_, &naming_};
+        size_t diagnostics_before = diagnostics_.size(), tables_before = tables_.size(), enums_before = enums_.size();
+        yaml::Node root;
         try {
-            root = YAML::Load(text);
-        } catch (const YAML::Exception& e) {
-            diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg});
+            root = yaml::parse(text, [&](const std::string& key, const yaml::Node& item) {
+                if (key == "tables") add_table(item, ctx);
+                else if (key == "enums") add_enum(item, ctx);
+            });
+        } catch (const yaml::ParseError& e) {  // only the syntax error counts, not what was read before it
+            forget_since(tables_before, enums_before);
+            diagnostics_.resize(diagnostics_before);
+            diagnostics_.push_back(
+                {{file, e.mark.line + 1, e.mark.column + 1}, std::string("invalid YAML: ") + e.what()});
             return;
         }
-        ParseContext ctx{file, &diagnostics_, &naming_};
         if (is_missing(root)) return;
         if (!expect_map(root, "a model file", ctx)) return;
-        try {
-            check_keys(root, {"tables", "enums"}, "a model file", ctx);
-            for_each(root, "enums", ctx, [&](const YAML::Node& item) { add_enum(item, ctx); });
-            for_each(root, "tables", ctx, [&](const YAML::Node& item) { add_table(item, ctx); });
-        } catch (const YAML::Exception& e) {  // a shape no check above foresaw: still an input error
-            diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg});
-        }
+        check_keys(root, {"tables", "enums"}, "a model file", ctx);
+        for (const char* key : {"enums", "tables"})
+            if (!is_missing(root[key]) && !root[key].IsSequence())
+                report(ctx, root[key], std::string("'") + key + "' of a model file must be a list");
     }
 
     Schema finish() {
-        Schema schema;
-        for (auto& e : enums_) schema.enums.push_back(e.value);
-        for (auto& t : tables_) schema.tables.push_back(t.table);
         check_model_references(tables_, enums_, diagnostics_);
         if (!diagnostics_.empty()) {
             std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -71,6 +75,11 @@ public:
             });
             throw InputError(diagnostics_);
         }
+        Schema schema;
+        schema.enums.reserve(enums_.size());
+        schema.tables.reserve(tables_.size());
+        for (auto& e : enums_) schema.enums.push_back(std::move(e.value));
+        for (auto& t : tables_) schema.tables.push_back(std::move(t.table));
         schema.sort();
         return schema;
     }
@@ -78,49 +87,50 @@ public:
     std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
 private:
-    template <typename Fn>
-    void for_each(const YAML::Node& root, const std::string& key, ParseContext& ctx, Fn fn) {
-        const YAML::Node list = root[key];
-        if (is_missing(list)) return;
-        if (!list.IsSequence()) {
-            report(ctx, list, "'" + key + "' of a model file must be a list");
-            return;
-        }
-        for (const auto& item : list) fn(item);
-    }
+    using Key = std::pair<std::string, std::string>;  // schema, name
 
-    void add_table(const YAML::Node& item, ParseContext& ctx) {
+    void add_table(const yaml::Node& item, ParseContext& ctx) {
         LocatedTable located;
         auto table = parse_table(item, ctx, &located.sites);
         if (!table) return;
         located.table = std::move(*table);
-        for (const auto& other : tables_) {
-            if (other.table.schema != located.table.schema || other.table.name != located.table.name) continue;
+        auto [it, inserted] = table_index_.emplace(Key{located.table.schema, located.table.name}, tables_.size());
+        if (!inserted) {
             report(ctx, located.sites.table, "table '" + located.table.qualified_name() + "' is declared twice: in " +
-                                                 other.sites.table.to_string() + " and in " +
+                                                 tables_[it->second].sites.table.to_string() + " and in " +
                                                  located.sites.table.to_string());
             return;
         }
         tables_.push_back(std::move(located));
     }
 
-    void add_enum(const YAML::Node& item, ParseContext& ctx) {
+    void add_enum(const yaml::Node& item, ParseContext& ctx) {
         auto e = parse_enum(item, ctx);
         if (!e) return;
         SourceLocation at = location_of(item["name"], ctx.file);
-        for (const auto& other : enums_) {
-            if (other.value.schema != e->schema || other.value.name != e->name) continue;
-            report(ctx, at, "enum '" + e->qualified_name() + "' is declared twice: in " + other.where.to_string() +
-                                " and in " + at.to_string());
+        auto [it, inserted] = enum_index_.emplace(Key{e->schema, e->name}, enums_.size());
+        if (!inserted) {
+            report(ctx, at, "enum '" + e->qualified_name() + "' is declared twice: in " +
+                                enums_[it->second].where.to_string() + " and in " + at.to_string());
             return;
         }
         enums_.push_back({std::move(*e), at});
+    }
+
+    // Drops what a document added before it turned out to be malformed.
+    void forget_since(size_t tables_before, size_t enums_before) {
+        for (size_t i = tables_before; i < tables_.size(); ++i)
+            table_index_.erase(Key{tables_[i].table.schema, tables_[i].table.name});
+        for (size_t i = enums_before; i < enums_.size(); ++i) enum_index_.erase(Key{enums_[i].value.schema, enums_[i].value.name});
+        tables_.resize(tables_before);
+        enums_.resize(enums_before);
     }
 
     NamingConvention naming_;
     std::vector<Diagnostic> diagnostics_;
     std::vector<LocatedTable> tables_;
     std::vector<LocatedEnum> enums_;
+    std::map<Key, size_t> table_index_, enum_index_;
 };
 
 std::string read_whole_file(const std::string& path, bool& ok) {

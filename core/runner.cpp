@@ -116,10 +116,10 @@ RunResult Runner::run(Direction direction, const std::string& target_text) {
         if (!ensured && direction == Direction::Upgrade) version_table_.ensure(connection_);
         ensured = true;
         const PlanStep& step = plan.steps[i];
-        const Revision& revision = revisions_.full(step.revision->id);
+        std::shared_ptr<const Revision> revision = revisions_.full(step.revision->id);
         if (options_.progress) options_.progress(progress_line(step));
         try {
-            result.steps.push_back(detail::run_step(ctx, step, revision, schema));
+            result.steps.push_back(detail::run_step(ctx, step, *revision, schema));
         } catch (const DatabaseError& e) {
             connection_.rollback();
             std::vector<std::string> at = per_migration ? expected : result.heads_before;

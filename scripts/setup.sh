@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ccache pkg-config
-  libcli11-dev libyaml-cpp-dev libsqlite3-dev libpq-dev nlohmann-json3-dev catch2
+  libcli11-dev libyaml-dev libsqlite3-dev libpq-dev nlohmann-json3-dev catch2
   postgresql sqlite3 python3 python3-jsonschema python3-yaml graphviz
 )
 
