@@ -14,7 +14,7 @@ namespace {
 
 class Checker {
 public:
-    Checker(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+    Checker(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
             std::vector<Diagnostic>& diagnostics)
         : tables_(tables), enums_(enums), diagnostics_(diagnostics) {
         for (const auto& t : tables_) table_index_.emplace(std::make_pair(t.table.schema, t.table.name), &t);
@@ -143,8 +143,8 @@ private:
         return s;
     }
 
-    const std::vector<LocatedTable>& tables_;
-    const std::vector<LocatedEnum>& enums_;
+    const std::deque<LocatedTable>& tables_;
+    const std::deque<LocatedEnum>& enums_;
     std::vector<Diagnostic>& diagnostics_;
     std::map<std::pair<std::string, std::string>, const LocatedTable*> table_index_;
     std::map<std::string, std::set<std::string>> enum_schemas_;  // enum name -> schemas declaring it
@@ -153,7 +153,7 @@ private:
 
 }  // namespace
 
-void check_model_references(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+void check_model_references(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics) {
     Checker(tables, enums, diagnostics).run();
 }

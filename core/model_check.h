@@ -3,6 +3,7 @@
 // columns (or to columns that are neither the primary key nor unique), enum(name)
 // types with no declared enum, and index/constraint names used twice in a schema.
 
+#include <deque>
 #include <vector>
 
 #include "core/errors.h"
@@ -22,7 +23,7 @@ struct LocatedEnum {
 };
 
 // Appends one diagnostic per problem found.
-void check_model_references(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+void check_model_references(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics);
 
 }  // namespace migrate

@@ -4,10 +4,10 @@
 #include "core/model_loader.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <tuple>
 
 #include "core/model_check.h"
@@ -47,7 +47,7 @@ public:
         size_t diagnostics_before = diagnostics_.size(), tables_before = tables_.size(), enums_before = enums_.size();
         yaml::Node root;
         try {
-            root = yaml::parse(text, [&](const std::string& key, const yaml::Node& item) {
+            root = yaml::parse(text, {"tables", "enums"}, [&](const std::string& key, const yaml::Node& item) {
                 if (key == "tables") add_table(item, ctx);
                 else if (key == "enums") add_enum(item, ctx);
             });
@@ -128,17 +128,20 @@ private:
 
     NamingConvention naming_;
     std::vector<Diagnostic> diagnostics_;
-    std::vector<LocatedTable> tables_;
-    std::vector<LocatedEnum> enums_;
+    std::deque<LocatedTable> tables_;  // a deque: growing never moves the tables read so far
+    std::deque<LocatedEnum> enums_;
     std::map<Key, size_t> table_index_, enum_index_;
 };
 
 std::string read_whole_file(const std::string& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     ok = static_cast<bool>(in);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    if (!ok) return {};
+    std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    return text;
 }
 
 }  // namespace

@@ -54,6 +54,7 @@ struct TableReader {
 
     std::vector<detail::ColumnDraft> read_columns(const yaml::Node& node) {
         std::vector<detail::ColumnDraft> drafts;
+        drafts.reserve(node["columns"].size());
         if (is_missing(node["columns"])) report(ctx, node, what() + " needs 'columns'");
         else if (node["columns"].IsSequence() && node["columns"].size() == 0)
             report(ctx, node["columns"], what() + " has no columns");

@@ -87,7 +87,7 @@ Revision parse_collecting(const std::string& text, const std::string& path, cons
     r.path = path;
     yaml::Node doc;
     try {
-        doc = yaml::parse(text, [&](const std::string& key, const yaml::Node& item) {
+        doc = yaml::parse(text, {"upgrade", "downgrade"}, [&](const std::string& key, const yaml::Node& item) {
             if (key == "upgrade") append(r.upgrade, parse_operation(item, ctx));
             if (key == "downgrade") append(r.downgrade, parse_operation(item, ctx));
         });

@@ -78,7 +78,8 @@ std::string anchor_of(const yaml_char_t* anchor) { return anchor ? reinterpret_c
 
 class Builder {
 public:
-    Builder(std::string_view text, const ItemHandler& on_item) : text_(text), on_item_(on_item) {
+    Builder(std::string_view text, const std::vector<std::string>& streamed_keys, const ItemHandler& on_item)
+        : text_(text), streamed_keys_(streamed_keys), on_item_(on_item) {
         yaml_parser_initialize(&parser_);
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     }
@@ -161,9 +162,17 @@ private:
     // Whether the node about to start is an item of a list that is a top-level value.
     bool starts_item() {
         bool item = on_item_ && stack_.size() == 2 && stack_[0].node->kind == Kind::Map &&
-                    stack_[0].node->children.size() % 2 == 1 && stack_[1].node->kind == Kind::Sequence;
+                    stack_[0].node->children.size() % 2 == 1 && stack_[1].node->kind == Kind::Sequence &&
+                    is_streamed(stack_[0].node->children.back());
         if (item) item_arena_ = std::make_shared<Arena>();
         return item;
+    }
+
+    bool is_streamed(const NodeData* key) const {
+        if (key->kind != Kind::Scalar) return false;
+        for (const auto& k : streamed_keys_)
+            if (k == key->scalar) return true;
+        return false;
     }
 
     Arena& arena() { return item_arena_ ? *item_arena_ : *root_arena_; }
@@ -220,6 +229,7 @@ private:
     }
 
     std::string_view text_;
+    const std::vector<std::string>& streamed_keys_;
     const ItemHandler& on_item_;
     yaml_parser_t parser_;
     std::shared_ptr<Arena> root_arena_ = std::make_shared<Arena>();
@@ -232,6 +242,8 @@ private:
 
 }  // namespace
 
-Node parse(std::string_view text, const ItemHandler& on_item) { return Builder(text, on_item).run(); }
+Node parse(std::string_view text, const std::vector<std::string>& streamed_keys, const ItemHandler& on_item) {
+    return Builder(text, streamed_keys, on_item).run();
+}
 
 }  // namespace migrate::yaml

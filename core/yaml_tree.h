@@ -4,7 +4,7 @@
 // read-only handles that keep their document alive; lookups never throw (a missing key,
 // or a key of something that is not a mapping, is an undefined node).
 //
-// Large files stream: parse() with an ItemHandler hands each item of a top-level list
+// Large files stream: parse() hands each item of the top-level lists it is told about
 // (the `tables:` of a model file, the `upgrade:` of a revision) to the caller as soon as
 // it is read and then forgets it, so memory stays proportional to one item.
 
@@ -109,9 +109,11 @@ private:
 using ItemHandler = std::function<void(const std::string& key, const Node& item)>;
 
 // Parses the first and only document of `text` (none: a null node). Throws ParseError
-// for malformed YAML, an alias to an unknown anchor, or a second document. With
-// `on_item`, the items of every list that is a value of the top-level mapping go to
-// `on_item` in order instead of into the tree (the lists stay in the tree, empty).
-Node parse(std::string_view text, const ItemHandler& on_item = {});
+// for malformed YAML, an alias to an unknown anchor, or a second document. The items of
+// a list that is the value of one of `streamed_keys` in the top-level mapping go to
+// `on_item`, in order, instead of into the tree (the list stays in the tree, empty);
+// every other node is kept.
+Node parse(std::string_view text, const std::vector<std::string>& streamed_keys = {},
+           const ItemHandler& on_item = {});
 
 }  // namespace migrate::yaml

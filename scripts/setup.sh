@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ccache pkg-config
   libcli11-dev libyaml-dev libsqlite3-dev libpq-dev nlohmann-json3-dev catch2
   postgresql sqlite3 python3 python3-jsonschema python3-yaml graphviz
+  clang libclang-rt-14-dev
 )
 
 missing=()
