@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine: installs dependencies, builds
 # (normal and ASan+UBSan), starts a throwaway PostgreSQL 15 on 127.0.0.1, runs every
-# test tier with ctest in both builds, and stops the server whatever happened.
-# Set MIGRATE_SKIP_SANITIZE=1 to skip the sanitizer pass during local iteration.
+# test tier with ctest in both builds, and stops the server whatever happened; then the
+# packager's Release build of the binary (scripts/release_check.sh) and a 60-second
+# smoke run of each fuzz harness (scripts/fuzz.sh, clang, ASan+UBSan).
+# Set MIGRATE_SKIP_SANITIZE=1 to skip the sanitizer pass, MIGRATE_SKIP_FUZZ=1 the fuzz
+# run, during local iteration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,5 +26,9 @@ if [ "${MIGRATE_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "test: running the suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   (cd build-asan && ctest --output-on-failure -j "$(nproc)") || status=1
+fi
+bash scripts/release_check.sh || status=1
+if [ "${MIGRATE_SKIP_FUZZ:-0}" != 1 ]; then
+  bash scripts/fuzz.sh "${MIGRATE_FUZZ_SECONDS:-60}" || status=1
 fi
 exit $status
