@@ -13,21 +13,23 @@ namespace {
 int run_models(CommandContext& ctx) {
     Config config = load_project_config(ctx.global);
     Schema schema = load_project_models(config);
-    nlohmann::json result = schema_to_json(schema);
-    result["files"] = nlohmann::json::array();
     std::vector<Diagnostic> unused;
-    for (const auto& f : find_model_files(config.models, unused)) result["files"].push_back(f);
-    ctx.out.set_result(result);
+    std::vector<std::string> files = find_model_files(config.models, unused);
+    if (ctx.out.json()) {  // built only when asked for: it is several times the schema's size
+        nlohmann::json result = schema_to_json(schema);
+        result["files"] = files;
+        ctx.out.set_result(result);
+        return 0;
+    }
     std::string text = to_text(schema);
     if (!text.empty() && text.back() == '\n') text.pop_back();
     if (!text.empty()) ctx.out.print(text);
-    if (!ctx.out.json())
-        ctx.out.progress(std::to_string(schema.tables.size()) + " table(s), " +
-                         std::to_string(schema.enums.size()) + " enum(s)" +
-                         (schema.sequences.empty()
-                              ? ""
-                              : ", " + std::to_string(schema.sequences.size()) + " sequence(s)") +
-                         " from " + std::to_string(result["files"].size()) + " model file(s): OK");
+    ctx.out.progress(std::to_string(schema.tables.size()) + " table(s), " +
+                     std::to_string(schema.enums.size()) + " enum(s)" +
+                     (schema.sequences.empty()
+                          ? ""
+                          : ", " + std::to_string(schema.sequences.size()) + " sequence(s)") +
+                     " from " + std::to_string(files.size()) + " model file(s): OK");
     return 0;
 }
 

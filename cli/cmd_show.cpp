@@ -32,12 +32,15 @@ int run_show(CommandContext& ctx, const std::string& identifier) {
         r = read_revision_file(path, project.config.naming);
     }
     std::string checksum = revision_checksum(r);
-    nlohmann::json result = revision_json(graph, r);
-    result["checksum"] = checksum;
-    result["children"] = graph.children(r.id);
-    result["upgrade"] = describe_all(r.upgrade);
-    result["downgrade"] = describe_all(r.downgrade);
-    ctx.out.set_result(result);
+    if (ctx.out.json()) {
+        nlohmann::json result = revision_json(graph, r);
+        result["checksum"] = checksum;
+        result["children"] = graph.children(r.id);
+        result["upgrade"] = describe_all(r.upgrade);
+        result["downgrade"] = describe_all(r.downgrade);
+        ctx.out.set_result(result);
+        return 0;
+    }
     ctx.out.print(verbose_entry(graph, r) + "    Checksum: " + checksum + "\n");
     print_ops(ctx, "Upgrade:", r.upgrade);
     print_ops(ctx, "Downgrade:", r.downgrade);

@@ -21,10 +21,10 @@ std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions,
     std::unordered_set<std::string> applied(applied_ids.begin(), applied_ids.end());
     for (const auto& entry : latest_upgrades) {
         if (entry.checksum.empty() || !applied.count(entry.revision)) continue;
-        const Revision& revision = revisions.full(entry.revision);
-        std::string now = revision_checksum(revision);
+        std::shared_ptr<const Revision> revision = revisions.full(entry.revision);
+        std::string now = revision_checksum(*revision);
         if (now != entry.checksum)
-            changed.push_back({revision.id, revision.path, entry.checksum, now, entry.applied_at});
+            changed.push_back({revision->id, revision->path, entry.checksum, now, entry.applied_at});
     }
     return changed;
 }

@@ -36,7 +36,7 @@ class ConfigReader {
     ConfigReader(Config& config, ParseContext& ctx, const EnvLookup& env)
         : config_(config), ctx_(ctx), env_(env) {}
 
-    void read(const YAML::Node& root) {
+    void read(const yaml::Node& root) {
         check_keys(root, kConfigKeys, "the config", ctx_);
         read_database(root);
         if (auto v = strings(root, "models")) config_.models = absolute(*v);
@@ -45,7 +45,7 @@ class ConfigReader {
         if (auto v = name(root, "version_table_schema")) config_.version_table_schema = *v;
         if (auto v = strings(root, "include_schemas")) {
             config_.include_schemas = *v;
-            const YAML::Node at = root["include_schemas"];
+            const yaml::Node at = root["include_schemas"];
             for (size_t i = 0; i < v->size(); ++i)
                 check_identifier((*v)[i], "'include_schemas'",
                                  at.IsSequence() && i < at.size() ? at[i] : at, ctx_);
@@ -59,7 +59,7 @@ class ConfigReader {
     }
 
   private:
-    std::optional<std::string> expand(const std::string& text, const YAML::Node& at) {
+    std::optional<std::string> expand(const std::string& text, const yaml::Node& at) {
         try {
             return expand_variables(text, env_);
         } catch (const InputError& e) {
@@ -68,32 +68,32 @@ class ConfigReader {
         }
     }
 
-    std::optional<std::string> string(const YAML::Node& root, const std::string& key) {
+    std::optional<std::string> string(const yaml::Node& root, const std::string& key) {
         auto v = read_string(root, key, "the config", ctx_);
         return v ? expand(*v, root[key]) : std::nullopt;
     }
 
     // A name (version_table, version_table_schema): "" is left to the caller.
-    std::optional<std::string> name(const YAML::Node& root, const std::string& key) {
+    std::optional<std::string> name(const yaml::Node& root, const std::string& key) {
         auto v = string(root, key);
         if (v && !v->empty() && !check_identifier(*v, "'" + key + "'", root[key], ctx_))
             return std::nullopt;
         return v;
     }
 
-    std::optional<std::vector<std::string>> strings(const YAML::Node& root,
+    std::optional<std::vector<std::string>> strings(const yaml::Node& root,
                                                     const std::string& key) {
         auto list = read_string_list(root, key, "the config", ctx_, true);
         if (!list) return std::nullopt;
         std::vector<std::string> out;
         for (size_t i = 0; i < list->size(); ++i) {
-            const YAML::Node at = root[key].IsSequence() ? root[key][i] : root[key];
+            const yaml::Node at = root[key].IsSequence() ? root[key][i] : root[key];
             if (auto v = expand((*list)[i], at)) out.push_back(*v);
         }
         return out;
     }
 
-    void read_database(const YAML::Node& root) {
+    void read_database(const yaml::Node& root) {
         auto raw = read_string(root, "database", "the config", ctx_);
         if (!raw) return;
         try {
@@ -111,7 +111,7 @@ class ConfigReader {
         return out;
     }
 
-    void read_naming(const YAML::Node& node) {
+    void read_naming(const yaml::Node& node) {
         if (is_missing(node) || !expect_map(node, "'naming_convention'", ctx_)) return;
         check_keys(node, kNamingKeys, "'naming_convention'", ctx_);
         std::string* targets[] = {&config_.naming.ix, &config_.naming.uq, &config_.naming.fk,
@@ -124,7 +124,7 @@ class ConfigReader {
         }
     }
 
-    void check_tokens(const std::string& pattern, const YAML::Node& at, const std::string& key) {
+    void check_tokens(const std::string& pattern, const yaml::Node& at, const std::string& key) {
         for (size_t start = pattern.find("%("); start != std::string::npos;
              start = pattern.find("%(", start + 2)) {
             size_t end = pattern.find(")s", start);
@@ -193,22 +193,14 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
     std::vector<Diagnostic> diagnostics;
     NamingConvention unused;
     ParseContext ctx{path, &diagnostics, &unused};
-    YAML::Node root;
+    yaml::Node root;
     try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
+        root = yaml::parse(text);
+    } catch (const yaml::ParseError& e) {
         throw InputError(std::vector<Diagnostic>{
-            {{path, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg}});
+            {{path, e.mark.line + 1, e.mark.column + 1}, std::string("invalid YAML: ") + e.what()}});
     }
-    if (!is_missing(root) && expect_map(root, "the config", ctx)) {
-        ConfigReader reader(config, ctx, env);
-        try {
-            reader.read(root);
-        } catch (const YAML::Exception& e) {
-            report(ctx, SourceLocation{path, e.mark.line + 1, e.mark.column + 1},
-                   "unexpected structure: " + e.msg);
-        }
-    }
+    if (!is_missing(root) && expect_map(root, "the config", ctx)) ConfigReader(config, ctx, env).read(root);
     if (!diagnostics.empty()) throw InputError(diagnostics);
     return config;
 }

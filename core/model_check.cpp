@@ -14,9 +14,12 @@ namespace {
 
 class Checker {
 public:
-    Checker(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+    Checker(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
             std::vector<Diagnostic>& diagnostics)
-        : tables_(tables), enums_(enums), diagnostics_(diagnostics) {}
+        : tables_(tables), enums_(enums), diagnostics_(diagnostics) {
+        for (const auto& t : tables_) table_index_.emplace(std::make_pair(t.table.schema, t.table.name), &t);
+        for (const auto& e : enums_) enum_schemas_[e.value.name].insert(e.value.schema);
+    }
 
     void run() {
         for (const auto& t : tables_) {
@@ -37,15 +40,21 @@ private:
     void add(const SourceLocation& at, std::string message) { diagnostics_.push_back({at, std::move(message)}); }
 
     const LocatedTable* find_table(const std::string& schema, const std::string& name) const {
-        for (const auto& t : tables_)
-            if (t.table.schema == schema && t.table.name == name) return &t;
-        return nullptr;
+        auto it = table_index_.find(std::make_pair(schema, name));
+        return it == table_index_.end() ? nullptr : it->second;
     }
 
-    std::vector<std::string> table_names() const {
-        std::vector<std::string> names;
-        for (const auto& t : tables_) names.push_back(t.table.name);
-        return names;
+    // Every table name, for "did you mean"; gathered once, on the first error.
+    const std::vector<std::string>& table_names() {
+        if (table_names_.empty())
+            for (const auto& t : tables_) table_names_.push_back(t.table.name);
+        return table_names_;
+    }
+
+    const std::vector<std::string>& enum_names() {
+        if (enum_names_.empty())
+            for (const auto& e : enums_) enum_names_.push_back(e.value.name);
+        return enum_names_;
     }
 
     // Whether `cols` are the target's primary key or one of its unique constraints/indexes.
@@ -99,15 +108,13 @@ private:
             schema = name.substr(0, dot);
             name = name.substr(dot + 1);
         }
-        std::vector<std::string> names;
-        for (const auto& e : enums_) {
-            if (e.value.name == name && (e.value.schema == schema || e.value.schema.empty())) return;
-            names.push_back(e.value.name);
-        }
+        if (auto it = enum_schemas_.find(name);
+            it != enum_schemas_.end() && (it->second.count(schema) || it->second.count("")))
+            return;
         add(site(t.sites.column_types, c.name, t), "column '" + c.name + "' of table '" + t.table.qualified_name() +
                                                        "' uses enum '" + c.type.name +
                                                        "', which no model declares under 'enums'" +
-                                                       did_you_mean(name, names));
+                                                       did_you_mean(name, enum_names()));
     }
 
     // Index, unique constraint and primary key names are relations: one per schema.
@@ -136,14 +143,17 @@ private:
         return s;
     }
 
-    const std::vector<LocatedTable>& tables_;
-    const std::vector<LocatedEnum>& enums_;
+    const std::deque<LocatedTable>& tables_;
+    const std::deque<LocatedEnum>& enums_;
     std::vector<Diagnostic>& diagnostics_;
+    std::map<std::pair<std::string, std::string>, const LocatedTable*> table_index_;
+    std::map<std::string, std::set<std::string>> enum_schemas_;  // enum name -> schemas declaring it
+    std::vector<std::string> table_names_, enum_names_;
 };
 
 }  // namespace
 
-void check_model_references(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+void check_model_references(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics) {
     Checker(tables, enums, diagnostics).run();
 }

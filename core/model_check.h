@@ -3,6 +3,7 @@
 // columns (or to columns that are neither the primary key nor unique), enum(name)
 // types with no declared enum, and index/constraint names used twice in a schema.
 
+#include <deque>
 #include <vector>
 
 #include "core/errors.h"
@@ -27,14 +28,14 @@ struct LocatedSequence {
 };
 
 // Appends one diagnostic per problem found.
-void check_model_references(const std::vector<LocatedTable>& tables, const std::vector<LocatedEnum>& enums,
+void check_model_references(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics);
 
 // Sequences (core/model_check_sequences.cpp): owned_by names a table of the sequence's
 // schema and a column it has, whose default does not draw from the sequence; no table
 // of that schema has the sequence's name.
-void check_model_sequences(const std::vector<LocatedTable>& tables,
-                           const std::vector<LocatedSequence>& sequences,
+void check_model_sequences(const std::deque<LocatedTable>& tables,
+                           const std::deque<LocatedSequence>& sequences,
                            std::vector<Diagnostic>& diagnostics);
 
 }  // namespace migrate

@@ -10,7 +10,7 @@ namespace migrate {
 
 namespace {
 
-const LocatedTable* find_table(const std::vector<LocatedTable>& tables, const std::string& schema,
+const LocatedTable* find_table(const std::deque<LocatedTable>& tables, const std::string& schema,
                                const std::string& name) {
     for (const auto& t : tables)
         if (t.table.schema == schema && t.table.name == name) return &t;
@@ -25,7 +25,7 @@ bool draws_from(const Column& c, const Sequence& q) {
     return false;
 }
 
-void check_owner(const std::vector<LocatedTable>& tables, const LocatedSequence& q,
+void check_owner(const std::deque<LocatedTable>& tables, const LocatedSequence& q,
                  std::vector<Diagnostic>& out) {
     auto owner = split_owner(*q.value.owned_by);
     if (!owner) return;  // reported when the sequence was read
@@ -59,8 +59,8 @@ void check_owner(const std::vector<LocatedTable>& tables, const LocatedSequence&
 
 }  // namespace
 
-void check_model_sequences(const std::vector<LocatedTable>& tables,
-                           const std::vector<LocatedSequence>& sequences,
+void check_model_sequences(const std::deque<LocatedTable>& tables,
+                           const std::deque<LocatedSequence>& sequences,
                            std::vector<Diagnostic>& diagnostics) {
     for (const auto& q : sequences) {
         if (const LocatedTable* t = find_table(tables, q.value.schema, q.value.name))

@@ -4,9 +4,10 @@
 #include "core/model_loader.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <map>
 #include <tuple>
 
 #include "core/model_check.h"
@@ -35,37 +36,40 @@ std::string display_path(const std::string& path) {
     return rel.string();
 }
 
+// Tables, enums and sequences are merged as the parser streams them, one item at a time, and
+// duplicates are found through an index: loading is linear in the number of tables.
 class ModelMerger {
 public:
     explicit ModelMerger(const NamingConvention& naming) : naming_(naming) {}
 
     void add_document(const std::string& file, const std::string& text) {
-        YAML::Node root;
+        ParseContext ctx{file, &diagnostics_, &naming_};
+        size_t diagnostics_before = diagnostics_.size(), tables_before = tables_.size(), enums_before = enums_.size(),
+               sequences_before = sequences_.size();
+        yaml::Node root;
         try {
-            root = YAML::Load(text);
-        } catch (const YAML::Exception& e) {
-            diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg});
+            root = yaml::parse(text, {"tables", "enums", "sequences"},
+                               [&](const std::string& key, const yaml::Node& item) {
+                                   if (key == "tables") add_table(item, ctx);
+                                   else if (key == "enums") add_enum(item, ctx);
+                                   else if (key == "sequences") add_sequence(item, ctx);
+                               });
+        } catch (const yaml::ParseError& e) {  // only the syntax error counts, not what was read before it
+            forget_since(tables_before, enums_before, sequences_before);
+            diagnostics_.resize(diagnostics_before);
+            diagnostics_.push_back(
+                {{file, e.mark.line + 1, e.mark.column + 1}, std::string("invalid YAML: ") + e.what()});
             return;
         }
-        ParseContext ctx{file, &diagnostics_, &naming_};
         if (is_missing(root)) return;
         if (!expect_map(root, "a model file", ctx)) return;
-        try {
-            check_keys(root, {"tables", "enums", "sequences"}, "a model file", ctx);
-            for_each(root, "enums", ctx, [&](const YAML::Node& item) { add_enum(item, ctx); });
-            for_each(root, "sequences", ctx,
-                     [&](const YAML::Node& item) { add_sequence(item, ctx); });
-            for_each(root, "tables", ctx, [&](const YAML::Node& item) { add_table(item, ctx); });
-        } catch (const YAML::Exception& e) {  // a shape no check above foresaw: still an input error
-            diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1}, "unexpected structure: " + e.msg});
-        }
+        check_keys(root, {"tables", "enums", "sequences"}, "a model file", ctx);
+        for (const char* key : {"enums", "sequences", "tables"})
+            if (!is_missing(root[key]) && !root[key].IsSequence())
+                report(ctx, root[key], std::string("'") + key + "' of a model file must be a list");
     }
 
     Schema finish() {
-        Schema schema;
-        for (auto& e : enums_) schema.enums.push_back(e.value);
-        for (auto& t : tables_) schema.tables.push_back(t.table);
-        for (auto& q : sequences_) schema.sequences.push_back(q.value);
         check_model_references(tables_, enums_, diagnostics_);
         check_model_sequences(tables_, sequences_, diagnostics_);
         if (!diagnostics_.empty()) {
@@ -75,6 +79,12 @@ public:
             });
             throw InputError(diagnostics_);
         }
+        Schema schema;
+        schema.enums.reserve(enums_.size());
+        schema.tables.reserve(tables_.size());
+        for (auto& e : enums_) schema.enums.push_back(std::move(e.value));
+        for (auto& t : tables_) schema.tables.push_back(std::move(t.table));
+        for (auto& q : sequences_) schema.sequences.push_back(std::move(q.value));
         schema.sort();
         return schema;
     }
@@ -82,72 +92,78 @@ public:
     std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
 private:
-    template <typename Fn>
-    void for_each(const YAML::Node& root, const std::string& key, ParseContext& ctx, Fn fn) {
-        const YAML::Node list = root[key];
-        if (is_missing(list)) return;
-        if (!list.IsSequence()) {
-            report(ctx, list, "'" + key + "' of a model file must be a list");
-            return;
-        }
-        for (const auto& item : list) fn(item);
-    }
+    using Key = std::pair<std::string, std::string>;  // schema, name
 
-    void add_table(const YAML::Node& item, ParseContext& ctx) {
+    void add_table(const yaml::Node& item, ParseContext& ctx) {
         LocatedTable located;
         auto table = parse_table(item, ctx, &located.sites);
         if (!table) return;
         located.table = std::move(*table);
-        for (const auto& other : tables_) {
-            if (other.table.schema != located.table.schema || other.table.name != located.table.name) continue;
+        auto [it, inserted] = table_index_.emplace(Key{located.table.schema, located.table.name}, tables_.size());
+        if (!inserted) {
             report(ctx, located.sites.table, "table '" + located.table.qualified_name() + "' is declared twice: in " +
-                                                 other.sites.table.to_string() + " and in " +
+                                                 tables_[it->second].sites.table.to_string() + " and in " +
                                                  located.sites.table.to_string());
             return;
         }
         tables_.push_back(std::move(located));
     }
 
-    void add_enum(const YAML::Node& item, ParseContext& ctx) {
+    void add_enum(const yaml::Node& item, ParseContext& ctx) {
         auto e = parse_enum(item, ctx);
         if (!e) return;
         SourceLocation at = location_of(item["name"], ctx.file);
-        for (const auto& other : enums_) {
-            if (other.value.schema != e->schema || other.value.name != e->name) continue;
-            report(ctx, at, "enum '" + e->qualified_name() + "' is declared twice: in " + other.where.to_string() +
-                                " and in " + at.to_string());
+        auto [it, inserted] = enum_index_.emplace(Key{e->schema, e->name}, enums_.size());
+        if (!inserted) {
+            report(ctx, at, "enum '" + e->qualified_name() + "' is declared twice: in " +
+                                enums_[it->second].where.to_string() + " and in " + at.to_string());
             return;
         }
         enums_.push_back({std::move(*e), at});
     }
 
-    void add_sequence(const YAML::Node& item, ParseContext& ctx) {
+    void add_sequence(const yaml::Node& item, ParseContext& ctx) {
         auto q = parse_sequence(item, ctx);
         if (!q) return;
         SourceLocation at = location_of(item["name"], ctx.file);
-        for (const auto& other : sequences_) {
-            if (other.value.schema != q->schema || other.value.name != q->name) continue;
-            report(ctx, at,
-                   "sequence '" + q->qualified_name() + "' is declared twice: in " +
-                       other.where.to_string() + " and in " + at.to_string());
+        auto [it, inserted] = sequence_index_.emplace(Key{q->schema, q->name}, sequences_.size());
+        if (!inserted) {
+            report(ctx, at, "sequence '" + q->qualified_name() + "' is declared twice: in " +
+                                sequences_[it->second].where.to_string() + " and in " + at.to_string());
             return;
         }
         sequences_.push_back({std::move(*q), at});
     }
 
+    // Drops what a document added before it turned out to be malformed.
+    void forget_since(size_t tables_before, size_t enums_before, size_t sequences_before) {
+        for (size_t i = sequences_before; i < sequences_.size(); ++i)
+            sequence_index_.erase(Key{sequences_[i].value.schema, sequences_[i].value.name});
+        sequences_.resize(sequences_before);
+        for (size_t i = tables_before; i < tables_.size(); ++i)
+            table_index_.erase(Key{tables_[i].table.schema, tables_[i].table.name});
+        for (size_t i = enums_before; i < enums_.size(); ++i) enum_index_.erase(Key{enums_[i].value.schema, enums_[i].value.name});
+        tables_.resize(tables_before);
+        enums_.resize(enums_before);
+    }
+
     NamingConvention naming_;
     std::vector<Diagnostic> diagnostics_;
-    std::vector<LocatedTable> tables_;
-    std::vector<LocatedEnum> enums_;
-    std::vector<LocatedSequence> sequences_;
+    std::deque<LocatedTable> tables_;  // a deque: growing never moves the tables read so far
+    std::deque<LocatedEnum> enums_;
+    std::deque<LocatedSequence> sequences_;
+    std::map<Key, size_t> table_index_, enum_index_, sequence_index_;
 };
 
 std::string read_whole_file(const std::string& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     ok = static_cast<bool>(in);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    if (!ok) return {};
+    std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    return text;
 }
 
 }  // namespace

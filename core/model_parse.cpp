@@ -36,8 +36,8 @@ struct TableReader {
 
     std::string what() const { return "table '" + table.name + "'"; }
 
-    void for_each(const YAML::Node& node, const std::string& key, const std::function<void(const YAML::Node&)>& fn) {
-        const YAML::Node list = node[key];
+    void for_each(const yaml::Node& node, const std::string& key, const std::function<void(const yaml::Node&)>& fn) {
+        const yaml::Node list = node[key];
         if (is_missing(list)) return;
         if (!list.IsSequence()) {
             report(ctx, list, "'" + key + "' of " + what() + " must be a list");
@@ -47,7 +47,7 @@ struct TableReader {
     }
 
     // Reports each of `cols` that the table does not have, at `at`.
-    void check_columns(const std::vector<std::string>& cols, const std::string& owner, const YAML::Node& at) {
+    void check_columns(const std::vector<std::string>& cols, const std::string& owner, const yaml::Node& at) {
         for (const auto& c : cols) {
             if (std::find(column_names.begin(), column_names.end(), c) != column_names.end()) continue;
             report(ctx, at, owner + " names column '" + c + "', which " + what() + " does not have" +
@@ -60,12 +60,13 @@ struct TableReader {
         sites.objects.emplace(name, where);
     }
 
-    std::vector<detail::ColumnDraft> read_columns(const YAML::Node& node) {
+    std::vector<detail::ColumnDraft> read_columns(const yaml::Node& node) {
         std::vector<detail::ColumnDraft> drafts;
+        drafts.reserve(node["columns"].size());
         if (is_missing(node["columns"])) report(ctx, node, what() + " needs 'columns'");
         else if (node["columns"].IsSequence() && node["columns"].size() == 0)
             report(ctx, node["columns"], what() + " has no columns");
-        for_each(node, "columns", [&](const YAML::Node& item) {
+        for_each(node, "columns", [&](const yaml::Node& item) {
             auto d = detail::read_column(item, table.name, ctx);
             if (!d) return;
             const std::string& name = d->parsed.column.name;
@@ -80,11 +81,11 @@ struct TableReader {
         return drafts;
     }
 
-    std::vector<std::string> read_primary_key(const YAML::Node& node, const std::vector<detail::ColumnDraft>& drafts) {
+    std::vector<std::string> read_primary_key(const yaml::Node& node, const std::vector<detail::ColumnDraft>& drafts) {
         std::vector<std::string> flagged;
         for (const auto& d : drafts)
             if (d.parsed.primary_key) flagged.push_back(d.parsed.column.name);
-        const YAML::Node pk_node = node["primary_key"];
+        const yaml::Node pk_node = node["primary_key"];
         if (!is_missing(pk_node)) {
             if (!flagged.empty()) {
                 report(ctx, pk_node, what() + " declares its primary key twice: with primary_key: true on its "
@@ -116,15 +117,15 @@ struct TableReader {
             add_object(d.parsed.index->name, at);
         }
         if (d.parsed.foreign_key) {
-            const YAML::Node& node = d.node;
+            const yaml::Node& node = d.node;
             table.foreign_keys.push_back(*d.parsed.foreign_key);
             add_object(d.parsed.foreign_key->name, at);
             sites.foreign_keys[d.parsed.foreign_key->name] = location_of(node["references"], ctx.file);
         }
     }
 
-    void read_lists(const YAML::Node& node) {
-        for_each(node, "indexes", [&](const YAML::Node& item) {
+    void read_lists(const yaml::Node& node) {
+        for_each(node, "indexes", [&](const yaml::Node& item) {
             auto index = parse_index(item, table.name, ctx);
             if (!index) return;
             for (size_t i = 0; i < index->elements.size(); ++i)
@@ -133,14 +134,14 @@ struct TableReader {
             add_object(index->name, location_of(item, ctx.file));
             table.indexes.push_back(std::move(*index));
         });
-        for_each(node, "unique_constraints", [&](const YAML::Node& item) {
+        for_each(node, "unique_constraints", [&](const yaml::Node& item) {
             auto uq = detail::read_unique(item, table.name, ctx);
             if (!uq) return;
             check_columns(uq->columns, "unique constraint '" + uq->name + "'", item["columns"]);
             add_object(uq->name, location_of(item, ctx.file));
             table.unique_constraints.push_back(std::move(*uq));
         });
-        for_each(node, "foreign_keys", [&](const YAML::Node& item) {
+        for_each(node, "foreign_keys", [&](const yaml::Node& item) {
             auto fk = detail::read_foreign_key(item, table.name, ctx);
             if (!fk) return;
             check_columns(fk->columns, "foreign key '" + fk->name + "'", item["columns"]);
@@ -148,7 +149,7 @@ struct TableReader {
             sites.foreign_keys[fk->name] = location_of(item["references_table"], ctx.file);
             table.foreign_keys.push_back(std::move(*fk));
         });
-        for_each(node, "checks", [&](const YAML::Node& item) {
+        for_each(node, "checks", [&](const yaml::Node& item) {
             auto check = detail::read_check(item, table.name, ctx);
             if (!check) return;
             add_object(check->name, location_of(item, ctx.file));
@@ -157,7 +158,7 @@ struct TableReader {
     }
 
     // Only an autoincrement single-column integer key can carry SQLite's AUTOINCREMENT.
-    void read_sqlite_autoincrement(const YAML::Node& node) {
+    void read_sqlite_autoincrement(const yaml::Node& node) {
         if (is_missing(node["sqlite_autoincrement"])) return;
         table.sqlite_autoincrement =
             read_bool(node, "sqlite_autoincrement", what(), ctx).value_or(false);
@@ -184,9 +185,9 @@ struct TableReader {
 
 }  // namespace
 
-std::optional<Table> parse_table(const YAML::Node& node, ParseContext& ctx) { return parse_table(node, ctx, nullptr); }
+std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx) { return parse_table(node, ctx, nullptr); }
 
-std::optional<Table> parse_table(const YAML::Node& node, ParseContext& ctx, TableSites* sites) {
+std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites) {
     if (!expect_map(node, "a table", ctx)) return std::nullopt;
     auto name = read_name(node, "name", "a table", ctx);
     check_keys(node, kTableKeys, name ? "table '" + *name + "'" : "a table", ctx);

@@ -47,7 +47,7 @@ std::string base_name(const std::string& text) {
 }
 
 // A dialect type whose name is a near miss of a portable one ("interger") is a typo.
-bool report_near_miss(const ColumnType& type, const YAML::Node& node, ParseContext& ctx) {
+bool report_near_miss(const ColumnType& type, const yaml::Node& node, ParseContext& ctx) {
     std::string base = base_name(type.name);
     if (kKnownDialectTypes.count(base)) return false;
     if (std::find(kPortableTypes.begin(), kPortableTypes.end(), base) != kPortableTypes.end())
@@ -59,7 +59,7 @@ bool report_near_miss(const ColumnType& type, const YAML::Node& node, ParseConte
 }
 
 // "table.column" or "schema.table.column" into a one-column foreign key.
-std::optional<ForeignKey> read_references(const YAML::Node& column, const std::string& column_name,
+std::optional<ForeignKey> read_references(const yaml::Node& column, const std::string& column_name,
                                           ParseContext& ctx) {
     auto text = read_string(column, "references", "column '" + column_name + "'", ctx);
     if (!text) return std::nullopt;
@@ -93,7 +93,7 @@ std::optional<ForeignKey> read_references(const YAML::Node& column, const std::s
 }
 
 // Fills in the table-level objects that the column's shorthands imply.
-void expand_shorthands(detail::ColumnDraft& d, const YAML::Node& node, const std::string& table,
+void expand_shorthands(detail::ColumnDraft& d, const yaml::Node& node, const std::string& table,
                        ParseContext& ctx) {
     const std::string what = "column '" + d.parsed.column.name + "'";
     const std::vector<std::string> cols = {d.parsed.column.name};
@@ -124,7 +124,7 @@ void expand_shorthands(detail::ColumnDraft& d, const YAML::Node& node, const std
 
 }  // namespace
 
-std::optional<ColumnType> parse_type_node(const YAML::Node& node, ParseContext& ctx) {
+std::optional<ColumnType> parse_type_node(const yaml::Node& node, ParseContext& ctx) {
     if (is_missing(node)) {
         report(ctx, node, "missing type");
         return std::nullopt;
@@ -146,7 +146,7 @@ std::optional<ColumnType> parse_type_node(const YAML::Node& node, ParseContext& 
 
 namespace detail {
 
-std::optional<std::string> read_action(const YAML::Node& map, const std::string& key,
+std::optional<std::string> read_action(const yaml::Node& map, const std::string& key,
                                        const std::string& what, ParseContext& ctx) {
     auto text = read_string(map, key, what, ctx);
     if (!text) return std::nullopt;
@@ -164,7 +164,7 @@ std::optional<std::string> read_action(const YAML::Node& map, const std::string&
     return std::nullopt;
 }
 
-std::optional<ColumnDraft> read_column(const YAML::Node& node, const std::string& table,
+std::optional<ColumnDraft> read_column(const yaml::Node& node, const std::string& table,
                                        ParseContext& ctx) {
     if (!expect_map(node, "a column of table '" + table + "'", ctx)) return std::nullopt;
     auto name = read_name(node, "name", "a column of table '" + table + "'", ctx);
@@ -188,7 +188,7 @@ std::optional<ColumnDraft> read_column(const YAML::Node& node, const std::string
     d.autoincrement = read_bool(node, "autoincrement", what, ctx);
     d.parsed.primary_key = read_bool(node, "primary_key", what, ctx).value_or(false);
     c.nullable = d.nullable.value_or(true);
-    const YAML::Node def = node["server_default"];
+    const yaml::Node def = node["server_default"];
     if (!is_missing(def)) c.server_default = read_string(node, "server_default", what, ctx);
     c.comment = read_string(node, "comment", what, ctx);
     c.collation = read_string(node, "collation", what, ctx);
@@ -211,7 +211,7 @@ void settle_primary_key(std::vector<ColumnDraft>& columns,
     };
     for (auto& d : columns) {
         Column& c = d.parsed.column;
-        const YAML::Node& node = d.node;
+        const yaml::Node& node = d.node;
         bool pk = in_pk(c.name);
         bool integer = is_integer_kind(c.type.kind);
         if (d.autoincrement.value_or(false) && !integer && d.type_ok) {
@@ -234,7 +234,7 @@ void settle_primary_key(std::vector<ColumnDraft>& columns,
 
 }  // namespace detail
 
-std::optional<ParsedColumn> parse_column(const YAML::Node& node, const std::string& table,
+std::optional<ParsedColumn> parse_column(const yaml::Node& node, const std::string& table,
                                          ParseContext& ctx) {
     size_t before = ctx.diagnostics->size();
     auto draft = detail::read_column(node, table, ctx);

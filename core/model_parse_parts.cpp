@@ -19,7 +19,7 @@ std::string named(const std::string& kind, const std::optional<std::string>& nam
     return name ? kind + " '" + *name + "'" : "an unnamed " + kind;
 }
 
-std::optional<IndexElement> read_element(const YAML::Node& item, const std::string& what,
+std::optional<IndexElement> read_element(const yaml::Node& item, const std::string& what,
                                          ParseContext& ctx) {
     IndexElement e;
     if (item.IsScalar()) {
@@ -71,7 +71,7 @@ std::optional<IndexElement> read_element(const YAML::Node& item, const std::stri
 }
 
 // The columns or expressions of an index; names the index when it has no name.
-bool read_elements(const YAML::Node& node, Index& index, const std::string& what,
+bool read_elements(const yaml::Node& node, Index& index, const std::string& what,
                    ParseContext& ctx) {
     bool has_columns = !is_missing(node["columns"]),
          has_expressions = !is_missing(node["expressions"]);
@@ -104,7 +104,7 @@ std::vector<std::string> index_tokens(const Index& index) {
     return tokens;
 }
 
-std::optional<std::vector<std::string>> read_columns(const YAML::Node& node, const std::string& key,
+std::optional<std::vector<std::string>> read_columns(const yaml::Node& node, const std::string& key,
                                                      const std::string& what, ParseContext& ctx) {
     if (is_missing(node[key])) {
         report(ctx, node, what + " needs '" + key + "'");
@@ -120,12 +120,12 @@ std::optional<std::vector<std::string>> read_columns(const YAML::Node& node, con
 
 }  // namespace
 
-std::optional<Index> parse_index(const YAML::Node& node, const std::string& table,
+std::optional<Index> parse_index(const yaml::Node& node, const std::string& table,
                                  ParseContext& ctx) {
     return parse_index(node, table, ctx, {});
 }
 
-std::optional<Index> parse_index(const YAML::Node& node, const std::string& table,
+std::optional<Index> parse_index(const yaml::Node& node, const std::string& table,
                                  ParseContext& ctx, const std::vector<std::string>& extra_keys) {
     if (!expect_map(node, "an index of table '" + table + "'", ctx)) return std::nullopt;
     size_t before = ctx.diagnostics->size();
@@ -146,7 +146,7 @@ std::optional<Index> parse_index(const YAML::Node& node, const std::string& tabl
     return index;
 }
 
-std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx) {
+std::optional<Enum> parse_enum(const yaml::Node& node, ParseContext& ctx) {
     if (!expect_map(node, "an enum", ctx)) return std::nullopt;
     size_t before = ctx.diagnostics->size();
     auto name = read_name(node, "name", "an enum", ctx);
@@ -171,7 +171,7 @@ std::optional<Enum> parse_enum(const YAML::Node& node, ParseContext& ctx) {
 
 namespace detail {
 
-std::optional<UniqueConstraint> read_unique(const YAML::Node& node, const std::string& table,
+std::optional<UniqueConstraint> read_unique(const yaml::Node& node, const std::string& table,
                                             ParseContext& ctx) {
     if (!expect_map(node, "a unique constraint of table '" + table + "'", ctx)) return std::nullopt;
     auto name = is_missing(node["name"]) ? std::nullopt
@@ -183,7 +183,7 @@ std::optional<UniqueConstraint> read_unique(const YAML::Node& node, const std::s
     return UniqueConstraint{name ? *name : ctx.naming->unique_name(table, *cols), *cols};
 }
 
-std::optional<ForeignKey> read_foreign_key(const YAML::Node& node, const std::string& table,
+std::optional<ForeignKey> read_foreign_key(const yaml::Node& node, const std::string& table,
                                            ParseContext& ctx) {
     if (!expect_map(node, "a foreign key of table '" + table + "'", ctx)) return std::nullopt;
     auto name =
@@ -214,7 +214,7 @@ std::optional<ForeignKey> read_foreign_key(const YAML::Node& node, const std::st
     return fk;
 }
 
-std::optional<CheckConstraint> read_check(const YAML::Node& node, const std::string& table,
+std::optional<CheckConstraint> read_check(const yaml::Node& node, const std::string& table,
                                           ParseContext& ctx) {
     if (!expect_map(node, "a check constraint of table '" + table + "'", ctx)) return std::nullopt;
     auto name = is_missing(node["name"]) ? std::nullopt
@@ -230,7 +230,7 @@ std::optional<CheckConstraint> read_check(const YAML::Node& node, const std::str
     return CheckConstraint{name ? *name : ctx.naming->check_name(table, check_token(*expr)), *expr};
 }
 
-std::optional<PrimaryKey> read_primary_key(const YAML::Node& node, const std::string& table,
+std::optional<PrimaryKey> read_primary_key(const yaml::Node& node, const std::string& table,
                                            ParseContext& ctx) {
     std::string what = "the primary key of table '" + table + "'";
     PrimaryKey pk;

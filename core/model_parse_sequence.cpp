@@ -11,9 +11,9 @@ namespace migrate {
 
 namespace {
 
-std::optional<std::int64_t> read_int64(const YAML::Node& map, const std::string& key,
+std::optional<std::int64_t> read_int64(const yaml::Node& map, const std::string& key,
                                        const std::string& what, ParseContext& ctx, bool& ok) {
-    const YAML::Node v = map[key];
+    const yaml::Node v = map[key];
     if (is_missing(v)) return std::nullopt;
     std::string text = v.IsScalar() ? v.Scalar() : "";
     std::int64_t value = 0;
@@ -33,7 +33,7 @@ std::optional<std::int64_t> read_int64(const YAML::Node& map, const std::string&
 
 }  // namespace
 
-std::optional<std::int64_t> read_sequence_number(const YAML::Node& map, const std::string& key,
+std::optional<std::int64_t> read_sequence_number(const yaml::Node& map, const std::string& key,
                                                  const std::string& what, ParseContext& ctx) {
     bool ok = true;
     return read_int64(map, key, what, ctx, ok);
@@ -45,7 +45,7 @@ const std::vector<std::string>& sequence_setting_keys() {
     return keys;
 }
 
-bool read_sequence_settings(const YAML::Node& node, Sequence& q, const std::string& what,
+bool read_sequence_settings(const yaml::Node& node, Sequence& q, const std::string& what,
                             ParseContext& ctx) {
     bool ok = true;
     q.start = read_int64(node, "start", what, ctx, ok);
@@ -66,7 +66,7 @@ bool read_sequence_settings(const YAML::Node& node, Sequence& q, const std::stri
     return ok;
 }
 
-std::optional<Sequence> parse_sequence(const YAML::Node& node, ParseContext& ctx) {
+std::optional<Sequence> parse_sequence(const yaml::Node& node, ParseContext& ctx) {
     if (!expect_map(node, "a sequence", ctx)) return std::nullopt;
     size_t before = ctx.diagnostics->size();
     auto name = read_name(node, "name", "a sequence", ctx);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml_tree.h"
 
 #include "core/model_parse.h"
 #include "core/naming.h"
@@ -20,10 +20,10 @@ namespace migrate {
 
 // Parses a list of operations (the value of `upgrade:` or `downgrade:`). Problems are
 // appended to ctx.diagnostics; bad entries are skipped.
-Operations parse_operations(const YAML::Node& list, ParseContext& ctx);
+Operations parse_operations(const yaml::Node& list, ParseContext& ctx);
 
 // Parses one list entry ({op_name: body}); may yield several operations (shorthands).
-Operations parse_operation(const YAML::Node& entry, ParseContext& ctx);
+Operations parse_operation(const yaml::Node& entry, ParseContext& ctx);
 
 struct EmitOptions {
     // Column shorthand `primary_key: true` is written when the key's name is the one

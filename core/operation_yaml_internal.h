@@ -14,7 +14,7 @@ namespace migrate::detail {
 
 // The body of one operation: its mapping, a name for messages, and typed readers.
 struct Body {
-    const YAML::Node& node;
+    const yaml::Node& node;
     ParseContext& ctx;
     std::string what;
 
@@ -52,7 +52,7 @@ struct Body {
     }
     // A key that may be absent (outer nullopt), null (inner nullopt) or a string.
     std::optional<std::optional<std::string>> nullable_text(const std::string& key) {
-        const YAML::Node v = node[key];
+        const yaml::Node v = node[key];
         if (!v.IsDefined()) return std::nullopt;
         if (v.IsNull()) return std::optional<std::string>();
         return std::optional<std::string>(read_string(node, key, what, ctx, false));

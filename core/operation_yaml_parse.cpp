@@ -141,7 +141,7 @@ const std::map<std::string, Reader>& readers() {
 
 }  // namespace
 
-Operations parse_operation(const YAML::Node& entry, ParseContext& ctx) {
+Operations parse_operation(const yaml::Node& entry, ParseContext& ctx) {
     if (!entry.IsMap() || entry.size() != 1) {
         report(ctx, entry, "an operation is a mapping with one key, its name, e.g. `- drop_table: {name: posts}`");
         return {};
@@ -155,7 +155,7 @@ Operations parse_operation(const YAML::Node& entry, ParseContext& ctx) {
         report(ctx, it->first, "unknown operation '" + name + "'" + did_you_mean(name, names));
         return {};
     }
-    const YAML::Node body = it->second;
+    const yaml::Node body = it->second;
     if (name != "execute" && !expect_map(body, name, ctx)) return {};
     size_t before = ctx.diagnostics->size();
     Body b{body, ctx, name};
@@ -164,7 +164,7 @@ Operations parse_operation(const YAML::Node& entry, ParseContext& ctx) {
     return ops;
 }
 
-Operations parse_operations(const YAML::Node& list, ParseContext& ctx) {
+Operations parse_operations(const yaml::Node& list, ParseContext& ctx) {
     Operations out;
     if (is_missing(list)) return out;
     if (!list.IsSequence()) {

@@ -35,7 +35,7 @@ std::optional<ForeignKey> read_foreign_key_fields(Body& b, const std::string& ta
 const std::vector<std::string> kConstraintTypes = {"unique", "foreign_key", "check", "primary_key"};
 
 void read_existing_constraint(Body& b, DropConstraint& op) {
-    const YAML::Node existing = b.node["existing"];
+    const yaml::Node existing = b.node["existing"];
     if (is_missing(existing) || !expect_map(existing, "'existing' of " + b.what, b.ctx)) return;
     Body e{existing, b.ctx, "'existing' of " + b.what};
     switch (op.type) {

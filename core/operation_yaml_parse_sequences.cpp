@@ -28,7 +28,7 @@ Operations read_create_sequence(Body& b) {
 Operations read_drop_sequence(Body& b) {
     b.keys({"name", "existing"});
     DropSequence op{b.schema(), b.name("name"), std::nullopt};
-    const YAML::Node existing = b.node["existing"];
+    const yaml::Node existing = b.node["existing"];
     if (is_missing(existing)) return {op};
     std::string what = "the existing definition of " + b.what;
     if (!expect_map(existing, what, b.ctx)) return {op};

@@ -29,7 +29,8 @@ ExecuteFate apply_execute(Schema& schema, const Execute& e, const std::string& d
     return ExecuteFate::Followed;
 }
 
-// Applies the upgrade of one revision; returns whether every execute could be followed.
+}  // namespace
+
 bool replay_revision(Schema& schema, const Revision& revision, const std::string& dialect,
                      const NamingConvention& naming) {
     if (!revision.operations_loaded)
@@ -52,8 +53,6 @@ bool replay_revision(Schema& schema, const Revision& revision, const std::string
     }
     return followed;
 }
-
-}  // namespace
 
 std::vector<std::string> replay_revisions(Schema& schema, const RevisionGraph& graph,
                                           const std::vector<std::string>& revision_ids,

@@ -13,6 +13,7 @@
 namespace migrate {
 
 class RevisionGraph;
+struct Revision;
 
 struct ReplayResult {
     Schema schema;  // sorted
@@ -27,6 +28,11 @@ struct ReplayResult {
 // revision file and operation when an operation does not fit the replayed schema.
 ReplayResult replay_to(const RevisionGraph& graph, const std::vector<std::string>& heads,
                        const std::string& dialect, const NamingConvention& naming);
+
+// Applies the upgrade operations of one revision (loaded in full) to `schema`; false
+// when it has an execute that cannot be followed (see ReplayResult).
+bool replay_revision(Schema& schema, const Revision& revision, const std::string& dialect,
+                     const NamingConvention& naming);
 
 // Applies the upgrade operations of the given revisions, in the given order, to `schema`.
 // Returns the ids not followed (see ReplayResult).

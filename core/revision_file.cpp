@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <tuple>
 
 #include "core/errors.h"
 #include "core/model_parse.h"
@@ -26,8 +27,8 @@ const std::vector<std::string> kRevisionKeys = {"revision", "down_revision", "br
                                                 "create_date", "upgrade", "downgrade", "allow_hazards"};
 
 // A scalar or a list of scalars as strings (ids stay strings: 0e12 is not a number).
-std::vector<std::string> read_ids(const YAML::Node& doc, const std::string& key, ParseContext& ctx) {
-    const YAML::Node v = doc[key];
+std::vector<std::string> read_ids(const yaml::Node& doc, const std::string& key, ParseContext& ctx) {
+    const yaml::Node v = doc[key];
     if (is_missing(v)) return {};
     std::vector<std::string> out;
     if (v.IsScalar()) out.push_back(v.Scalar());
@@ -43,10 +44,15 @@ std::vector<std::string> read_ids(const YAML::Node& doc, const std::string& key,
     return out;
 }
 
-Revision parse_document(const YAML::Node& doc, ParseContext& ctx) {
-    Revision r;
-    r.path = ctx.file;
-    if (!expect_map(doc, "a revision file", ctx)) return r;
+template <typename T>
+void append(std::vector<T>& to, std::vector<T> more) {
+    to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+// The header fields of `doc` into `r`; the operations were streamed into it already
+// (only a malformed `upgrade:`/`downgrade:` that is not a list is left to read here).
+void parse_document(const yaml::Node& doc, ParseContext& ctx, Revision& r) {
+    if (!expect_map(doc, "a revision file", ctx)) return;
     check_keys(doc, kRevisionKeys, "a revision file", ctx);
     auto id = read_string(doc, "revision", "a revision file", ctx, true);
     if (id) {
@@ -59,9 +65,8 @@ Revision parse_document(const YAML::Node& doc, ParseContext& ctx) {
     r.message = read_string(doc, "message", "a revision file", ctx).value_or("");
     r.create_date = read_string(doc, "create_date", "a revision file", ctx).value_or("");
     r.allow_hazards = read_string_list(doc, "allow_hazards", "a revision file", ctx).value_or(std::vector<std::string>{});
-    r.upgrade = parse_operations(doc["upgrade"], ctx);
-    r.downgrade = parse_operations(doc["downgrade"], ctx);
-    return r;
+    append(r.upgrade, parse_operations(doc["upgrade"], ctx));
+    append(r.downgrade, parse_operations(doc["downgrade"], ctx));
 }
 
 std::string read_text(const std::string& path) {
@@ -72,19 +77,33 @@ std::string read_text(const std::string& path) {
     return s.str();
 }
 
+// Each operation is parsed as the YAML parser reaches it and its YAML dropped at once:
+// a revision costs the memory of its operations, not of its text's YAML tree.
 Revision parse_collecting(const std::string& text, const std::string& path, const NamingConvention& naming,
                           std::vector<Diagnostic>& diagnostics) {
     ParseContext ctx{path, &diagnostics, &naming};
-    YAML::Node doc;
+    size_t before = diagnostics.size();
+    Revision r;
+    r.path = path;
+    yaml::Node doc;
     try {
-        doc = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        diagnostics.push_back({{path, e.mark.line + 1, e.mark.column + 1}, "malformed YAML: " + e.msg});
-        Revision r;
-        r.path = path;
-        return r;
+        doc = yaml::parse(text, {"upgrade", "downgrade"}, [&](const std::string& key, const yaml::Node& item) {
+            if (key == "upgrade") append(r.upgrade, parse_operation(item, ctx));
+            if (key == "downgrade") append(r.downgrade, parse_operation(item, ctx));
+        });
+    } catch (const yaml::ParseError& e) {  // only the syntax error counts, not what was read before it
+        diagnostics.resize(before);
+        diagnostics.push_back({{path, e.mark.line + 1, e.mark.column + 1}, std::string("malformed YAML: ") + e.what()});
+        Revision bad;
+        bad.path = path;
+        return bad;
     }
-    return parse_document(doc, ctx);
+    parse_document(doc, ctx, r);
+    std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+                     });
+    return r;
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ std::string sequence_named(const Operation& op) {
 void refuse_sequences(const Dialect& dialect, RevisionLoader& revisions, const Plan& plan) {
     if (dialect.capabilities().sequences) return;
     for (const auto& step : plan.steps) {
-        const Revision& r = revisions.full(step.revision->id);
+        std::shared_ptr<const Revision> full = revisions.full(step.revision->id);
+        const Revision& r = *full;
         const Operations& ops = step.direction == Direction::Upgrade ? r.upgrade : r.downgrade;
         for (size_t i = 0; i < ops.size(); ++i) {
             std::string name = sequence_named(ops[i]);
@@ -129,10 +130,10 @@ RunResult Runner::run(Direction direction, const std::string& target_text) {
         if (!ensured && direction == Direction::Upgrade) version_table_.ensure(connection_);
         ensured = true;
         const PlanStep& step = plan.steps[i];
-        const Revision& revision = revisions_.full(step.revision->id);
+        std::shared_ptr<const Revision> revision = revisions_.full(step.revision->id);
         if (options_.progress) options_.progress(progress_line(step));
         try {
-            result.steps.push_back(detail::run_step(ctx, step, revision, schema));
+            result.steps.push_back(detail::run_step(ctx, step, *revision, schema));
         } catch (const DatabaseError& e) {
             connection_.rollback();
             std::vector<std::string> at = per_migration ? expected : result.heads_before;

@@ -94,20 +94,21 @@ OfflineScript write_plan(const Dialect& dialect, RevisionLoader& revisions, cons
                          const OfflineOptions& options, bool create_tables) {
     const RevisionGraph& graph = revisions.graph();
     OfflineScript script;
-    std::vector<std::string> needed = graph.applied(plan.heads_before);
-    for (const auto& step : plan.steps) needed.push_back(step.revision->id);
-    RevisionGraph full = revisions.graph_with(needed);
-    ReplayResult start = replay_to(full, plan.heads_before, dialect.name(), options.naming);
-    Schema schema = std::move(start.schema);
-    for (const auto& id : start.not_followed)
-        script.warnings.push_back("revision " + id +
-                                  " has an execute without a declared effect: the schema the "
-                                  "script assumes after it may be incomplete");
+    // The schema where the plan starts, replayed one revision at a time: each is read
+    // in full, applied and dropped, as are the plan's own steps below.
+    Schema schema;
+    for (const auto& id : graph.applied(plan.heads_before))
+        if (!replay_revision(schema, *revisions.full(id), dialect.name(), options.naming))
+            script.warnings.push_back("revision " + id +
+                                      " has an execute without a declared effect: the schema the "
+                                      "script assumes after it may be incomplete");
+    schema.sort();
     ScriptWriter w(dialect, options);
     if (create_tables) w.create_tables();
     if (!options.transaction_per_migration && !plan.steps.empty()) w.begin(), w.blank();
     for (const auto& step : plan.steps) {
-        const Revision& r = full.get(step.revision->id);
+        std::shared_ptr<const Revision> revision = revisions.full(step.revision->id);
+        const Revision& r = *revision;
         w.comment(progress_line(step));
         if (options.transaction_per_migration) w.begin();
         write_operations(w, dialect, r, step.direction, schema, options.naming);

@@ -17,7 +17,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string kind_of(const YAML::Node& node) {
+std::string kind_of(const yaml::Node& node) {
     if (node.IsMap()) return "a mapping";
     if (node.IsSequence()) return "a list";
     return "'" + node.Scalar() + "'";
@@ -25,16 +25,16 @@ std::string kind_of(const YAML::Node& node) {
 
 }  // namespace
 
-SourceLocation location_of(const YAML::Node& node, const std::string& file) {
+SourceLocation location_of(const yaml::Node& node, const std::string& file) {
     SourceLocation where{file, 0, 0};
     if (!node.IsDefined()) return where;
-    YAML::Mark mark = node.Mark();
+    yaml::Mark mark = node.Mark();
     if (mark.line >= 0) where.line = mark.line + 1;
     if (mark.column >= 0) where.column = mark.column + 1;
     return where;
 }
 
-void report(ParseContext& ctx, const YAML::Node& at, std::string message) {
+void report(ParseContext& ctx, const yaml::Node& at, std::string message) {
     report(ctx, location_of(at, ctx.file), std::move(message));
 }
 
@@ -44,7 +44,7 @@ void report(ParseContext& ctx, const SourceLocation& at, std::string message) {
     ctx.diagnostics->push_back({at, printable(message)});
 }
 
-bool is_missing(const YAML::Node& value) { return !value.IsDefined() || value.IsNull(); }
+bool is_missing(const yaml::Node& value) { return !value.IsDefined() || value.IsNull(); }
 
 std::string quoted_list(const std::vector<std::string>& words) {
     std::string s;
@@ -60,7 +60,7 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
-bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+bool check_keys(const yaml::Node& map, const std::vector<std::string>& allowed,
                 const std::string& what, ParseContext& ctx) {
     bool ok = true;
     std::set<std::string> seen;
@@ -79,7 +79,7 @@ bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
     return ok;
 }
 
-bool expect_map(const YAML::Node& node, const std::string& what, ParseContext& ctx) {
+bool expect_map(const yaml::Node& node, const std::string& what, ParseContext& ctx) {
     if (node.IsMap()) return true;
     report(ctx, node,
            what + " must be a mapping of keys to values, got " +
@@ -87,9 +87,9 @@ bool expect_map(const YAML::Node& node, const std::string& what, ParseContext& c
     return false;
 }
 
-std::optional<std::string> read_string(const YAML::Node& map, const std::string& key,
+std::optional<std::string> read_string(const yaml::Node& map, const std::string& key,
                                        const std::string& what, ParseContext& ctx, bool required) {
-    const YAML::Node value = map[key];
+    const yaml::Node value = map[key];
     if (is_missing(value)) {
         if (required) report(ctx, map, what + " needs '" + key + "'");
         return std::nullopt;
@@ -102,14 +102,14 @@ std::optional<std::string> read_string(const YAML::Node& map, const std::string&
     return value.Scalar();
 }
 
-bool check_no_nul(const std::string& text, const std::string& what, const YAML::Node& at,
+bool check_no_nul(const std::string& text, const std::string& what, const yaml::Node& at,
                   ParseContext& ctx) {
     if (text.find('\0') == std::string::npos) return true;
     report(ctx, at, what + " contains a NUL byte ('" + text + "'); remove it");
     return false;
 }
 
-bool check_identifier(const std::string& name, const std::string& what, const YAML::Node& at,
+bool check_identifier(const std::string& name, const std::string& what, const yaml::Node& at,
                       ParseContext& ctx) {
     if (name.empty() || name.find_first_not_of(" \t") == std::string::npos) {
         report(ctx, at, what + " has an empty name");
@@ -132,18 +132,18 @@ bool check_identifier(const std::string& name, const std::string& what, const YA
     return true;
 }
 
-std::optional<std::string> read_name(const YAML::Node& map, const std::string& key,
+std::optional<std::string> read_name(const yaml::Node& map, const std::string& key,
                                      const std::string& what, ParseContext& ctx, bool required) {
-    const YAML::Node value = map[key];
+    const yaml::Node value = map[key];
     auto name = read_string(map, key, what, ctx, required);
     if (!name) return std::nullopt;
     if (!check_identifier(*name, what, value, ctx)) return std::nullopt;
     return name;
 }
 
-std::optional<bool> read_bool(const YAML::Node& map, const std::string& key,
+std::optional<bool> read_bool(const yaml::Node& map, const std::string& key,
                               const std::string& what, ParseContext& ctx) {
-    const YAML::Node value = map[key];
+    const yaml::Node value = map[key];
     if (is_missing(value)) return std::nullopt;
     std::string text = value.IsScalar() ? lower(value.Scalar()) : "";
     if (text == "true") return true;
@@ -153,11 +153,11 @@ std::optional<bool> read_bool(const YAML::Node& map, const std::string& key,
     return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map,
+std::optional<std::vector<std::string>> read_string_list(const yaml::Node& map,
                                                          const std::string& key,
                                                          const std::string& what, ParseContext& ctx,
                                                          bool allow_single) {
-    const YAML::Node value = map[key];
+    const yaml::Node value = map[key];
     if (is_missing(value)) return std::nullopt;
     if (value.IsScalar() && allow_single) {
         if (!check_no_nul(value.Scalar(), "'" + key + "' of " + what, value, ctx))
@@ -184,13 +184,13 @@ std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map,
     return out;
 }
 
-std::optional<std::vector<std::string>> read_name_list(const YAML::Node& map,
+std::optional<std::vector<std::string>> read_name_list(const yaml::Node& map,
                                                        const std::string& key,
                                                        const std::string& what, ParseContext& ctx,
                                                        bool allow_single) {
     auto names = read_string_list(map, key, what, ctx, allow_single);
     if (!names) return std::nullopt;
-    const YAML::Node value = map[key];
+    const yaml::Node value = map[key];
     bool ok = true;
     for (size_t i = 0; i < names->size(); ++i)
         ok &= check_identifier((*names)[i], what, value.IsSequence() ? value[i] : value, ctx);

@@ -4,63 +4,63 @@
 // the config loader share. Every reader reports a problem and returns std::nullopt
 // (or false) instead of throwing, so a caller can keep going and report every error.
 
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/yaml_tree.h"
 
 #include "core/model_parse.h"
 
 namespace migrate {
 
 // Appends "message" at the node's position.
-void report(ParseContext& ctx, const YAML::Node& at, std::string message);
+void report(ParseContext& ctx, const yaml::Node& at, std::string message);
 void report(ParseContext& ctx, const SourceLocation& at, std::string message);
 
 // True for a key that is absent or explicitly null.
-bool is_missing(const YAML::Node& value);
+bool is_missing(const yaml::Node& value);
 
 // Reports keys not in `allowed` (with "did you mean") and keys given twice. `what`
 // names the mapping in messages ("column 'id'", "table 'users'"). False if any was bad.
-bool check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+bool check_keys(const yaml::Node& map, const std::vector<std::string>& allowed,
                 const std::string& what, ParseContext& ctx);
 
 // Reports unless `node` is a mapping; `what` as in "table entry must be a mapping".
-bool expect_map(const YAML::Node& node, const std::string& what, ParseContext& ctx);
+bool expect_map(const yaml::Node& node, const std::string& what, ParseContext& ctx);
 
 // The value of map[key] as a string; reports a mapping or list given instead, and a
 // NUL byte in it (it would cut the text short in every C API it reaches). `required`
 // reports a missing key at the map.
-std::optional<std::string> read_string(const YAML::Node& map, const std::string& key,
+std::optional<std::string> read_string(const yaml::Node& map, const std::string& key,
                                        const std::string& what, ParseContext& ctx,
                                        bool required = false);
 
 // A name (object identifier): non-empty, at most 63 bytes, no control characters.
-std::optional<std::string> read_name(const YAML::Node& map, const std::string& key,
+std::optional<std::string> read_name(const yaml::Node& map, const std::string& key,
                                      const std::string& what, ParseContext& ctx,
                                      bool required = true);
 
 // Checks an identifier read elsewhere; reports at `at`.
-bool check_identifier(const std::string& name, const std::string& what, const YAML::Node& at,
+bool check_identifier(const std::string& name, const std::string& what, const yaml::Node& at,
                       ParseContext& ctx);
 
 // Reports a NUL byte in `text` (a scalar read elsewhere) at `at`; false if there is one.
-bool check_no_nul(const std::string& text, const std::string& what, const YAML::Node& at,
+bool check_no_nul(const std::string& text, const std::string& what, const yaml::Node& at,
                   ParseContext& ctx);
 
 // true/false (case-insensitive); anything else is reported.
-std::optional<bool> read_bool(const YAML::Node& map, const std::string& key,
+std::optional<bool> read_bool(const yaml::Node& map, const std::string& key,
                               const std::string& what, ParseContext& ctx);
 
 // A list of strings; a single string is accepted as a list of one when `allow_single`.
-std::optional<std::vector<std::string>> read_string_list(const YAML::Node& map,
+std::optional<std::vector<std::string>> read_string_list(const yaml::Node& map,
                                                          const std::string& key,
                                                          const std::string& what, ParseContext& ctx,
                                                          bool allow_single = false);
 
 // A list of names (column lists): each checked as check_identifier() does.
-std::optional<std::vector<std::string>> read_name_list(const YAML::Node& map,
+std::optional<std::vector<std::string>> read_name_list(const yaml::Node& map,
                                                        const std::string& key,
                                                        const std::string& what, ParseContext& ctx,
                                                        bool allow_single = false);

@@ -7,5 +7,6 @@ dir="${1:-build}"
 # Let ccache share objects between checkouts of the tree (a fresh clone in CI).
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 shift || true
-[ -f "$dir/CMakeCache.txt" ] || cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+# Warnings are errors here (and so in CI), not in a user's plain cmake build.
+[ -f "$dir/CMakeCache.txt" ] || cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGRATE_WERROR=ON "$@" >/dev/null
 cmake --build "$dir" -j "$(nproc)"

@@ -3,8 +3,11 @@
 # (normal and ASan+UBSan), starts a throwaway PostgreSQL 15 on 127.0.0.1, runs every
 # test tier with ctest in both builds, and stops the server whatever happened. The
 # real-schema corpus (label `corpus`, tests/corpus/README.md) runs in the normal build
-# only, to keep the wall time small.
-# Set MIGRATE_SKIP_SANITIZE=1 to skip the sanitizer pass during local iteration.
+# only, to keep the wall time small. Then the packager's Release build of the binary
+# (scripts/release_check.sh) and a smoke run of each fuzz harness (scripts/fuzz.sh,
+# clang, ASan+UBSan).
+# Set MIGRATE_SKIP_SANITIZE=1 to skip the sanitizer pass, MIGRATE_SKIP_FUZZ=1 the fuzz
+# run, during local iteration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -25,5 +28,9 @@ if [ "${MIGRATE_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "test: running the suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   (cd build-asan && ctest --output-on-failure -j "$(nproc)" -LE corpus) || status=1
+fi
+bash scripts/release_check.sh || status=1
+if [ "${MIGRATE_SKIP_FUZZ:-0}" != 1 ]; then
+  bash scripts/fuzz.sh "${MIGRATE_FUZZ_SECONDS:-60}" || status=1
 fi
 exit $status

@@ -295,6 +295,14 @@ void SqliteConnection::rollback() {
     if (in_transaction()) execute("ROLLBACK");
     execute("PRAGMA foreign_keys = ON");
 }
+bool SqliteConnection::has_table(const std::string& name) const {
+    int rc = sqlite3_table_column_metadata(db_, "main", name.c_str(), nullptr, nullptr, nullptr, nullptr, nullptr,
+                                           nullptr);
+    if (rc == SQLITE_OK) return true;
+    if (rc == SQLITE_ERROR) return false;  // no such table, or a view
+    fail(rc, "table_column_metadata " + name);
+}
+
 bool SqliteConnection::in_transaction() const { return db_ && sqlite3_get_autocommit(db_) == 0; }
 
 }  // namespace migrate

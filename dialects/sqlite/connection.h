@@ -40,6 +40,9 @@ class SqliteConnection : public Connection {
     void rollback() override;
     bool in_transaction() const override;
     size_t statements_sent() const override { return statements_sent_; }
+    // Whether the main database has a table (not a view) `name`: a look-up in SQLite's
+    // in-memory schema, where a query of sqlite_schema reads every row of it.
+    bool has_table(const std::string& name) const;
 
     const std::string& path() const { return path_; }
 

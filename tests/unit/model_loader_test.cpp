@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
+
 #include "core/errors.h"
 #include "core/model_loader.h"
 #include "tests/support/process.h"
@@ -397,4 +399,39 @@ TEST_CASE("binary garbage and odd shapes never crash the loader", "[loader]") {
         INFO(text);
         CHECK_FALSE(diagnostics_of({{"x.yaml", text}}).empty());
     }
+}
+
+TEST_CASE("a malformed file reports its syntax error alone, and nothing read before it counts", "[loader]") {
+    const std::string users = "tables:\n  - name: users\n    columns: [{name: id, type: integer}]\n";
+    auto d = diagnostics_of({{"a.yaml", users + "  - name: bad\n    columns: [{name: id, type: nope}]\n  - {name: [\n"},
+                             {"b.yaml", users}});
+    REQUIRE(d.size() == 1);  // not "unknown type 'nope'", not "users is declared twice"
+    CHECK_THAT(d[0].to_string(), Catch::StartsWith("a.yaml:7:1: invalid YAML"));
+}
+
+// Loading is linear in the number of tables: 20,000 tables, each with a foreign key to
+// the one before it, a unique column and an enum column, load in ~0.7 s of CPU time in
+// an optimised build (the quadratic loader took 6.3 s) and well within the bound in the
+// sanitizer build. CPU time, not wall time, so a busy machine does not fail it.
+TEST_CASE("20,000 tables load in linear time", "[loader][scale]") {
+    const int count = 20000;
+    std::string text = "enums:\n  - {name: state, values: [a, b]}\ntables:\n";
+    for (int i = 0; i < count; ++i) {
+        std::string n = std::to_string(i);
+        text += "  - name: t" + n + "\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+                "      - {name: code, type: string(20), unique: true}\n      - {name: state, type: enum(state)}\n";
+        if (i > 0) text += "      - {name: parent_id, type: integer, references: t" + std::to_string(i - 1) + ".id}\n";
+    }
+    std::clock_t start = std::clock();
+    Schema schema = load_model_documents({{"models/big.yaml", text}});
+    double seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
+    CHECK(schema.tables.size() == count);
+    CHECK(schema.find_table("", "t19999")->foreign_keys.at(0).referred_table == "t19998");
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+    const double bound = 30;
+#else
+    const double bound = 3;
+#endif
+    INFO("CPU seconds: " << seconds);
+    CHECK(seconds < bound);
 }

@@ -24,7 +24,7 @@ Parsed parse_text(const std::string& yaml) {
     Parsed p;
     NamingConvention naming;
     ParseContext ctx{"rev.yaml", &p.diagnostics, &naming};
-    p.ops = parse_operations(YAML::Load(yaml), ctx);
+    p.ops = parse_operations(yaml::parse(yaml), ctx);
     return p;
 }
 
@@ -287,7 +287,7 @@ TEST_CASE("bad operations are reported with file:line:column", "[operation_yaml]
     };
     for (const auto& c : cases) {
         INFO("case " << c.n);
-        YAML::Node node = YAML::Load(c.yaml);
+        yaml::Node node = yaml::parse(c.yaml);
         std::vector<Diagnostic> diags;
         NamingConvention naming;
         ParseContext ctx{"rev.yaml", &diags, &naming};

@@ -5,7 +5,9 @@
 
 #include "core/errors.h"
 #include "core/revision_file.h"
+#include "core/revision_graph.h"
 #include "core/revision_header_scan.h"
+#include "core/revision_loader.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;
@@ -146,4 +148,56 @@ TEST_CASE("loading headers only, with fallback to the full parser", "[revision_f
     CHECK(revs[0].upgrade.empty());
     CHECK(revs[1].operations_loaded);
     CHECK(revs[1].down_revisions == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("operations are read as the parser streams them; a syntax error is reported alone",
+          "[revision_file][errors][streaming]") {
+    auto diagnostics_of = [](const std::string& text) {
+        try {
+            parse_revision(text, "v/r.yaml", NamingConvention{});
+        } catch (const InputError& e) {
+            return e.diagnostics();
+        }
+        return std::vector<Diagnostic>{};
+    };
+    // Operation errors come before the header's in the text's order, whatever order
+    // they were found in.
+    auto d = diagnostics_of("upgrade:\n  - drop_tabel: {name: t}\nrevision: a-b\ndowngrade: []\n");
+    REQUIRE(d.size() == 2);
+    CHECK(d[0].to_string().starts_with("v/r.yaml:2:5: unknown operation 'drop_tabel'"));
+    CHECK(d[1].to_string().starts_with("v/r.yaml:3:11: revision id 'a-b'"));
+    // A malformed file: only its syntax error, not the bad operation read before it.
+    d = diagnostics_of("revision: \"0001\"\nupgrade:\n  - drop_tabel: {name: t}\n  - drop_table: {name: [\n");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].to_string().starts_with("v/r.yaml:5:1: malformed YAML"));
+    // `upgrade:` that is not a list is still reported.
+    d = diagnostics_of("revision: \"0001\"\nupgrade: {drop_table: {name: t}}\n");
+    REQUIRE(d.size() == 1);
+    CHECK_THAT(d[0].message, Catch::Contains("operations must be a list"));
+    // Both lists, in order.
+    Revision r = parse_revision("revision: \"0001\"\nupgrade:\n  - drop_table: {name: a}\n  - drop_table: {name: b}\n"
+                                "downgrade:\n  - execute: SELECT 1\n",
+                                "v/r.yaml", NamingConvention{});
+    REQUIRE(r.upgrade.size() == 2);
+    CHECK(r.upgrade[1].as<DropTable>()->name == "b");
+    CHECK(r.downgrade.size() == 1);
+}
+
+TEST_CASE("the revision loader parses a revision when asked and keeps nothing", "[revision_file][loader]") {
+    TempDir dir;
+    dir.write("v/a.yaml", "revision: a\nupgrade:\n  - drop_table: {name: t}\n");
+    dir.write("v/b.yaml", "revision: b\ndown_revision: a\nupgrade:\n  - drop_table: {name: u}\n");
+    NamingConvention naming;
+    RevisionGraph graph(load_revisions({dir / "v"}, naming, LoadMode::Headers));
+    RevisionLoader loader(graph, naming);
+    std::shared_ptr<const Revision> b = loader.full("b");
+    REQUIRE(b->operations_loaded);
+    CHECK(b->upgrade.at(0).as<DropTable>()->name == "u");
+    CHECK_FALSE(graph.get("b").operations_loaded);  // the graph keeps headers only
+    std::weak_ptr<const Revision> watch = b;
+    b.reset();
+    CHECK(watch.expired());  // the caller held the only copy: one revision at a time
+    CHECK(loader.full("b") != nullptr);  // and it can be read again
+    dir.write("v/b.yaml", "revision: b\ndown_revision: x\n");
+    CHECK_THROWS_WITH(loader.full("b"), Catch::Contains("the file changed while migrate was reading it"));
 }

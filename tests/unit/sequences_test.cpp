@@ -36,7 +36,7 @@ struct Parsed {
 Parsed parse_text(const std::string& yaml) {
     Parsed p;
     ParseContext ctx{"rev.yaml", &p.diagnostics, &naming};
-    p.ops = parse_operations(YAML::Load(yaml), ctx);
+    p.ops = parse_operations(yaml::parse(yaml), ctx);
     return p;
 }
 
