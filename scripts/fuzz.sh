@@ -41,7 +41,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 pids=()
 for h in "${harnesses[@]}"; do
     mkdir -p "$dir/findings/$h"
-    "$dir/${h}_fuzz" "$dir/corpus/$h" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    "$dir/fuzz/${h}_fuzz" "$dir/corpus/$h" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$dir/findings/$h/" >"$dir/findings/$h.log" 2>&1 &
     pids+=($!)
 done
