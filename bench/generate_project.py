@@ -5,6 +5,9 @@
                                             primary key, a unique column, an enum column
                                             and a foreign key + index to the one before)
   generate_project.py revisions N DIR       N one-table revisions in a chain
+  generate_project.py rolling N DIR         N revisions in a chain, each creating a table
+                                            and dropping the one before: the schema stays
+                                            at one table, so the runner's own cost shows
   generate_project.py big-revision N DIR    one revision creating N tables (N=150000
                                             is a ~50 MB file)
 
@@ -52,7 +55,7 @@ def write_revision(folder, i, parent, ops_up, ops_down):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("models", "revisions", "big-revision"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("models", "revisions", "rolling", "big-revision"):
         sys.exit(__doc__)
     kind, n, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     for sub in ("models", "versions"):
@@ -69,6 +72,14 @@ def main():
         for i in range(n):
             parent = write_revision(os.path.join(root, "versions"), i, parent, one_table_op(i, 2),
                                     f"  - drop_table: {{name: t{i}}}\n")
+    elif kind == "rolling":
+        parent = None
+        for i in range(n):
+            drop_before = f"  - drop_table: {{name: t{i - 1}}}\n" if i else ""
+            recreate_before = one_table_op(i - 1, 2) if i else ""
+            parent = write_revision(os.path.join(root, "versions"), i, parent,
+                                    one_table_op(i, 2) + drop_before,
+                                    f"  - drop_table: {{name: t{i}}}\n" + recreate_before)
     else:
         up = "".join(one_table_op(i, 2) for i in range(n))
         down = "".join(f"  - drop_table: {{name: t{i}}}\n" for i in reversed(range(n)))

@@ -57,6 +57,7 @@ void rename_table_in(Schema& s, Table& t, const std::string& new_name, const Nam
     std::string old_name = t.name;
     std::string schema = t.schema;
     t.name = new_name;
+    s.tables_renamed();
     for (auto& other : s.tables)
         for (auto& fk : other.foreign_keys)
             if (fk.referred_table == old_name && fk.referred_schema == schema) {

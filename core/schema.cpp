@@ -26,16 +26,62 @@ std::string Table::qualified_name() const { return schema.empty() ? name : schem
 std::string Enum::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
 std::string Sequence::qualified_name() const { return schema.empty() ? name : schema + "." + name; }
 
+namespace {
+
+std::string table_key(const std::string& schema, const std::string& name) {
+    std::string key;
+    key.reserve(schema.size() + 1 + name.size());
+    key += schema;
+    key += '\0';  // identifiers never hold NUL (the loaders reject it)
+    key += name;
+    return key;
+}
+
+}  // namespace
+
+void TableIndex::forget() const {
+    positions_.clear();
+    indexed_ = 0;
+    last_schema_.clear();
+    last_name_.clear();
+}
+
+void TableIndex::catch_up(const std::vector<Table>& tables) const {
+    if (indexed_ > tables.size() ||
+        (indexed_ > 0 && (tables[indexed_ - 1].name != last_name_ ||
+                          tables[indexed_ - 1].schema != last_schema_)))
+        forget();
+    for (std::size_t i = indexed_; i < tables.size(); ++i)
+        positions_.emplace(table_key(tables[i].schema, tables[i].name), i);  // the first one wins
+    indexed_ = tables.size();
+    if (indexed_ > 0) {
+        last_schema_ = tables.back().schema;
+        last_name_ = tables.back().name;
+    }
+}
+
+std::optional<std::size_t> TableIndex::find(const std::vector<Table>& tables, const std::string& schema,
+                                            const std::string& name) const {
+    std::string key = table_key(schema, name);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        catch_up(tables);
+        auto it = positions_.find(key);
+        if (it == positions_.end()) return std::nullopt;
+        const Table& t = tables[it->second];
+        if (t.schema == schema && t.name == name) return it->second;
+        forget();  // the list changed under the index: build it again
+    }
+    return std::nullopt;
+}
+
 const Table* Schema::find_table(const std::string& s, const std::string& n) const {
-    for (const auto& t : tables)
-        if (t.schema == s && t.name == n) return &t;
-    return nullptr;
+    std::optional<std::size_t> at = table_index_.find(tables, s, n);
+    return at ? &tables[*at] : nullptr;
 }
 
 Table* Schema::find_table(const std::string& s, const std::string& n) {
-    for (auto& t : tables)
-        if (t.schema == s && t.name == n) return &t;
-    return nullptr;
+    std::optional<std::size_t> at = table_index_.find(tables, s, n);
+    return at ? &tables[*at] : nullptr;
 }
 
 const Enum* Schema::find_enum(const std::string& s, const std::string& n) const {
@@ -70,6 +116,7 @@ void sort_by_name(std::vector<T>& v) {
 }  // namespace
 
 void Schema::sort() {
+    table_index_.forget();
     std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) {
         return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
     });

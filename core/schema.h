@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/types.h"
@@ -144,6 +145,30 @@ struct Sequence {
     bool operator==(const Sequence&) const = default;
 };
 
+// Finds tables by (schema, name) without comparing them one by one: an upgrade replays
+// thousands of operations on a schema that may hold thousands of tables. It maps a name
+// to its position in Schema::tables and checks itself, so code may keep changing
+// `tables` directly: a hit is compared with the table at that position, tables pushed
+// at the end since the last lookup are added, and it starts again when the list shrank,
+// when its last table is not the one last seen, or when a hit points at another table.
+// The one change it cannot see is a table renamed in place: whoever does that calls
+// Schema::tables_renamed().
+class TableIndex {
+  public:
+    std::optional<std::size_t> find(const std::vector<Table>& tables, const std::string& schema,
+                                    const std::string& name) const;
+    void forget() const;
+    // Not part of a schema's value: two schemas with the same tables are equal.
+    bool operator==(const TableIndex&) const { return true; }
+
+  private:
+    void catch_up(const std::vector<Table>& tables) const;
+
+    mutable std::unordered_map<std::string, std::size_t> positions_;
+    mutable std::size_t indexed_ = 0;
+    mutable std::string last_schema_, last_name_;
+};
+
 struct Schema {
     std::vector<Table> tables;
     std::vector<Enum> enums;
@@ -155,6 +180,8 @@ struct Schema {
     Enum* find_enum(const std::string& schema, const std::string& name);
     const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
     Sequence* find_sequence(const std::string& schema, const std::string& name);
+    // After renaming a table in place (the lookup index cannot see it).
+    void tables_renamed() const { table_index_.forget(); }
 
     // Sorts tables, enums, sequences, and each table's indexes and constraints by name, so that two
     // equal schemas compare equal and print identically whatever order they were read in.
@@ -162,6 +189,9 @@ struct Schema {
     void sort();
 
     bool operator==(const Schema&) const = default;
+
+  private:
+    TableIndex table_index_;
 };
 
 // A readable, stable, multi-line rendering used by `migrate models`, error messages and

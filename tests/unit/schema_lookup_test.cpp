@@ -1,0 +1,92 @@
+// Schema::find_table answers from an index (core/schema.h: TableIndex) that must agree
+// with a search of `tables` whatever the code did to the list in between: push, erase,
+// reorder, replace, rename in place (announced), sort, copy. A random walk of such
+// changes compares every lookup with a linear search.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "core/apply_rename.h"
+#include "core/naming.h"
+#include "core/schema.h"
+
+using namespace migrate;
+
+namespace {
+
+const Table* linear_find(const Schema& s, const std::string& schema, const std::string& name) {
+    for (const auto& t : s.tables)
+        if (t.schema == schema && t.name == name) return &t;
+    return nullptr;
+}
+
+Table table(const std::string& schema, const std::string& name) {
+    Table t;
+    t.schema = schema;
+    t.name = name;
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("find_table agrees with a linear search through every kind of change") {
+    std::mt19937 random(20261203);
+    const NamingConvention naming;
+    Schema s;
+    auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    auto some_name = [&] { return "t" + std::to_string(pick(60)); };
+    auto some_schema = [&] { return pick(4) == 0 ? std::string("audit") : std::string(); };
+    int checked = 0;
+    for (int step = 0; step < 20000; ++step) {
+        std::string schema = some_schema(), name = some_name();
+        switch (pick(8)) {
+            case 0:
+            case 1:
+                if (!linear_find(s, schema, name)) s.tables.push_back(table(schema, name));
+                break;
+            case 2:
+                std::erase_if(s.tables, [&](const Table& t) { return t.schema == schema && t.name == name; });
+                break;
+            case 3:  // erase then push with no lookup between: same size, another last table
+                if (!s.tables.empty() && !linear_find(s, schema, name)) {
+                    s.tables.erase(s.tables.begin() + pick(static_cast<int>(s.tables.size())));
+                    s.tables.push_back(table(schema, name));
+                }
+                break;
+            case 4:
+                if (s.tables.size() > 1) std::swap(s.tables.front(), s.tables.back());
+                break;
+            case 5:
+                if (!s.tables.empty() && !linear_find(s, schema, name)) {
+                    Table& t = s.tables[pick(static_cast<int>(s.tables.size()))];
+                    if (t.schema == schema) rename_table_in(s, t, name, naming);
+                }
+                break;
+            case 6:
+                if (pick(50) == 0) s.sort();
+                if (pick(50) == 0) s = Schema(s);
+                break;
+            default:
+                break;
+        }
+        for (int look = 0; look < 3; ++look) {
+            std::string ls = some_schema(), ln = some_name();
+            const Table* want = linear_find(s, ls, ln);
+            const Table* got = std::as_const(s).find_table(ls, ln);
+            INFO("step " << step << ": " << ls << "." << ln);
+            REQUIRE(got == want);
+            ++checked;
+        }
+    }
+    CHECK(checked == 60000);
+}
+
+TEST_CASE("two schemas with the same tables are equal whatever their lookups did") {
+    Schema a, b;
+    a.tables = {table("", "users"), table("", "posts")};
+    b.tables = a.tables;
+    REQUIRE(a.find_table("", "posts") != nullptr);  // only a has built its index
+    CHECK(a == b);
+}
