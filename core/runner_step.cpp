@@ -35,6 +35,7 @@ const Schema& LiveSchema::get() {
     if (stale_) {
         Reflection reflection = dialect_.reflect(connection_, options_);
         schema_ = std::move(reflection.schema);
+        schema_.index_tables();  // a long upgrade looks tables up thousands of times
         objects_ = std::move(reflection.unmanaged);
         stale_ = false;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace migrate {
 
@@ -75,13 +76,17 @@ std::optional<std::size_t> TableIndex::find(const std::vector<Table>& tables, co
 }
 
 const Table* Schema::find_table(const std::string& s, const std::string& n) const {
+    if (!table_index_.enabled()) {
+        for (const auto& t : tables)
+            if (t.schema == s && t.name == n) return &t;
+        return nullptr;
+    }
     std::optional<std::size_t> at = table_index_.find(tables, s, n);
     return at ? &tables[*at] : nullptr;
 }
 
 Table* Schema::find_table(const std::string& s, const std::string& n) {
-    std::optional<std::size_t> at = table_index_.find(tables, s, n);
-    return at ? &tables[*at] : nullptr;
+    return const_cast<Table*>(std::as_const(*this).find_table(s, n));
 }
 
 const Enum* Schema::find_enum(const std::string& s, const std::string& n) const {

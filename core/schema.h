@@ -145,16 +145,30 @@ struct Sequence {
     bool operator==(const Sequence&) const = default;
 };
 
-// Finds tables by (schema, name) without comparing them one by one: an upgrade replays
-// thousands of operations on a schema that may hold thousands of tables. It maps a name
+// Finds tables by (schema, name) without comparing them one by one, for a schema that
+// asks for it (Schema::index_tables): the runner's live schema, on which an upgrade
+// replays thousands of operations while it may hold thousands of tables. It maps a name
 // to its position in Schema::tables and checks itself, so code may keep changing
 // `tables` directly: a hit is compared with the table at that position, tables pushed
 // at the end since the last lookup are added, and it starts again when the list shrank,
 // when its last table is not the one last seen, or when a hit points at another table.
-// The one change it cannot see is a table renamed in place: whoever does that calls
-// Schema::tables_renamed().
+// The one change it cannot see is a table renamed in place: on an indexed schema that
+// goes through rename_table_in (core/apply_rename.h), which says so
+// (Schema::tables_renamed). A copy of a schema is not indexed.
 class TableIndex {
   public:
+    TableIndex() = default;
+    TableIndex(const TableIndex&) {}
+    TableIndex& operator=(const TableIndex&) {
+        forget();
+        enabled_ = false;
+        return *this;
+    }
+    TableIndex(TableIndex&&) = default;
+    TableIndex& operator=(TableIndex&&) = default;
+
+    void enable() { enabled_ = true; }
+    bool enabled() const { return enabled_; }
     std::optional<std::size_t> find(const std::vector<Table>& tables, const std::string& schema,
                                     const std::string& name) const;
     void forget() const;
@@ -164,6 +178,7 @@ class TableIndex {
   private:
     void catch_up(const std::vector<Table>& tables) const;
 
+    bool enabled_ = false;
     mutable std::unordered_map<std::string, std::size_t> positions_;
     mutable std::size_t indexed_ = 0;
     mutable std::string last_schema_, last_name_;
@@ -180,7 +195,9 @@ struct Schema {
     Enum* find_enum(const std::string& schema, const std::string& name);
     const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
     Sequence* find_sequence(const std::string& schema, const std::string& name);
-    // After renaming a table in place (the lookup index cannot see it).
+    // Finds tables through an index from now on (see TableIndex).
+    void index_tables() { table_index_.enable(); }
+    // After renaming a table in place (an index cannot see it).
     void tables_renamed() const { table_index_.forget(); }
 
     // Sorts tables, enums, sequences, and each table's indexes and constraints by name, so that two
