@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "bench/revision_generator.h"
-#include "core/revision_file.h"
-#include "core/revision_graph.h"
+#include "core/revision/revision_file.h"
+#include "core/revision/revision_graph.h"
 
 namespace fs = std::filesystem;
 using namespace migrate;

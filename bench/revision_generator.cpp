@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "core/naming.h"
-#include "core/revision_file.h"
+#include "core/schema/naming.h"
+#include "core/revision/revision_file.h"
 
 namespace migrate::bench {
 

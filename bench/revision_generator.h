@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/revision.h"
+#include "core/revision/revision.h"
 
 namespace migrate::bench {
 

@@ -8,7 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/revision_project.h"
-#include "core/autogenerate.h"
+#include "core/runtime/autogenerate.h"
 
 namespace migrate::cli {
 

@@ -6,8 +6,8 @@
 
 #include "cli/command.h"
 #include "cli/migration_project.h"
-#include "core/checksum_check.h"
-#include "core/version_table.h"
+#include "core/runtime/checksum_check.h"
+#include "core/runtime/version_table.h"
 
 namespace migrate::cli {
 

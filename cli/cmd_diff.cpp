@@ -6,7 +6,7 @@
 
 #include "cli/autogenerate_run.h"
 #include "cli/command.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace migrate::cli {
 

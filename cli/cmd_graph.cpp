@@ -8,9 +8,9 @@
 #include "cli/command.h"
 #include "cli/project.h"
 #include "cli/revision_project.h"
-#include "core/errors.h"
-#include "core/graph_render.h"
-#include "core/version_table.h"
+#include "core/base/errors.h"
+#include "core/revision/graph_render.h"
+#include "core/runtime/version_table.h"
 
 namespace migrate::cli {
 

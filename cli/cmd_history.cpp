@@ -8,7 +8,7 @@
 #include "cli/command.h"
 #include "cli/migration_project.h"
 #include "cli/revision_project.h"
-#include "core/version_table.h"
+#include "core/runtime/version_table.h"
 
 namespace migrate::cli {
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "cli/command.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace migrate::cli {
 

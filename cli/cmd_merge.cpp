@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/revision_project.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace migrate::cli {
 

@@ -4,7 +4,7 @@
 #include "cli/command.h"
 #include "cli/project.h"
 #include "cli/schema_json.h"
-#include "core/model_loader.h"
+#include "core/model/model_loader.h"
 
 namespace migrate::cli {
 

@@ -11,9 +11,9 @@
 #include "cli/command.h"
 #include "cli/project.h"
 #include "cli/revision_project.h"
-#include "core/errors.h"
-#include "core/model_files.h"
-#include "core/version_table.h"
+#include "core/base/errors.h"
+#include "core/model/model_files.h"
+#include "core/runtime/version_table.h"
 
 namespace migrate::cli {
 

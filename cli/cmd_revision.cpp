@@ -8,7 +8,7 @@
 #include "cli/autogenerate_run.h"
 #include "cli/command.h"
 #include "cli/revision_project.h"
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace migrate::cli {
 

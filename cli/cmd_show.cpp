@@ -5,8 +5,8 @@
 
 #include "cli/command.h"
 #include "cli/revision_project.h"
-#include "core/checksum.h"
-#include "core/revision_file.h"
+#include "core/revision/checksum.h"
+#include "core/revision/revision_file.h"
 
 namespace migrate::cli {
 

@@ -1,6 +1,6 @@
 // `migrate upgrade TARGET [--sql]`: apply revisions up to TARGET (head, heads, +N, a revision,
-// label@head); with --sql, print the script instead of connecting (core/runner.h,
-// core/runner_offline.h).
+// label@head); with --sql, print the script instead of connecting (core/runtime/runner.h,
+// core/runtime/runner_offline.h).
 
 #include <memory>
 

@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "core/database_url.h"
-#include "core/errors.h"
+#include "core/dialect/database_url.h"
+#include "core/base/errors.h"
 
 namespace migrate::cli {
 

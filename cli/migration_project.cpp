@@ -3,7 +3,7 @@
 #include "cli/migration_project.h"
 
 #include "cli/project.h"
-#include "core/checksum_check.h"
+#include "core/runtime/checksum_check.h"
 #include "dialects/registry.h"
 
 namespace migrate::cli {

@@ -9,11 +9,11 @@
 
 #include "cli/command.h"
 #include "cli/revision_project.h"
-#include "core/database_url.h"
-#include "core/dialect.h"
-#include "core/revision_loader.h"
-#include "core/runner.h"
-#include "core/runner_offline.h"
+#include "core/dialect/database_url.h"
+#include "core/dialect/dialect.h"
+#include "core/revision/revision_loader.h"
+#include "core/runtime/runner.h"
+#include "core/runtime/runner_offline.h"
 
 namespace migrate::cli {
 

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "core/errors.h"
-#include "core/model_loader.h"
+#include "core/base/errors.h"
+#include "core/model/model_loader.h"
 #include "dialects/registry.h"
 
 namespace migrate::cli {

@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "core/config.h"
-#include "core/database_url.h"
-#include "core/dialect.h"
-#include "core/schema.h"
+#include "core/runtime/config.h"
+#include "core/dialect/database_url.h"
+#include "core/dialect/dialect.h"
+#include "core/schema/schema.h"
 
 namespace migrate::cli {
 

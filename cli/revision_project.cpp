@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "cli/project.h"
-#include "core/errors.h"
-#include "core/revision_file.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
 
 namespace fs = std::filesystem;
 

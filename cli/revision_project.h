@@ -7,9 +7,9 @@
 #include <string>
 
 #include "cli/command.h"
-#include "core/config.h"
-#include "core/revision_file.h"
-#include "core/revision_graph.h"
+#include "core/runtime/config.h"
+#include "core/revision/revision_file.h"
+#include "core/revision/revision_graph.h"
 
 namespace migrate::cli {
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/schema.h"
+#include "core/schema/schema.h"
 
 namespace migrate::cli {
 

@@ -1,6 +1,6 @@
 #include "dialects/registry.h"
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace migrate {
 

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate {
 

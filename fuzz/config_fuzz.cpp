@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "core/config.h"
-#include "core/errors.h"
+#include "core/runtime/config.h"
+#include "core/base/errors.h"
 
 namespace {
 

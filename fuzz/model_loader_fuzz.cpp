@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/errors.h"
-#include "core/model_loader.h"
+#include "core/base/errors.h"
+#include "core/model/model_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/errors.h"
-#include "core/revision_file.h"
-#include "core/revision_header_scan.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
+#include "core/revision/revision_header_scan.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/database_url.h"
-#include "core/dialect.h"
+#include "core/dialect/database_url.h"
+#include "core/dialect/dialect.h"
 
 struct pg_conn;
 struct pg_result;

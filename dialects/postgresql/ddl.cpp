@@ -1,6 +1,6 @@
 #include "dialects/postgresql/ddl.h"
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "dialects/postgresql/quote.h"
 
 namespace migrate::pg {

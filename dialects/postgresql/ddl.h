@@ -1,5 +1,5 @@
 #pragma once
-// PostgreSQL DDL for every operation of core/operations.h. ddl.cpp dispatches;
+// PostgreSQL DDL for every operation of core/operations/operations.h. ddl.cpp dispatches;
 // ddl_parts.cpp renders the pieces (column definitions, constraints, indexes);
 // ddl_alter.cpp renders the operations that read the schema before them
 // (alter_column, rename_table, alter_enum_drop_value); ddl_sequences.cpp the sequences.
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate::pg {
 

@@ -1,6 +1,6 @@
-#include "core/apply_operation.h"
-#include "core/derived_names.h"
-#include "core/errors.h"
+#include "core/operations/apply_operation.h"
+#include "core/schema/derived_names.h"
+#include "core/base/errors.h"
 #include "dialects/postgresql/ddl.h"
 #include "dialects/postgresql/quote.h"
 
@@ -101,7 +101,7 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) 
 }
 
 // The index and constraint names the naming convention derived from what `op` renames
-// follow it, as the replay renames them (core/derived_names.h); PostgreSQL's own RENAME
+// follow it, as the replay renames them (core/schema/derived_names.h); PostgreSQL's own RENAME
 // keeps them. A unique or primary key constraint renames its index with it.
 Statements rename_derived_names(const Operation& op, const RenderContext& ctx) {
     Schema after = ctx.before;

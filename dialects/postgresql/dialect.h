@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate {
 

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "dialects/postgresql/dialect.h"
 
 namespace migrate {

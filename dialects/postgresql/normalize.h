@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "core/types.h"
+#include "core/schema/types.h"
 
 namespace migrate::pg {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate::pg {
 

@@ -6,7 +6,7 @@
 
 #include <charconv>
 
-#include "core/sequences.h"
+#include "core/schema/sequences.h"
 #include "dialects/postgresql/reflect.h"
 #include "dialects/postgresql/reflect_queries.h"
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/types.h"
+#include "core/schema/types.h"
 
 namespace migrate::pg {
 

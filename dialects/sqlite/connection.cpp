@@ -8,7 +8,7 @@
 #include <sstream>
 #include <utility>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 namespace migrate {
 

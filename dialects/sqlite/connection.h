@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 struct sqlite3;
 

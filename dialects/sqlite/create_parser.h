@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/schema.h"
+#include "core/schema/schema.h"
 
 namespace migrate::sqlite {
 

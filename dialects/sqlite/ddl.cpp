@@ -3,11 +3,11 @@
 
 #include <algorithm>
 
-#include "core/apply_operation.h"
-#include "core/derived_names.h"
-#include "core/errors.h"
-#include "core/overloaded.h"
-#include "core/sql_identifiers.h"
+#include "core/operations/apply_operation.h"
+#include "core/schema/derived_names.h"
+#include "core/base/errors.h"
+#include "core/base/overloaded.h"
+#include "core/schema/sql_identifiers.h"
 #include "dialects/sqlite/rebuild.h"
 #include "dialects/sqlite/types.h"
 
@@ -142,7 +142,7 @@ std::vector<std::string> render_add_column(const AddColumn& o, const Operation& 
 }
 
 // After a native RENAME of a table or column (`from` to `to`), the names the naming
-// convention derived from the old name follow it, as in the replay (core/derived_names.h):
+// convention derived from the old name follow it, as in the replay (core/schema/derived_names.h):
 // indexes are dropped and created under their new names; constraint names live in the
 // CREATE TABLE text, so a table whose constraints are renamed is rebuilt, its triggers
 // recreated with the rename applied to their text (as SQLite's RENAME did).

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate::sqlite {
 

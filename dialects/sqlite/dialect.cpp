@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "dialects/sqlite/connection.h"
 #include "dialects/sqlite/ddl.h"
 #include "dialects/sqlite/reflect.h"

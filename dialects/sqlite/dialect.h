@@ -2,7 +2,7 @@
 // The SQLite dialect: ties connection, reflection, types and DDL together behind the
 // core Dialect interface. make_sqlite_dialect() (namespace migrate) is its factory.
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate {
 

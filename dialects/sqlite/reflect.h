@@ -5,7 +5,7 @@
 // (create_parser.h). Views and triggers are reported as unmanaged; exclude_tables are
 // reported as "excluded table"; hidden tables and sqlite_* internals are skipped.
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 
 namespace migrate::sqlite {
 

@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "core/differ.h"
+#include "core/diff/differ.h"
 #include "tests/dialect/sqlite_support.h"
 #include "tests/unit/differ_catalogue_columns.cpp"      // NOLINT(bugprone-suspicious-include)
 #include "tests/unit/differ_catalogue_constraints.cpp"  // NOLINT(bugprone-suspicious-include)

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "tests/dialect/postgresql_support.h"
 
 using namespace migrate;

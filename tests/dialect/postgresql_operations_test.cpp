@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 #include <functional>
 
-#include "core/differ.h"
-#include "core/errors.h"
+#include "core/diff/differ.h"
+#include "core/base/errors.h"
 #include "tests/dialect/postgresql_support.h"
 
 using namespace migrate;

@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/differ.h"
+#include "core/diff/differ.h"
 #include "tests/dialect/postgresql_support.h"
 
 using namespace migrate;

@@ -6,9 +6,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/apply_operation.h"
-#include "core/differ.h"
-#include "core/errors.h"
+#include "core/operations/apply_operation.h"
+#include "core/diff/differ.h"
+#include "core/base/errors.h"
 #include "dialects/sqlite/dialect.h"
 #include "tests/dialect/postgresql_support.h"
 

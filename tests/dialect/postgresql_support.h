@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "core/database_url.h"
-#include "core/dialect.h"
+#include "core/dialect/database_url.h"
+#include "core/dialect/dialect.h"
 #include "dialects/postgresql/dialect.h"
 #include "tests/support/postgres.h"
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "dialects/sqlite/connection.h"
 #include "tests/support/temp_dir.h"
 

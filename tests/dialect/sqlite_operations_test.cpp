@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <functional>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 #include "tests/dialect/sqlite_support.h"
 
 using namespace migrate;

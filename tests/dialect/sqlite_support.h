@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "core/apply_operation.h"
-#include "core/dialect.h"
+#include "core/operations/apply_operation.h"
+#include "core/dialect/dialect.h"
 #include "dialects/sqlite/dialect.h"
 #include "tests/support/temp_dir.h"
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "core/database_url.h"
+#include "core/dialect/database_url.h"
 #include "dialects/registry.h"
 
 namespace migrate::test {

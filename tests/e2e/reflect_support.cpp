@@ -2,8 +2,8 @@
 
 #include "tests/e2e/reflect_support.h"
 
-#include "core/apply_operation.h"
-#include "core/operations.h"
+#include "core/operations/apply_operation.h"
+#include "core/operations/operations.h"
 #include "dialects/registry.h"
 
 namespace migrate::test {

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/differ.h"
-#include "core/schema.h"
+#include "core/diff/differ.h"
+#include "core/schema/schema.h"
 
 namespace migrate::test {
 

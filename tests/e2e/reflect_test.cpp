@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/model_loader.h"
+#include "core/model/model_loader.h"
 #include "tests/e2e/reflect_support.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"

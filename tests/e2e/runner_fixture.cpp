@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "core/database_url.h"
+#include "core/dialect/database_url.h"
 #include "dialects/registry.h"
 
 namespace migrate::test {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dialect.h"
+#include "core/dialect/dialect.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"

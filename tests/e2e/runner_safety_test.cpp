@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "core/database_url.h"
-#include "core/runner.h"
+#include "core/dialect/database_url.h"
+#include "core/runtime/runner.h"
 #include "tests/e2e/runner_fixture.h"
 
 using namespace migrate::test;

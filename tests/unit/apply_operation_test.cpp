@@ -2,8 +2,8 @@
 // operations that do not fit.
 #include <catch2/catch.hpp>
 
-#include "core/apply_operation.h"
-#include "core/errors.h"
+#include "core/operations/apply_operation.h"
+#include "core/base/errors.h"
 
 using namespace migrate;
 

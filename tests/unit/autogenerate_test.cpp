@@ -2,7 +2,7 @@
 // revisions the replay cannot follow, the database-state messages, and SQL rendering
 // needing a dialect (covered end to end in tests/e2e/autogen_*).
 
-#include "core/autogenerate.h"
+#include "core/runtime/autogenerate.h"
 
 #include <catch2/catch.hpp>
 

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/checksum.h"
-#include "core/revision_file.h"
+#include "core/revision/checksum.h"
+#include "core/revision/revision_file.h"
 
 using namespace migrate;
 

@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "core/config.h"
-#include "core/errors.h"
+#include "core/runtime/config.h"
+#include "core/base/errors.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;

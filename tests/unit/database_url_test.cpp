@@ -1,8 +1,8 @@
-#include "core/database_url.h"
+#include "core/dialect/database_url.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/errors.h"
+#include "core/base/errors.h"
 
 using namespace migrate;
 

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/operations.h"
+#include "core/operations/operations.h"
 
 namespace migrate::testing {
 

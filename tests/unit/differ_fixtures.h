@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/differ.h"
-#include "core/schema.h"
+#include "core/diff/differ.h"
+#include "core/schema/schema.h"
 
 namespace migrate::testing {
 

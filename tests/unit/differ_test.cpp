@@ -1,13 +1,13 @@
 // The differ: the numbered catalogue (differ_catalogue_*.cpp) with the properties
 // every case must have, and field-level checks of what the operations carry.
 
-#include "core/differ.h"
+#include "core/diff/differ.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "core/apply_operation.h"
+#include "core/operations/apply_operation.h"
 #include "tests/unit/differ_fixtures.h"
 
 using namespace migrate;
@@ -172,7 +172,7 @@ TEST_CASE("differ: renames emit no drop and no add", "[differ]") {
 
 TEST_CASE("differ: applying the upgrade reaches the target, the downgrade comes back", "[differ]") {
     NamingConvention naming;
-    // A known gap of the replay (core/apply_operation.cpp), not of the differ: a column
+    // A known gap of the replay (core/operations/apply_operation.cpp), not of the differ: a column
     // rename does not rewrite check expressions as PostgreSQL and SQLite do (39).
     const std::set<int> replay_gaps = {39};
     for (const auto& c : all_cases()) {

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/graph_render.h"
+#include "core/revision/graph_render.h"
 
 using namespace migrate;
 

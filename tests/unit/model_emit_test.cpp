@@ -5,8 +5,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/model_emit.h"
-#include "core/model_loader.h"
+#include "core/model/model_emit.h"
+#include "core/model/model_loader.h"
 #include "tests/support/process.h"
 
 using namespace migrate;

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/model_files.h"
-#include "core/model_loader.h"
+#include "core/model/model_files.h"
+#include "core/model/model_loader.h"
 
 using namespace migrate;
 

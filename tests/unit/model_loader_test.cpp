@@ -5,8 +5,8 @@
 
 #include <ctime>
 
-#include "core/errors.h"
-#include "core/model_loader.h"
+#include "core/base/errors.h"
+#include "core/model/model_loader.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/model_parse.h"
+#include "core/model/model_parse.h"
 
 using namespace migrate;
 

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/naming.h"
+#include "core/schema/naming.h"
 
 using namespace migrate;
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/operation_yaml.h"
+#include "core/operations/operation_yaml.h"
 
 using namespace migrate;
 

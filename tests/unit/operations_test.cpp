@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/errors.h"
-#include "core/operations.h"
+#include "core/base/errors.h"
+#include "core/operations/operations.h"
 
 using namespace migrate;
 

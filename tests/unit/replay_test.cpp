@@ -2,13 +2,13 @@
 // `execute` effect rules (no key = not followed, `effect: []` = no schema change),
 // dialect-specific executes, and errors naming the revision file and operation.
 
-#include "core/replay.h"
+#include "core/revision/replay.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/errors.h"
-#include "core/revision_file.h"
-#include "core/revision_graph.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
+#include "core/revision/revision_graph.h"
 
 using namespace migrate;
 

@@ -3,11 +3,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/errors.h"
-#include "core/revision_file.h"
-#include "core/revision_graph.h"
-#include "core/revision_header_scan.h"
-#include "core/revision_loader.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
+#include "core/revision/revision_graph.h"
+#include "core/revision/revision_header_scan.h"
+#include "core/revision/revision_loader.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/errors.h"
-#include "core/revision_graph.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_graph.h"
 
 using namespace migrate;
 

@@ -1,17 +1,17 @@
 // Runner pieces that need no database: progress lines, lock keys, version-row
 // bookkeeping, checksum comparison, and offline scripts rendered for both dialects.
 
-#include "core/runner.h"
+#include "core/runtime/runner.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/checksum.h"
-#include "core/checksum_check.h"
-#include "core/database_url.h"
-#include "core/errors.h"
-#include "core/revision_file.h"
-#include "core/runner_internal.h"
-#include "core/runner_offline.h"
+#include "core/revision/checksum.h"
+#include "core/runtime/checksum_check.h"
+#include "core/dialect/database_url.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
+#include "core/runtime/runner_internal.h"
+#include "core/runtime/runner_offline.h"
 #include "dialects/registry.h"
 
 using namespace migrate;

@@ -1,4 +1,4 @@
-// Schema::find_table on an indexed schema (core/schema.h: TableIndex, the runner's live
+// Schema::find_table on an indexed schema (core/schema/schema.h: TableIndex, the runner's live
 // schema) must agree with a search of `tables` whatever the code did to the list in
 // between: push, erase, reorder, replace, rename (rename_table_in), sort, copy. A random
 // walk of such changes compares every lookup with a linear search.
@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <random>
 
-#include "core/apply_rename.h"
-#include "core/naming.h"
-#include "core/schema.h"
+#include "core/operations/apply_rename.h"
+#include "core/schema/naming.h"
+#include "core/schema/schema.h"
 
 using namespace migrate;
 

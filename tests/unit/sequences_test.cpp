@@ -3,19 +3,19 @@
 // describe, replay (ownership through renames and drops), model files (loading,
 // errors, writing back), and the checksum.
 
-#include "core/sequences.h"
+#include "core/schema/sequences.h"
 
 #include <catch2/catch.hpp>
 
-#include "core/apply_operation.h"
-#include "core/checksum.h"
-#include "core/errors.h"
-#include "core/model_emit.h"
-#include "core/model_loader.h"
-#include "core/operation_yaml.h"
-#include "core/replay.h"
-#include "core/revision_file.h"
-#include "core/revision_graph.h"
+#include "core/operations/apply_operation.h"
+#include "core/revision/checksum.h"
+#include "core/base/errors.h"
+#include "core/model/model_emit.h"
+#include "core/model/model_loader.h"
+#include "core/operations/operation_yaml.h"
+#include "core/revision/replay.h"
+#include "core/revision/revision_file.h"
+#include "core/revision/revision_graph.h"
 
 using namespace migrate;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/types.h"
+#include "core/schema/types.h"
 
 using namespace migrate;
 

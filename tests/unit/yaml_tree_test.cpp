@@ -1,4 +1,4 @@
-// The YAML reader (core/yaml_tree.h): node kinds as the readers see them, positions,
+// The YAML reader (core/yaml/yaml_tree.h): node kinds as the readers see them, positions,
 // lookups that never throw, anchors, errors with their place, and streaming of the
 // items of top-level lists one at a time.
 
@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "core/yaml_tree.h"
+#include "core/yaml/yaml_tree.h"
 
 using namespace migrate;
 

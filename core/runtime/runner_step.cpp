@@ -1,0 +1,150 @@
+// One migration of an online run (runner_internal.h): render each operation against the
+// live schema, run its SQL, then the version-table changes and the log row.
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/operations/apply_operation.h"
+#include "core/revision/checksum.h"
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
+#include "core/runtime/runner_internal.h"
+
+namespace migrate::detail {
+
+MigrationLock::MigrationLock(const Dialect& dialect, Connection& connection, std::string key,
+                             std::optional<double> timeout)
+    : dialect_(dialect), connection_(connection), key_(std::move(key)) {
+    dialect_.acquire_lock(connection_, key_, timeout);
+}
+
+MigrationLock::~MigrationLock() {
+    try {
+        if (connection_.in_transaction()) connection_.rollback();
+        dialect_.release_lock(connection_, key_);
+    } catch (...) {
+        // The session ends with the process, and a session lock with it.
+    }
+}
+
+LiveSchema::LiveSchema(const Dialect& dialect, Connection& connection, ReflectOptions options,
+                       const NamingConvention& naming)
+    : dialect_(dialect), connection_(connection), options_(std::move(options)), naming_(naming) {}
+
+const Schema& LiveSchema::get() {
+    if (stale_) {
+        Reflection reflection = dialect_.reflect(connection_, options_);
+        schema_ = std::move(reflection.schema);
+        schema_.index_tables();  // a long upgrade looks tables up thousands of times
+        objects_ = std::move(reflection.unmanaged);
+        stale_ = false;
+    }
+    return schema_;
+}
+
+void LiveSchema::apply(const Operation& op) {
+    if (stale_) return;
+    if (const Execute* e = op.as<Execute>()) {
+        if (!e->dialect.empty() && e->dialect != dialect_.name()) return;
+        if (!e->has_effect()) return invalidate();
+    }
+    // A dropped or renamed table's triggers are gone from under that name.
+    std::string gone = op.is<DropTable>()     ? op.as<DropTable>()->name
+                       : op.is<RenameTable>() ? op.as<RenameTable>()->name
+                                              : "";
+    if (!gone.empty())
+        std::erase_if(objects_, [&](const UnmanagedObject& o) {
+            return o.kind == "trigger" && o.table == gone;
+        });
+    try {
+        apply_operation(schema_, op, naming_);
+    } catch (const InputError&) {
+        invalidate();  // the reflected model and the operation disagree: ask the database
+    }
+}
+
+namespace {
+
+std::string operation_place(const Revision& revision, Direction direction, size_t index,
+                            const Operation& op) {
+    return revision.where() + ", " + to_string(direction) + " operation " +
+           std::to_string(index + 1) + " (" + describe(op) + ")";
+}
+
+void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
+                   size_t index, const Operation& op, LiveSchema& schema) {
+    std::vector<std::string> statements;
+    try {
+        const Schema& before = schema.get();
+        statements =
+            ctx.dialect.render(op, RenderContext{before, ctx.options.naming, &schema.objects()});
+    } catch (const InputError& e) {
+        // The operation does not fit the database as it stands (a rebuild of a table
+        // that is not there): applying the revision to this database failed, as when
+        // the database refuses a statement. Exit 3 and the rollback, on every dialect.
+        throw DatabaseError(operation_place(revision, direction, index, op) +
+                            " failed\n  the database as it stands does not allow it: " + e.what());
+    }
+    for (const auto& sql : statements) {
+        try {
+            ctx.connection.execute(sql);
+        } catch (const DatabaseError& e) {
+            throw DatabaseError(operation_place(revision, direction, index, op) +
+                                    " failed\n  SQL: " + sql + "\n  database said: " + e.what(),
+                                e.sqlstate(), sql);
+        }
+    }
+    schema.apply(op);
+}
+
+long long elapsed_ms(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 since)
+        .count();
+}
+
+}  // namespace
+
+void apply_version_changes(std::vector<std::string>& rows,
+                           const std::vector<VersionChange>& changes) {
+    for (const auto& c : changes) {
+        if (c.kind != VersionChange::Kind::Insert) std::erase(rows, c.from);
+        if (c.kind != VersionChange::Kind::Delete) rows.push_back(c.to);
+    }
+    std::sort(rows.begin(), rows.end());
+}
+
+void write_version_changes(const StepContext& ctx, const std::vector<VersionChange>& changes) {
+    for (const auto& c : changes) {
+        switch (c.kind) {
+            case VersionChange::Kind::Insert:
+                ctx.version_table.insert_head(ctx.connection, c.to);
+                break;
+            case VersionChange::Kind::Delete:
+                ctx.version_table.delete_head(ctx.connection, c.from);
+                break;
+            case VersionChange::Kind::Update:
+                ctx.version_table.update_head(ctx.connection, c.from, c.to);
+                break;
+        }
+    }
+}
+
+AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
+                     LiveSchema& schema) {
+    auto start = std::chrono::steady_clock::now();
+    std::string applied_at = utc_now_iso8601();
+    const Operations& ops =
+        step.direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
+    for (size_t i = 0; i < ops.size(); ++i)
+        run_operation(ctx, revision, step.direction, i, ops[i], schema);
+    write_version_changes(ctx, step.version_changes);
+    AppliedStep applied{revision.id, step.direction, revision_checksum(revision),
+                        elapsed_ms(start)};
+    ctx.version_table.append_log(
+        ctx.connection, LogEntry{revision.id, to_string(step.direction), applied.checksum,
+                                 applied_at, applied.duration_ms, ctx.options.tool_version});
+    return applied;
+}
+
+}  // namespace migrate::detail
