@@ -9,6 +9,7 @@ PACKAGES=(
   postgresql postgresql-client sqlite3 python3 python3-jsonschema python3-yaml graphviz
   alembic  # the Alembic oracle of the corpus (tests/corpus)
   clang libclang-rt-14-dev  # the fuzz harnesses (fuzz/, libFuzzer)
+  clang-format  # scripts/check_style.sh
 )
 
 missing=()
