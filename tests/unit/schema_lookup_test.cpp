@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <ctime>
 
 #include "core/operations/apply_rename.h"
 #include "core/schema/naming.h"
@@ -104,4 +105,22 @@ TEST_CASE("a schema that did not ask for the index sees a table renamed in place
     copy.tables[0].name = "members";
     CHECK(copy.find_table("", "members") == &copy.tables[0]);
     CHECK(copy.find_table("", "users") == nullptr);
+}
+
+TEST_CASE("an indexed schema finds tables without a search through all of them", "[scale]") {
+    // The runner asks for every create_table whether the name is free: with a search
+    // through the list, 20,000 such questions on 20,000 tables are 4e8 comparisons of
+    // whole tables (seconds); with the index they take milliseconds.
+    Schema s;
+    s.index_tables();
+    for (int i = 0; i < 20000; ++i) s.tables.push_back(table("", "t" + std::to_string(i)));
+    std::clock_t start = std::clock();
+    int found = 0;
+    for (int i = 0; i < 20000; ++i) {
+        if (s.find_table("", "missing" + std::to_string(i))) ++found;
+        if (s.find_table("", "t" + std::to_string(i))) ++found;
+    }
+    double seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
+    CHECK(found == 20000);
+    CHECK(seconds < 0.5);
 }
