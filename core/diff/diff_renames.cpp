@@ -14,20 +14,24 @@ namespace migrate::diff {
 
 namespace {
 
-// As the database (and the replay) will: other tables' foreign keys follow, and the
-// names the naming convention derived from the old table name are renamed.
+// Calls `follow` for each foreign key of `current` that refers to schema.table, as the
+// differ resolves the referred schema: cross-schema references, which the replay keys
+// differently, follow a rename through here.
+template <class F>
+void each_reference(const Normalizer& n, Schema& current, const std::string& schema,
+                    const std::string& table, F&& follow) {
+    for (auto& other : current.tables)
+        for (auto& fk : other.foreign_keys)
+            if (n.referred_schema(other, fk) == schema && fk.referred_table == table) follow(fk);
+}
+
+// As the database (and the replay) will: other tables' foreign keys follow, and so do
+// the names the naming convention derived from the old table name.
 void rename_table(const Normalizer& n, Schema& current, const RenameTable& op,
                   const NamingConvention& naming) {
     apply_operation(current, op, naming);
-    for (auto& other : current.tables)  // cross-schema references the replay keys differently
-        for (auto& fk : other.foreign_keys)
-            if (n.referred_schema(other, fk) == op.schema && fk.referred_table == op.name)
-                fk.referred_table = op.new_name;
-}
-
-void rename_in(std::vector<std::string>& columns, const std::string& from, const std::string& to) {
-    for (auto& c : columns)
-        if (c == from) c = to;
+    each_reference(n, current, op.schema, op.name,
+                   [&](ForeignKey& fk) { fk.referred_table = op.new_name; });
 }
 
 // As the database (and the replay) will: references and expressions follow, and so do
@@ -35,10 +39,10 @@ void rename_in(std::vector<std::string>& columns, const std::string& from, const
 void rename_column(const Normalizer& n, Schema& current, const AlterColumn& op,
                    const NamingConvention& naming) {
     apply_operation(current, op, naming);
-    for (auto& other : current.tables)  // cross-schema references the replay keys differently
-        for (auto& fk : other.foreign_keys)
-            if (n.referred_schema(other, fk) == op.schema && fk.referred_table == op.table)
-                rename_in(fk.referred_columns, op.name, *op.new_name);
+    each_reference(n, current, op.schema, op.table, [&](ForeignKey& fk) {
+        for (auto& c : fk.referred_columns)
+            if (c == op.name) c = *op.new_name;
+    });
 }
 
 void rename_tables(Context& ctx, Schema& current, const Schema& target,
