@@ -38,7 +38,7 @@ RunnerOptions runner_options(const MigrationProject& project, CommandContext& ct
     options.include_schemas = config.include_schemas;
     options.transaction_per_migration = config.transaction_per_migration;
     options.lock_timeout = ctx.global.lock_timeout;
-    options.lock_key = migration_lock_key(project.url, options.version_table);
+    options.lock_key = migration_lock_key(*project.dialect, project.url, options.version_table);
     options.progress = [&ctx](const std::string& line) { ctx.out.progress(line); };
     return options;
 }

@@ -90,12 +90,23 @@ struct RenderContext {
     const std::vector<UnmanagedObject>* database_objects = nullptr;
 };
 
+// What a dialect can do. core/ and cli/ ask these flags, never the dialect's name.
 struct Capabilities {
-    bool schemas = false;       // CREATE SCHEMA, schema-qualified names
-    bool enums = false;         // named enum types
-    bool comments = false;      // table and column comments
-    bool native_alter = false;  // ALTER COLUMN TYPE / SET NOT NULL / constraints without rebuild
+    bool schemas = false;   // CREATE SCHEMA, schema-qualified names
+    bool enums = false;     // named enum types
+    bool comments = false;  // table and column comments
+    // DDL runs inside the migration's transaction, so a failed migration rolls back its
+    // schema changes too.
+    bool transactional_ddl = false;
+    // A session-level advisory lock serialises migration runs (acquire_lock); without it
+    // the dialect serialises writers another way (a database-wide write lock).
     bool advisory_locks = false;
+    // ALTER COLUMN (type, nullability, default) and constraint changes in place; without
+    // it they rebuild the table (create a copy, copy the rows, swap).
+    bool alter_column = false;
+    // DROP COLUMN in place for any column; without it a column that an index or a
+    // constraint uses is dropped by a table rebuild.
+    bool drop_column = false;
     // Any integer column can autoincrement (an identity column). Without it only a
     // table's one-column integer primary key can (SQLite's rowid alias).
     bool identity_columns = false;
@@ -138,9 +149,16 @@ class Dialect {
     // Check constraint expressions and partial-index predicates.
     virtual std::string normalize_expression(const std::string& sql) const = 0;
 
+    // The database that the migration lock key names (see migration_lock_key): what two
+    // runs share exactly when they migrate the same database, without credentials (a
+    // file path; host:port/database).
+    virtual std::string lock_scope(const DatabaseUrl& url) const = 0;
     // Migration lock held around upgrade/downgrade/stamp. PostgreSQL: a session advisory
     // lock keyed on `key`; throws LockTimeout when not acquired within timeout_seconds
     // (nullopt = wait forever). SQLite: a no-op (BEGIN IMMEDIATE serialises writers).
+    // Waiting for a lock is the dialect's to report: a statement that runs out of the
+    // lock wait (SQLite's busy timeout) throws LockTimeout from the Connection, never a
+    // DatabaseError that core/ would have to recognise by its code.
     virtual void acquire_lock(Connection& connection, const std::string& key,
                               std::optional<double> timeout_seconds) const = 0;
     virtual void release_lock(Connection& connection, const std::string& key) const = 0;

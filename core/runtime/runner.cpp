@@ -69,10 +69,9 @@ void refuse_sequences(const Dialect& dialect, RevisionLoader& revisions, const P
 
 }  // namespace
 
-std::string migration_lock_key(const DatabaseUrl& url, const VersionTableNames& names) {
-    std::string db = url.dialect == "sqlite"
-                         ? url.path
-                         : url.host + ":" + std::to_string(url.port) + "/" + url.database;
+std::string migration_lock_key(const Dialect& dialect, const DatabaseUrl& url,
+                               const VersionTableNames& names) {
+    std::string db = dialect.lock_scope(url);
     return "migrate:" + db + ":" + (names.schema.empty() ? "" : names.schema + ".") + names.table;
 }
 

@@ -30,8 +30,10 @@ struct RunnerOptions {
     std::function<void(const std::string&)> progress;
 };
 
-// "<database>:<schema.>version_table": two runs on one database and table share a lock.
-std::string migration_lock_key(const DatabaseUrl& url, const VersionTableNames& names);
+// "migrate:<database>:<schema.>version_table", the database as the dialect names it
+// (Dialect::lock_scope): two runs on one database and table share a lock.
+std::string migration_lock_key(const Dialect& dialect, const DatabaseUrl& url,
+                               const VersionTableNames& names);
 
 // Alembic's progress line: "Running upgrade 8c0d2e -> 3f2a9c, add posts table" (a base
 // shows nothing before "->", a merge its parents joined by ", ").

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "dialects/postgresql/ddl.h"
-#include "dialects/postgresql/sql_tokens.h"
+#include "dialects/postgresql/tokenizer.h"
 
 namespace migrate::pg {
 

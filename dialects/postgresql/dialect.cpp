@@ -1,7 +1,9 @@
+// PostgresqlDialect (see dialect.h): each method hands over to this folder's files.
 #include "dialects/postgresql/dialect.h"
 
 #include "dialects/postgresql/connection.h"
 #include "dialects/postgresql/ddl.h"
+#include "dialects/postgresql/lock.h"
 #include "dialects/postgresql/normalize.h"
 #include "dialects/postgresql/quote.h"
 #include "dialects/postgresql/reflect.h"
@@ -10,10 +12,15 @@
 namespace migrate {
 
 Capabilities PostgresqlDialect::capabilities() const {
-    Capabilities c;
-    c.schemas = c.enums = c.comments = c.native_alter = c.advisory_locks = c.sequences = true;
-    c.identity_columns = true;
-    return c;
+    return Capabilities{.schemas = true,
+                        .enums = true,
+                        .comments = true,
+                        .transactional_ddl = true,
+                        .advisory_locks = true,
+                        .alter_column = true,
+                        .drop_column = true,
+                        .identity_columns = true,
+                        .sequences = true};
 }
 
 std::unique_ptr<Connection> PostgresqlDialect::connect(const DatabaseUrl& url,
@@ -48,6 +55,19 @@ std::optional<std::string> PostgresqlDialect::normalize_default(
 
 std::string PostgresqlDialect::normalize_expression(const std::string& sql) const {
     return pg::normalize_expression(sql);
+}
+
+std::string PostgresqlDialect::lock_scope(const DatabaseUrl& url) const {
+    return pg::lock_scope(url);
+}
+
+void PostgresqlDialect::acquire_lock(Connection& connection, const std::string& key,
+                                     std::optional<double> timeout_seconds) const {
+    pg::acquire_lock(connection, key, timeout_seconds);
+}
+
+void PostgresqlDialect::release_lock(Connection& connection, const std::string& key) const {
+    pg::release_lock(connection, key);
 }
 
 bool PostgresqlDialect::table_exists(Connection& connection, const std::string& schema,

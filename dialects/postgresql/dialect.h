@@ -1,9 +1,8 @@
 #pragma once
 // The PostgreSQL dialect: wires the connection, reflection, DDL, type mapping and
-// normalisation of this folder behind core's Dialect interface, and owns the migration
-// lock (a session advisory lock).
+// normalisation, quoting and migration lock (a session advisory lock, lock.h) of this
+// folder behind core's Dialect interface.
 
-#include <cstdint>
 #include <memory>
 
 #include "core/dialect/dialect.h"
@@ -29,6 +28,7 @@ class PostgresqlDialect : public Dialect {
                                                  const ColumnType& type) const override;
     std::string normalize_expression(const std::string& sql) const override;
 
+    std::string lock_scope(const DatabaseUrl& url) const override;
     void acquire_lock(Connection& connection, const std::string& key,
                       std::optional<double> timeout_seconds) const override;
     void release_lock(Connection& connection, const std::string& key) const override;
@@ -36,9 +36,6 @@ class PostgresqlDialect : public Dialect {
     bool table_exists(Connection& connection, const std::string& schema,
                       const std::string& name) const override;
 };
-
-// The advisory lock key for `key`: a stable 64-bit FNV-1a hash, the same in every build.
-int64_t advisory_lock_key(const std::string& key);
 
 std::unique_ptr<Dialect> make_postgresql_dialect();
 

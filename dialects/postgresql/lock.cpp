@@ -1,14 +1,12 @@
-// The migration lock of the PostgreSQL dialect: a session advisory lock keyed by a
-// stable hash of the lock's name, polled until the timeout so that a waiting run can
-// give up with LockTimeout instead of hanging.
+// The migration lock of the PostgreSQL dialect (see lock.h).
 
 #include <chrono>
 #include <thread>
 
 #include "core/base/errors.h"
-#include "dialects/postgresql/dialect.h"
+#include "dialects/postgresql/lock.h"
 
-namespace migrate {
+namespace migrate::pg {
 
 int64_t advisory_lock_key(const std::string& key) {
     uint64_t h = 14695981039346656037ull;
@@ -36,8 +34,12 @@ std::string seconds_text(double s) {
 
 }  // namespace
 
-void PostgresqlDialect::acquire_lock(Connection& connection, const std::string& key,
-                                     std::optional<double> timeout_seconds) const {
+std::string lock_scope(const DatabaseUrl& url) {
+    return url.host + ":" + std::to_string(url.port) + "/" + url.database;
+}
+
+void acquire_lock(Connection& connection, const std::string& key,
+                  std::optional<double> timeout_seconds) {
     int64_t k = advisory_lock_key(key);
     if (!timeout_seconds) {
         connection.query("SELECT pg_advisory_lock($1::bigint)", {std::to_string(k)});
@@ -58,9 +60,9 @@ void PostgresqlDialect::acquire_lock(Connection& connection, const std::string& 
     }
 }
 
-void PostgresqlDialect::release_lock(Connection& connection, const std::string& key) const {
+void release_lock(Connection& connection, const std::string& key) {
     connection.query("SELECT pg_advisory_unlock($1::bigint)",
                      {std::to_string(advisory_lock_key(key))});
 }
 
-}  // namespace migrate
+}  // namespace migrate::pg

@@ -1,3 +1,4 @@
+// PostgreSQL normalisation (see normalize.h).
 #include "dialects/postgresql/normalize.h"
 
 #include <algorithm>
@@ -5,7 +6,8 @@
 #include <regex>
 #include <set>
 
-#include "dialects/postgresql/sql_tokens.h"
+#include "dialects/postgresql/tokenizer.h"
+#include "dialects/postgresql/types.h"
 
 namespace migrate::pg {
 
@@ -258,6 +260,13 @@ std::optional<std::string> normalize_default(const std::optional<std::string>& s
     }
     if (quoted && numeric_kind(type.kind) && is_number(inner)) return inner;
     return e;
+}
+
+// What reflection returns after `type` is rendered and created.
+ColumnType normalize_type(const ColumnType& type) {
+    if (type.kind == TypeKind::Enum) return type;
+    if (type.kind == TypeKind::Dialect) return type_from_catalog(canonical_type_name(type.name));
+    return type_from_catalog(canonical_type_name(render_type(type)));
 }
 
 }  // namespace migrate::pg

@@ -1,6 +1,7 @@
 #pragma once
-// Normalisation of SQL fragments, so that what a model says and what PostgreSQL
-// deparses compare equal:
+// Normalisation of types and SQL fragments, so that what a model says and what
+// PostgreSQL reports compare equal:
+//   - normalize_type: what reflection returns after a type is rendered and created.
 //   - normalize_expression: check expressions, index expressions and predicates.
 //     `(balance >= (0)::numeric)` and `balance >= 0` both give `balance >= 0`.
 //     Casts (`::type`) are dropped, unquoted words lower-cased, needlessly quoted
@@ -20,6 +21,7 @@
 
 namespace migrate::pg {
 
+ColumnType normalize_type(const ColumnType& type);
 std::string normalize_expression(const std::string& sql);
 std::optional<std::string> normalize_default(const std::optional<std::string>& server_default,
                                              const ColumnType& type);

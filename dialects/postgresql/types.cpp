@@ -209,10 +209,4 @@ std::string canonical_type_name(const std::string& written) {
     return s + suffix;
 }
 
-ColumnType normalize_type(const ColumnType& type) {
-    if (type.kind == TypeKind::Enum) return type;
-    if (type.kind == TypeKind::Dialect) return type_from_catalog(canonical_type_name(type.name));
-    return type_from_catalog(canonical_type_name(render_type(type)));
-}
-
 }  // namespace migrate::pg

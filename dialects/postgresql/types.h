@@ -1,11 +1,12 @@
 #pragma once
 // PostgreSQL type mapping, both ways: portable ColumnType -> the SQL type name, and the
 // name format_type() reports -> the portable type where one fits (else the PostgreSQL
-// type verbatim, as a Dialect type).
+// type verbatim, as a Dialect type). normalize_type is in normalize.h.
 
 #include <string>
 
 #include "core/schema/types.h"
+#include "dialects/postgresql/normalize.h"
 
 namespace migrate::pg {
 
@@ -16,7 +17,5 @@ ColumnType type_from_catalog(const std::string& format_type);
 // How format_type would spell a type written by hand: "int4" -> "integer",
 // "varchar(20)" -> "character varying(20)", "timestamptz" -> "timestamp with time zone".
 std::string canonical_type_name(const std::string& written);
-// What reflection returns after `type` is rendered and created.
-ColumnType normalize_type(const ColumnType& type);
 
 }  // namespace migrate::pg

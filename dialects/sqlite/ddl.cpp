@@ -8,6 +8,7 @@
 #include "core/base/errors.h"
 #include "core/base/overloaded.h"
 #include "core/schema/sql_identifiers.h"
+#include "dialects/sqlite/quote.h"
 #include "dialects/sqlite/rebuild.h"
 #include "dialects/sqlite/types.h"
 
@@ -226,24 +227,6 @@ std::vector<std::string> render_drop_column(const DropColumn& o, const Operation
 }
 
 }  // namespace
-
-std::string quote_identifier(const std::string& name) {
-    std::string s = "\"";
-    for (char c : name) s += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return s + "\"";
-}
-
-std::string quote_literal(const std::string& value) {
-    std::string s = "'";
-    for (char c : value) s += c == '\'' ? std::string("''") : std::string(1, c);
-    return s + "'";
-}
-
-std::string quote_list(const std::vector<std::string>& names) {
-    std::string s;
-    for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + quote_identifier(names[i]);
-    return s;
-}
 
 std::string create_table_sql(const Table& t, const std::string& as_name) {
     std::vector<std::string> lines;

@@ -1,19 +1,15 @@
 #pragma once
-// SQLite DDL: identifier/literal quoting (the one quote_identifier of this dialect),
-// CREATE TABLE / CREATE INDEX text from the schema model, and render_operation, which
-// turns every operation into statements — natively where ALTER TABLE can, else by a
-// table rebuild (rebuild.h).
+// SQLite DDL: CREATE TABLE / CREATE INDEX text from the schema model, and
+// render_operation, which turns every operation into statements — natively where ALTER
+// TABLE can, else by a table rebuild (rebuild.h). Names are quoted by quote.h.
 
 #include <string>
 #include <vector>
 
 #include "core/dialect/dialect.h"
+#include "dialects/sqlite/quote.h"
 
 namespace migrate::sqlite {
-
-std::string quote_identifier(const std::string& name);
-std::string quote_literal(const std::string& value);
-std::string quote_list(const std::vector<std::string>& names);
 
 // CREATE TABLE for `table`, named `as_name` (the rebuild creates it under a temporary name).
 std::string create_table_sql(const Table& table, const std::string& as_name);

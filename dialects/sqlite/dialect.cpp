@@ -6,6 +6,9 @@
 #include "core/base/errors.h"
 #include "dialects/sqlite/connection.h"
 #include "dialects/sqlite/ddl.h"
+#include "dialects/sqlite/lock.h"
+#include "dialects/sqlite/normalize.h"
+#include "dialects/sqlite/quote.h"
 #include "dialects/sqlite/reflect.h"
 #include "dialects/sqlite/types.h"
 
@@ -15,8 +18,10 @@ Capabilities SqliteDialect::capabilities() const {
     return Capabilities{.schemas = false,
                         .enums = false,
                         .comments = false,
-                        .native_alter = false,
+                        .transactional_ddl = true,
                         .advisory_locks = false,
+                        .alter_column = false,  // a table rebuild (rebuild.h)
+                        .drop_column = false,   // in place only when nothing else uses it
                         .identity_columns = false,
                         .sequences = false};
 }
@@ -60,6 +65,19 @@ std::optional<std::string> SqliteDialect::normalize_default(
 
 std::string SqliteDialect::normalize_expression(const std::string& sql) const {
     return sqlite::normalize_expression(sql);
+}
+
+std::string SqliteDialect::lock_scope(const DatabaseUrl& url) const {
+    return sqlite::lock_scope(url);
+}
+
+void SqliteDialect::acquire_lock(Connection& connection, const std::string& key,
+                                 std::optional<double> timeout_seconds) const {
+    sqlite::acquire_lock(connection, key, timeout_seconds);
+}
+
+void SqliteDialect::release_lock(Connection& connection, const std::string& key) const {
+    sqlite::release_lock(connection, key);
 }
 
 // The runner asks before every migration: a look-up in the loaded schema keeps that

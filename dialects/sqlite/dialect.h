@@ -1,6 +1,6 @@
 #pragma once
-// The SQLite dialect: ties connection, reflection, types and DDL together behind the
-// core Dialect interface. make_sqlite_dialect() (namespace migrate) is its factory.
+// The SQLite dialect: ties connection, reflection, types, normalisation, quoting, DDL
+// and the migration lock of this folder together behind the core Dialect interface. make_sqlite_dialect() (namespace migrate) is its factory.
 
 #include "core/dialect/dialect.h"
 
@@ -20,9 +20,11 @@ public:
     std::optional<std::string> normalize_default(const std::optional<std::string>& server_default,
                                                  const ColumnType& type) const override;
     std::string normalize_expression(const std::string& sql) const override;
-    // No-ops: BEGIN IMMEDIATE serialises writers.
-    void acquire_lock(Connection&, const std::string&, std::optional<double>) const override {}
-    void release_lock(Connection&, const std::string&) const override {}
+    // No-ops: BEGIN IMMEDIATE serialises writers (lock.h).
+    std::string lock_scope(const DatabaseUrl& url) const override;
+    void acquire_lock(Connection& connection, const std::string& key,
+                      std::optional<double> timeout_seconds) const override;
+    void release_lock(Connection& connection, const std::string& key) const override;
     bool table_exists(Connection& connection, const std::string& schema, const std::string& name) const override;
     // Migration transactions run with foreign keys off (see rebuild.h).
     std::string begin_sql() const override { return "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE"; }

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "core/base/errors.h"
+#include "dialects/postgresql/lock.h"
 #include "tests/dialect/postgresql_support.h"
 
 using namespace migrate;
@@ -142,6 +143,6 @@ TEST_CASE("postgresql: the advisory lock makes a second connection time out with
     d.release_lock(*a, "migrate_version");
     d.acquire_lock(*b, "migrate_version", 1.0);
     d.release_lock(*b, "migrate_version");
-    CHECK(advisory_lock_key("migrate_version") == advisory_lock_key("migrate_version"));
-    CHECK(advisory_lock_key("migrate_version") != advisory_lock_key("migrate_versioN"));
+    CHECK(pg::advisory_lock_key("migrate_version") == pg::advisory_lock_key("migrate_version"));
+    CHECK(pg::advisory_lock_key("migrate_version") != pg::advisory_lock_key("migrate_versioN"));
 }

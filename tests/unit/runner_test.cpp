@@ -74,11 +74,13 @@ TEST_CASE("runner: Alembic's progress lines", "[runner]") {
 
 TEST_CASE("runner: lock keys name the database and the version table", "[runner]") {
     auto pg = parse_database_url("postgresql://u:secret@db.example:5433/app");
-    auto key = migration_lock_key(pg, {"", "migrate_version"});
+    auto postgresql = make_dialect(pg.dialect);
+    auto key = migration_lock_key(*postgresql, pg, {"", "migrate_version"});
     CHECK(key == "migrate:db.example:5433/app:migrate_version");
     CHECK(key.find("secret") == std::string::npos);
-    CHECK(migration_lock_key(pg, {"ops", "v"}) == "migrate:db.example:5433/app:ops.v");
-    CHECK(migration_lock_key(parse_database_url("sqlite:////tmp/a.db"), {}) ==
+    CHECK(migration_lock_key(*postgresql, pg, {"ops", "v"}) == "migrate:db.example:5433/app:ops.v");
+    auto file = parse_database_url("sqlite:////tmp/a.db");
+    CHECK(migration_lock_key(*make_dialect(file.dialect), file, {}) ==
           "migrate:/tmp/a.db:migrate_version");
 }
 

@@ -1,4 +1,5 @@
-#include "dialects/postgresql/sql_tokens.h"
+// The PostgreSQL expression tokenizer (see tokenizer.h).
+#include "dialects/postgresql/tokenizer.h"
 
 #include <cctype>
 #include <cstring>
