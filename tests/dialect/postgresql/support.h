@@ -9,6 +9,7 @@
 #include "core/dialect/database_url.h"
 #include "core/dialect/dialect.h"
 #include "dialects/postgresql/dialect.h"
+#include "tests/dialect/dialects.h"
 #include "tests/support/postgres.h"
 
 namespace migrate::test {
@@ -51,39 +52,11 @@ inline Reflection pg_reflect(Connection& conn, std::vector<std::string> schemas 
     return PostgresqlDialect().reflect(conn, o);
 }
 
-inline ColumnType type_of(const std::string& text) {
-    std::string error;
-    auto t = parse_type(text, &error);
-    if (!t) throw std::runtime_error("bad type in test: " + text + ": " + error);
-    return *t;
-}
-
+// The conformance builders (column, id_col, on_column, ...) under the names these
+// tests use.
 inline Column col(const std::string& name, const std::string& type, bool nullable = true,
                   std::optional<std::string> server_default = std::nullopt) {
-    Column c;
-    c.name = name;
-    c.type = type_of(type);
-    c.nullable = nullable;
-    c.server_default = std::move(server_default);
-    return c;
-}
-
-inline Column id_col(const std::string& name = "id") {
-    Column c = col(name, "integer", false);
-    c.autoincrement = true;
-    return c;
-}
-
-inline IndexElement on_column(const std::string& name) {
-    IndexElement e;
-    e.column = name;
-    return e;
-}
-
-inline IndexElement on_expression(const std::string& sql) {
-    IndexElement e;
-    e.expression = sql;
-    return e;
+    return column(name, type, nullable, std::move(server_default));
 }
 
 }  // namespace migrate::test

@@ -1,9 +1,10 @@
 // SQLite connection: opening, errors, parameters, transactions.
+#include "dialects/sqlite/connection.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "core/base/errors.h"
-#include "dialects/sqlite/connection.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/dialect/postgresql_support.h"
+#include "tests/dialect/postgresql/support.h"
 
 using namespace migrate;
 using namespace migrate::test;

@@ -2,7 +2,7 @@
 // reflected, and compared with the expected normalised schema.
 #include <catch2/catch.hpp>
 
-#include "tests/dialect/sqlite_support.h"
+#include "tests/dialect/sqlite/support.h"
 
 using namespace migrate;
 using namespace migrate::test;

@@ -4,7 +4,8 @@
 
 using namespace migrate::test;
 
-TEST_CASE("the PostgreSQL test server is reachable and gives each test its own database", "[postgresql]") {
+TEST_CASE("the PostgreSQL test server is reachable and gives each test its own database",
+          "[postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase a(server), b(server);
     CHECK(a.name() != b.name());

@@ -1,20 +1,24 @@
 // The SQLite tokenizer, and the type/default/expression normalisation built on it.
+#include "dialects/sqlite/tokenizer.h"
+
 #include <catch2/catch.hpp>
 
 #include "dialects/sqlite/ddl.h"
-#include "dialects/sqlite/tokenizer.h"
 #include "dialects/sqlite/types.h"
 
 using namespace migrate;
 using namespace migrate::sqlite;
 
 TEST_CASE("sqlite tokenizer: quotes, literals, numbers, comments and punctuation", "[sqlite]") {
-    std::string sql = "SELECT \"a\"\"b\", `c`, [d e], 'it''s', x'0A', 1.5e3, 0x1F -- gone\n /* gone */ <> || ->> naïve";
+    std::string sql =
+        "SELECT \"a\"\"b\", `c`, [d e], 'it''s', x'0A', 1.5e3, 0x1F -- gone\n /* gone */ <> || ->> "
+        "naïve";
     std::vector<Token> t = tokenize(sql);
     std::vector<std::string> values;
     for (const auto& tok : t) values.push_back(tok.value);
-    CHECK(values == std::vector<std::string>{"SELECT", "a\"b", ",", "c", ",", "d e", ",", "it's", ",", "0A", ",",
-                                             "1.5e3", ",", "0x1F", "<>", "||", "->>", "naïve"});
+    CHECK(values == std::vector<std::string>{"SELECT", "a\"b", ",", "c", ",", "d e", ",", "it's",
+                                             ",", "0A", ",", "1.5e3", ",", "0x1F", "<>", "||",
+                                             "->>", "naïve"});
     CHECK(t[1].kind == TokenKind::QuotedIdentifier);
     CHECK(t[7].kind == TokenKind::String);
     CHECK(t[9].kind == TokenKind::Blob);

@@ -6,9 +6,10 @@
 #include <memory>
 #include <string>
 
-#include "core/operations/apply_operation.h"
 #include "core/dialect/dialect.h"
+#include "core/operations/apply_operation.h"
 #include "dialects/sqlite/dialect.h"
+#include "tests/dialect/dialects.h"
 #include "tests/support/temp_dir.h"
 
 namespace migrate::test {
@@ -41,7 +42,9 @@ struct SqliteDb {
         apply_operation(schema, op, naming);
     }
 
-    Schema reflect(const ReflectOptions& options = {}) { return dialect.reflect(*conn, options).schema; }
+    Schema reflect(const ReflectOptions& options = {}) {
+        return dialect.reflect(*conn, options).schema;
+    }
 
     std::string scalar(const std::string& sql) {
         QueryResult r = conn->query(sql);
@@ -72,15 +75,5 @@ struct SqliteDb {
         return s;
     }
 };
-
-inline Column column(const std::string& name, const std::string& type, bool nullable = true,
-                     std::optional<std::string> server_default = std::nullopt) {
-    Column c;
-    c.name = name;
-    c.type = *parse_type(type, nullptr);
-    c.nullable = nullable;
-    c.server_default = std::move(server_default);
-    return c;
-}
 
 }  // namespace migrate::test

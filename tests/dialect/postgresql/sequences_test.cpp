@@ -6,11 +6,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/operations/apply_operation.h"
-#include "core/diff/differ.h"
 #include "core/base/errors.h"
+#include "core/diff/differ.h"
+#include "core/operations/apply_operation.h"
 #include "dialects/sqlite/dialect.h"
-#include "tests/dialect/postgresql_support.h"
+#include "tests/dialect/postgresql/support.h"
 
 using namespace migrate;
 using namespace migrate::test;
