@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/dialect/database_url.h"
-#include "core/schema/naming.h"
 #include "core/operations/operations.h"
+#include "core/schema/naming.h"
 #include "core/schema/schema.h"
 
 namespace migrate {
@@ -110,7 +110,7 @@ struct Capabilities {
     // Any integer column can autoincrement (an identity column). Without it only a
     // table's one-column integer primary key can (SQLite's rowid alias).
     bool identity_columns = false;
-    bool sequences = false;        // standalone sequences (CREATE SEQUENCE)
+    bool sequences = false;  // standalone sequences (CREATE SEQUENCE)
 };
 
 class Dialect {

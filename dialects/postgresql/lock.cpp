@@ -1,10 +1,11 @@
 // The migration lock of the PostgreSQL dialect (see lock.h).
 
+#include "dialects/postgresql/lock.h"
+
 #include <chrono>
 #include <thread>
 
 #include "core/base/errors.h"
-#include "dialects/postgresql/lock.h"
 
 namespace migrate::pg {
 

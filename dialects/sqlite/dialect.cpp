@@ -82,13 +82,15 @@ void SqliteDialect::release_lock(Connection& connection, const std::string& key)
 
 // The runner asks before every migration: a look-up in the loaded schema keeps that
 // cost flat however many tables the database has.
-bool SqliteDialect::table_exists(Connection& connection, const std::string&, const std::string& name) const {
+bool SqliteDialect::table_exists(Connection& connection, const std::string&,
+                                 const std::string& name) const {
     // A table found in the loaded schema is there. One not found is asked of the file:
     // the loaded schema can be stale when another process has just created it (two
     // concurrent first upgrades both creating the version table).
     if (auto* sqlite = dynamic_cast<SqliteConnection*>(&connection))
         if (sqlite->has_table(name)) return true;
-    QueryResult r = connection.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $1", {name});
+    QueryResult r =
+        connection.query("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $1", {name});
     return !r.rows.empty();
 }
 

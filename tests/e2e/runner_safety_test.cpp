@@ -87,7 +87,8 @@ void lock_timeout(RunnerProject& p) {
     write_linear_chain(p);
     auto holder = p.connect();
     auto dialect = p.dialect();
-    std::string key = migrate::migration_lock_key(*dialect, migrate::parse_database_url(p.url(), ""), {});
+    std::string key =
+        migrate::migration_lock_key(*dialect, migrate::parse_database_url(p.url(), ""), {});
     if (p.pg())
         dialect->acquire_lock(*holder, key, std::nullopt);
     else

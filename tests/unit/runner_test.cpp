@@ -5,11 +5,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/revision/checksum.h"
-#include "core/runtime/checksum_check.h"
-#include "core/dialect/database_url.h"
 #include "core/base/errors.h"
+#include "core/dialect/database_url.h"
+#include "core/revision/checksum.h"
 #include "core/revision/revision_file.h"
+#include "core/runtime/checksum_check.h"
 #include "core/runtime/runner_internal.h"
 #include "core/runtime/runner_offline.h"
 #include "dialects/registry.h"
