@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "core/dialect/dialect.h"
-#include "core/schema/naming.h"
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_loader.h"
 #include "core/runtime/version_table.h"
+#include "core/schema/naming.h"
 
 namespace migrate {
 

@@ -72,7 +72,9 @@ void LiveSink::finish() {
     lock_.reset();
 }
 
-std::vector<std::string> LiveSink::read_rows() { return ctx_.version_table.read_heads(connection_); }
+std::vector<std::string> LiveSink::read_rows() {
+    return ctx_.version_table.read_heads(connection_);
+}
 
 void LiveSink::ensure_version_table() { ctx_.version_table.ensure(connection_); }
 

@@ -30,10 +30,9 @@ RunPlanner::RunPlanner(const RevisionGraph& graph, const RunRequest& request,
                        const std::vector<std::string>& start_rows)
     : graph_(graph),
       request_(request),
-      target_(graph.resolve(request.target,
-                            request.kind == RunKind::Stamp && request.purge
-                                ? std::vector<std::string>{}
-                                : start_rows)) {}
+      target_(graph.resolve(request.target, request.kind == RunKind::Stamp && request.purge
+                                                ? std::vector<std::string>{}
+                                                : start_rows)) {}
 
 RunPlan RunPlanner::plan(const std::vector<std::string>& rows) const {
     if (request_.kind == RunKind::Stamp) return plan_stamp(rows);
@@ -50,9 +49,8 @@ RunPlan RunPlanner::plan_stamp(const std::vector<std::string>& rows) const {
     const std::vector<std::string>& targets = target_.revisions;
     std::vector<std::string> wanted;  // the targets that no other target descends from
     for (const auto& t : targets)
-        if (std::none_of(targets.begin(), targets.end(), [&](const std::string& o) {
-                return o != t && graph_.is_ancestor(t, o);
-            }))
+        if (std::none_of(targets.begin(), targets.end(),
+                         [&](const std::string& o) { return o != t && graph_.is_ancestor(t, o); }))
             wanted.push_back(t);
     std::vector<std::string> kept;
     if (!request_.purge && !targets.empty()) {
@@ -90,7 +88,8 @@ void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, con
         if (step.purge) sink.purge();
         for (const auto& change : step.plan.version_changes) {
             sink.version_changes({change});
-            if (change.kind == VersionChange::Kind::Insert && !contains(plan.heads_before, change.to))
+            if (change.kind == VersionChange::Kind::Insert &&
+                !contains(plan.heads_before, change.to))
                 sink.log(LogEntry{change.to, "stamp", "", "", 0, ""});
         }
         return;

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
+#include "core/base/errors.h"
 #include "core/operations/apply_operation.h"
 #include "core/revision/checksum.h"
-#include "core/base/errors.h"
 #include "core/revision/revision_file.h"
 #include "core/runtime/runner_internal.h"
 
@@ -97,7 +97,6 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
     }
     schema.apply(op);
 }
-
 
 void apply_version_changes(std::vector<std::string>& rows,
                            const std::vector<VersionChange>& changes) {

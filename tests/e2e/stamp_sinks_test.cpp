@@ -17,10 +17,9 @@ using Lines = std::vector<std::string>;
 
 void write(RunnerProject& p, const std::string& id, const std::string& down,
            const std::string& extra = "") {
-    p.dir().write(p.revision_path(id), "revision: \"" + id + "\"\ndown_revision: " +
-                                           (down.empty() ? "null" : down) + "\n" + extra +
-                                           "message: rev " + id +
-                                           "\nupgrade: []\ndowngrade: []\n");
+    p.dir().write(p.revision_path(id),
+                  "revision: \"" + id + "\"\ndown_revision: " + (down.empty() ? "null" : down) +
+                      "\n" + extra + "message: rev " + id + "\nupgrade: []\ndowngrade: []\n");
 }
 
 // aa11 <- bb22 <- (cc3a, cc3b) <- dd44 (merge); ff01 (branch label feat) <- ff02.
@@ -70,9 +69,8 @@ const std::vector<StampCase> branch_cases = {
 };
 
 const std::vector<StampCase> line_cases = {
-    {"base", "head", false, {"c3"}},   {"c1", "head", false, {"c3"}},
-    {"c3", "c1", false, {"c1"}},       {"c2", "head", true, {"c3"}},
-    {"c3", "base", false, {}},         {"c2", "+1", false, {"c3"}},
+    {"base", "head", false, {"c3"}}, {"c1", "head", false, {"c3"}}, {"c3", "c1", false, {"c1"}},
+    {"c2", "head", true, {"c3"}},    {"c3", "base", false, {}},     {"c2", "+1", false, {"c3"}},
     {"c3", "c2", true, {"c2"}},
 };
 
@@ -81,8 +79,9 @@ void reset(RunnerProject& p) {
 }
 
 Lines log_rows(RunnerProject& p) {
-    return lines(p.query("SELECT revision || ' ' || direction || ' ' || checksum FROM "
-                         "migrate_version_log ORDER BY id"));
+    return lines(
+        p.query("SELECT revision || ' ' || direction || ' ' || checksum FROM "
+                "migrate_version_log ORDER BY id"));
 }
 
 void compare(RunnerProject& online, RunnerProject& offline, const StampCase& c) {
