@@ -2,8 +2,10 @@
 // The runner: applies upgrade and downgrade plans to a database, one transaction per
 // migration (or one for the whole run), under the dialect's migration lock, keeping the
 // version table and its log current. Dialect-free: it talks to Dialect and Connection,
-// plans with RevisionGraph, and parses in full only the revisions it runs. Offline
-// scripts (--sql) live in core/runtime/runner_offline.h, checksum checks in core/runtime/checksum_check.h.
+// plans with RevisionGraph, and parses in full only the revisions it runs. Every command
+// goes through the one runner loop (core/runtime/runner_sink.h) into the live sink; offline
+// scripts (--sql, core/runtime/runner_offline.h) go through the same loop into the script
+// sink. Checksum checks are in core/runtime/checksum_check.h.
 
 #include <functional>
 #include <optional>
@@ -11,10 +13,10 @@
 #include <vector>
 
 #include "core/dialect/dialect.h"
-#include "core/schema/naming.h"
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_loader.h"
 #include "core/runtime/version_table.h"
+#include "core/schema/naming.h"
 
 namespace migrate {
 

@@ -1,14 +1,16 @@
 #pragma once
 // Pieces of the online runner shared by its files (not a public API): the migration
-// lock as an RAII owner, the live schema kept current across a run, and the execution
-// of one plan step.
+// lock as an RAII owner, the live schema kept current across a run, the execution of one
+// operation, and the live sink that runs the runner loop's plan on a connection.
 
+#include <chrono>
 #include <optional>
 #include <string>
 
 #include "core/dialect/dialect.h"
 #include "core/revision/revision_graph.h"
 #include "core/runtime/runner.h"
+#include "core/runtime/runner_sink.h"
 #include "core/runtime/version_table.h"
 
 namespace migrate::detail {
@@ -58,12 +60,11 @@ struct StepContext {
     const RunnerOptions& options;
 };
 
-// Runs one migration inside the caller's transaction: renders and runs each operation,
-// applies the step's version-table changes, appends the log row. Throws DatabaseError
-// naming the revision file, the operation's index and description, and the SQL (or,
-// for an operation that does not fit the database's schema, why).
-AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
-                     LiveSchema& schema);
+// Renders one operation against the live schema and runs its SQL. Throws DatabaseError
+// naming the revision file, the operation's index and description, and the SQL (or, for
+// an operation that does not fit the database's schema, why).
+void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
+                   size_t index, const Operation& op, LiveSchema& schema);
 
 // The version table's rows after `changes` (kept sorted).
 void apply_version_changes(std::vector<std::string>& rows,
@@ -71,5 +72,42 @@ void apply_version_changes(std::vector<std::string>& rows,
 
 // Runs `changes` on the version table.
 void write_version_changes(const StepContext& ctx, const std::vector<VersionChange>& changes);
+
+// The live sink (runner_live_sink.cpp): runs the loop's plan on the connection under the
+// migration lock (taken by start(), released by finish() or on destruction), reading the
+// rows inside each step's transaction so that the loop re-plans after a concurrent run.
+class LiveSink : public RunSink {
+  public:
+    LiveSink(const Dialect& dialect, Connection& connection, RevisionLoader& revisions,
+             const RunnerOptions& options, const VersionTable& version_table);
+
+    std::vector<std::string> start() override;
+    void planned(const RunPlan& plan, bool replanned) override;
+    void begin_run() override { connection_.begin(); }
+    void begin() override { connection_.begin(); }
+    void commit() override { connection_.commit(); }
+    void rollback() override { connection_.rollback(); }
+    void finish() override;
+    std::vector<std::string> read_rows() override;
+    void ensure_version_table() override;
+    void step_started(const RunStep& step) override;
+    void operation(const Revision& revision, Direction direction, size_t index,
+                   const Operation& op) override;
+    void purge() override;
+    void version_changes(const std::vector<VersionChange>& changes) override;
+    LogEntry log(LogEntry entry) override;
+    void step_done(const RunStep&) override {}
+
+  private:
+    const Dialect& dialect_;
+    Connection& connection_;
+    RevisionLoader& revisions_;
+    const RunnerOptions& options_;
+    StepContext ctx_;
+    std::optional<MigrationLock> lock_;
+    std::optional<LiveSchema> schema_;
+    std::chrono::steady_clock::time_point step_start_;
+    std::string applied_at_;
+};
 
 }  // namespace migrate::detail

@@ -1,12 +1,11 @@
-// One migration of an online run (runner_internal.h): render each operation against the
-// live schema, run its SQL, then the version-table changes and the log row.
+// Online pieces of a run (runner_internal.h): the migration lock, the live schema, one
+// operation rendered against it and run, and the version-table changes.
 
 #include <algorithm>
-#include <chrono>
 
+#include "core/base/errors.h"
 #include "core/operations/apply_operation.h"
 #include "core/revision/checksum.h"
-#include "core/base/errors.h"
 #include "core/revision/revision_file.h"
 #include "core/runtime/runner_internal.h"
 
@@ -71,6 +70,8 @@ std::string operation_place(const Revision& revision, Direction direction, size_
            std::to_string(index + 1) + " (" + describe(op) + ")";
 }
 
+}  // namespace
+
 void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
                    size_t index, const Operation& op, LiveSchema& schema) {
     std::vector<std::string> statements;
@@ -97,14 +98,6 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
     schema.apply(op);
 }
 
-long long elapsed_ms(std::chrono::steady_clock::time_point since) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                 since)
-        .count();
-}
-
-}  // namespace
-
 void apply_version_changes(std::vector<std::string>& rows,
                            const std::vector<VersionChange>& changes) {
     for (const auto& c : changes) {
@@ -128,23 +121,6 @@ void write_version_changes(const StepContext& ctx, const std::vector<VersionChan
                 break;
         }
     }
-}
-
-AppliedStep run_step(const StepContext& ctx, const PlanStep& step, const Revision& revision,
-                     LiveSchema& schema) {
-    auto start = std::chrono::steady_clock::now();
-    std::string applied_at = utc_now_iso8601();
-    const Operations& ops =
-        step.direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
-    for (size_t i = 0; i < ops.size(); ++i)
-        run_operation(ctx, revision, step.direction, i, ops[i], schema);
-    write_version_changes(ctx, step.version_changes);
-    AppliedStep applied{revision.id, step.direction, revision_checksum(revision),
-                        elapsed_ms(start)};
-    ctx.version_table.append_log(
-        ctx.connection, LogEntry{revision.id, to_string(step.direction), applied.checksum,
-                                 applied_at, applied.duration_ms, ctx.options.tool_version});
-    return applied;
 }
 
 }  // namespace migrate::detail

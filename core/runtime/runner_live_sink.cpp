@@ -1,0 +1,110 @@
+// The live sink (runner_internal.h): the runner loop's plan executed on a connection,
+// under the migration lock, with the live schema kept current across the run.
+
+#include "core/base/errors.h"
+#include "core/revision/revision_file.h"
+#include "core/runtime/runner_internal.h"
+
+namespace migrate::detail {
+
+namespace {
+
+// The sequence a sequence operation names, or "".
+std::string sequence_named(const Operation& op) {
+    if (const auto* o = op.as<CreateSequence>()) return o->sequence.qualified_name();
+    if (const auto* o = op.as<DropSequence>())
+        return o->schema.empty() ? o->name : o->schema + "." + o->name;
+    if (const auto* o = op.as<AlterSequence>())
+        return o->schema.empty() ? o->name : o->schema + "." + o->name;
+    return "";
+}
+
+// A dialect without sequences refuses a plan with a sequence operation before anything
+// runs, so that no earlier migration of the plan is applied either.
+void refuse_sequences(const Dialect& dialect, RevisionLoader& revisions, const RunPlan& plan) {
+    if (dialect.capabilities().sequences) return;
+    for (const auto& step : plan.steps) {
+        if (step.is_stamp()) continue;
+        std::shared_ptr<const Revision> full = revisions.full(step.plan.revision->id);
+        const Revision& r = *full;
+        Direction direction = step.plan.direction;
+        const Operations& ops = direction == Direction::Upgrade ? r.upgrade : r.downgrade;
+        for (size_t i = 0; i < ops.size(); ++i) {
+            std::string name = sequence_named(ops[i]);
+            if (name.empty()) continue;
+            throw InputError(r.where() + ", " + to_string(direction) + " operation " +
+                             std::to_string(i + 1) + " (" + describe(ops[i]) + "): sequence '" +
+                             name + "' cannot be applied to " + dialect.name() +
+                             ", which has no sequences; nothing was applied");
+        }
+    }
+}
+
+}  // namespace
+
+LiveSink::LiveSink(const Dialect& dialect, Connection& connection, RevisionLoader& revisions,
+                   const RunnerOptions& options, const VersionTable& version_table)
+    : dialect_(dialect),
+      connection_(connection),
+      revisions_(revisions),
+      options_(options),
+      ctx_{dialect, connection, version_table, options} {}
+
+std::vector<std::string> LiveSink::start() {
+    lock_.emplace(dialect_, connection_, options_.lock_key, options_.lock_timeout);
+    return ctx_.version_table.read_heads(connection_);
+}
+
+void LiveSink::planned(const RunPlan& plan, bool replanned) {
+    if (replanned) {
+        if (schema_) schema_->invalidate();
+        return;
+    }
+    refuse_sequences(dialect_, revisions_, plan);
+    schema_.emplace(
+        dialect_, connection_,
+        ReflectOptions{options_.include_schemas, {}, ctx_.version_table.hidden_tables()},
+        options_.naming);
+}
+
+void LiveSink::finish() {
+    if (connection_.in_transaction()) connection_.commit();
+    lock_.reset();
+}
+
+std::vector<std::string> LiveSink::read_rows() {
+    return ctx_.version_table.read_heads(connection_);
+}
+
+void LiveSink::ensure_version_table() { ctx_.version_table.ensure(connection_); }
+
+void LiveSink::step_started(const RunStep& step) {
+    step_start_ = std::chrono::steady_clock::now();
+    applied_at_ = utc_now_iso8601();
+    if (!step.is_stamp() && options_.progress) options_.progress(progress_line(step.plan));
+}
+
+void LiveSink::operation(const Revision& revision, Direction direction, size_t index,
+                         const Operation& op) {
+    run_operation(ctx_, revision, direction, index, op, *schema_);
+}
+
+void LiveSink::purge() { ctx_.version_table.delete_all(connection_); }
+
+void LiveSink::version_changes(const std::vector<VersionChange>& changes) {
+    write_version_changes(ctx_, changes);
+}
+
+LogEntry LiveSink::log(LogEntry entry) {
+    entry.applied_at = applied_at_;
+    entry.duration_ms = entry.direction == "stamp"
+                            ? 0
+                            : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - step_start_)
+                                  .count();
+    entry.tool_version = options_.tool_version;
+    ctx_.version_table.append_log(connection_, entry);
+    return entry;
+}
+
+}  // namespace migrate::detail
