@@ -7,13 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
 #include "core/runtime/autogenerate.h"
 
 namespace migrate::cli {
 
 struct AutogenerateRun {
-    RevisionProject project;
+    Settings settings;
+    ScriptDirectory script;
     Schema models;
     std::unique_ptr<Dialect> dialect;  // online: the database's; offline: the URL's, or nullptr
     AutogenerateReport report;

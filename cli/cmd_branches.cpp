@@ -1,15 +1,16 @@
 // `migrate branches`: each branch point and the revisions it branches into.
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 
 namespace migrate::cli {
 
 namespace {
 
 int run_branches(CommandContext& ctx) {
-    RevisionProject project = load_revision_project(ctx.global);
-    const RevisionGraph& graph = project.graph;
+    ScriptProject project = load_script_project(ctx.global);
+    const RevisionGraph& graph = project.script.graph();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& id : graph.branch_points()) {
         const Revision& r = graph.get(id);

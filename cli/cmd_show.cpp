@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 #include "core/revision/checksum.h"
-#include "core/revision/revision_file.h"
 
 namespace migrate::cli {
 
@@ -24,13 +24,10 @@ void print_ops(CommandContext& ctx, const char* title, const Operations& ops) {
 }
 
 int run_show(CommandContext& ctx, const std::string& identifier) {
-    RevisionProject project = load_revision_project(ctx.global);
-    const RevisionGraph& graph = project.graph;
-    Revision r = graph.resolve_one(identifier);
-    if (!r.operations_loaded) {  // the graph was read header-only: read this file in full
-        std::string path = r.path;
-        r = read_revision_file(path, project.config.naming);
-    }
+    ScriptProject project = load_script_project(ctx.global);
+    const RevisionGraph& graph = project.script.graph();
+    std::shared_ptr<const Revision> full = project.script.full(identifier);
+    const Revision& r = *full;
     std::string checksum = revision_checksum(r);
     if (ctx.out.json()) {
         nlohmann::json result = revision_json(graph, r);
