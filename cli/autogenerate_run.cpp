@@ -48,15 +48,16 @@ AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool
     if (offline) {
         // The configured URL's dialect normalises, when there is one (CI runs offline
         // checks without a database, even with `database:` naming an unset variable).
-        if (run.settings.database_configured()) run.dialect = project_database(run.settings).dialect;
+        if (run.settings.database_configured())
+            run.dialect = project_database(run.settings).dialect;
         run.report =
             compare_with_revisions(run.models, run.script.graph(), run.dialect.get(), settings);
         return run;
     }
-    Database db = open_project_database(
-        run.settings, missing_is_empty ? Access::ReadOrEmpty : Access::Read);
-    run.report =
-        compare_with_database(run.models, run.script.graph(), *db.dialect, *db.connection, settings);
+    Database db =
+        open_project_database(run.settings, missing_is_empty ? Access::ReadOrEmpty : Access::Read);
+    run.report = compare_with_database(run.models, run.script.graph(), *db.dialect, *db.connection,
+                                       settings);
     run.dialect = std::move(db.dialect);
     return run;
 }

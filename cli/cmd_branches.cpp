@@ -20,7 +20,8 @@ int run_branches(CommandContext& ctx) {
         ctx.out.print(history_line(graph, r));
         for (const auto& child : graph.children(id)) {
             const Revision& c = graph.get(child);
-            ctx.out.print(std::string(r.id.size() + 1, ' ') + "-> " + head_line(graph, c) + ", " + c.message);
+            ctx.out.print(std::string(r.id.size() + 1, ' ') + "-> " + head_line(graph, c) + ", " +
+                          c.message);
         }
     }
     ctx.out.set_result({{"branch_points", list}});
@@ -32,7 +33,9 @@ const CommandRegistration registration{{
     .order = 52,
     .summary = "Show the branch points of the revision graph",
     .example = "migrate branches --json",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_branches(ctx); }; },
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
+        return [&ctx] { return run_branches(ctx); };
+    },
 }};
 
 }  // namespace

@@ -36,8 +36,8 @@ int run_current(CommandContext& ctx, bool check_heads) {
     std::vector<std::string> rows = table.read_heads(connection);
     for (const auto& row : rows) print_row(ctx, graph, row);
     if (ctx.global.verbose && !rows.empty()) {
-        auto changed =
-            changed_revisions(project.script.revisions(), rows, table.read_latest_upgrades(connection));
+        auto changed = changed_revisions(project.script.revisions(), rows,
+                                         table.read_latest_upgrades(connection));
         for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
     }
     bool at_head = graph.at_heads(rows);

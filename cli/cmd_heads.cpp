@@ -32,7 +32,9 @@ const CommandRegistration registration{{
     .order = 51,
     .summary = "Show the heads of the revision graph",
     .example = "migrate heads --verbose",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_heads(ctx); }; },
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
+        return [&ctx] { return run_heads(ctx); };
+    },
 }};
 
 }  // namespace

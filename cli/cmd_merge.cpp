@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "cli/revision_output.h"
 #include "cli/project.h"
+#include "cli/revision_output.h"
 #include "core/project/clock.h"
 
 namespace migrate::cli {
@@ -37,7 +37,8 @@ const CommandRegistration registration{{
     .example = "migrate merge heads -m \"merge feature branches\"",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto a = std::make_shared<MergeArgs>();
-        sub.add_option("REVS", a->revisions, "The revisions to join (e.g. heads, or two ids)")->required();
+        sub.add_option("REVS", a->revisions, "The revisions to join (e.g. heads, or two ids)")
+            ->required();
         sub.add_option("-m,--message", a->message, "What the merge is for")->required();
         sub.add_option("--branch-label", a->branch_labels, "A label for the merged branch");
         sub.add_option("--rev-id", a->rev_id, "Use this id instead of a random 12-hex one");

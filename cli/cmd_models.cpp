@@ -38,7 +38,9 @@ const CommandRegistration registration{{
     .order = 20,
     .summary = "Load and validate the model files; print the schema with generated names",
     .example = "migrate models            # or: migrate -c app/migrate.yaml models --json",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_models(ctx); }; },
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
+        return [&ctx] { return run_models(ctx); };
+    },
 }};
 
 }  // namespace

@@ -7,8 +7,8 @@
 
 #include "cli/autogenerate_run.h"
 #include "cli/command.h"
-#include "cli/revision_output.h"
 #include "cli/project.h"
+#include "cli/revision_output.h"
 #include "core/base/errors.h"
 #include "core/project/clock.h"
 

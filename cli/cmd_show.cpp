@@ -14,13 +14,15 @@ namespace {
 
 nlohmann::json describe_all(const Operations& ops) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& op : ops) list.push_back({{"operation", op_name(op)}, {"description", describe(op)}});
+    for (const auto& op : ops)
+        list.push_back({{"operation", op_name(op)}, {"description", describe(op)}});
     return list;
 }
 
 void print_ops(CommandContext& ctx, const char* title, const Operations& ops) {
     ctx.out.print(std::string(title) + (ops.empty() ? " (none)" : ""));
-    for (size_t i = 0; i < ops.size(); ++i) ctx.out.print("    " + std::to_string(i + 1) + ". " + describe(ops[i]));
+    for (size_t i = 0; i < ops.size(); ++i)
+        ctx.out.print("    " + std::to_string(i + 1) + ". " + describe(ops[i]));
 }
 
 int run_show(CommandContext& ctx, const std::string& identifier) {
@@ -51,7 +53,8 @@ const CommandRegistration registration{{
     .example = "migrate show head     # or a prefix: migrate show 3f2a",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto rev = std::make_shared<std::string>();
-        sub.add_option("REV", *rev, "A revision: id, prefix, head, label@head, head-1, ...")->required();
+        sub.add_option("REV", *rev, "A revision: id, prefix, head, label@head, head-1, ...")
+            ->required();
         return [&ctx, rev] { return run_show(ctx, *rev); };
     },
 }};

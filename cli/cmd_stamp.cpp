@@ -19,8 +19,9 @@ struct StampArgs {
 int run_stamp(CommandContext& ctx, const StampArgs& args) {
     MigrationProject project = load_migration_project(ctx.global);
     if (args.sql) {
-        print_offline_script(ctx, offline_stamp(*project.database.dialect, project.script.revisions(),
-                                                args.target, args.purge, offline_options(project)));
+        print_offline_script(
+            ctx, offline_stamp(*project.database.dialect, project.script.revisions(), args.target,
+                               args.purge, offline_options(project)));
         return 0;
     }
     Connection& connection = connect(project);

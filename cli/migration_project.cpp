@@ -49,9 +49,9 @@ nlohmann::json steps_json(const std::vector<AppliedStep>& steps) {
 }
 
 void warn_changed(CommandContext& ctx, MigrationProject& project, Connection& connection) {
-    auto changed = find_changed_revisions(*project.database.dialect, connection,
-                                          project.settings.version_table(),
-                                          project.script.revisions());
+    auto changed =
+        find_changed_revisions(*project.database.dialect, connection,
+                               project.settings.version_table(), project.script.revisions());
     for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
 }
 

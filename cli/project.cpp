@@ -10,7 +10,9 @@ Overrides overrides_of(const GlobalOptions& global) {
     return Overrides{global.config_path, global.config_given, global.url, global.lock_timeout};
 }
 
-Settings project_settings(const GlobalOptions& global) { return load_settings(overrides_of(global)); }
+Settings project_settings(const GlobalOptions& global) {
+    return load_settings(overrides_of(global));
+}
 
 Database project_database(const Settings& settings) {
     return database_of(settings, [](const std::string& name) { return make_dialect(name); });

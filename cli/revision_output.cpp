@@ -31,12 +31,14 @@ std::string history_line(const RevisionGraph& graph, const Revision& r) {
 
 std::string head_line(const RevisionGraph& graph, const Revision& r) {
     auto labels = graph.branch_labels_of(r.id);
-    return r.id + (labels.empty() ? "" : " (" + join(labels) + ")") + (graph.is_head(r.id) ? " (head)" : "");
+    return r.id + (labels.empty() ? "" : " (" + join(labels) + ")") +
+           (graph.is_head(r.id) ? " (head)" : "");
 }
 
 std::string verbose_entry(const RevisionGraph& graph, const Revision& r) {
     std::string s = "Rev: " + r.id + markers(graph, r) + "\n";
-    s += std::string(r.is_merge_point() ? "Merges: " : "Parent: ") + (r.is_base() ? "<base>" : join(r.down_revisions)) + "\n";
+    s += std::string(r.is_merge_point() ? "Merges: " : "Parent: ") +
+         (r.is_base() ? "<base>" : join(r.down_revisions)) + "\n";
     if (!r.depends_on.empty()) s += "Also depends on: " + join(r.depends_on) + "\n";
     if (graph.is_branch_point(r.id)) s += "Branches into: " + join(graph.children(r.id)) + "\n";
     auto labels = graph.branch_labels_of(r.id);
@@ -65,9 +67,8 @@ nlohmann::json revision_json(const RevisionGraph& graph, const Revision& r) {
     };
 }
 
-int write_and_report_revision(CommandContext& ctx, const ScriptDirectory& script,
-                              Revision revision, const std::string& version_path,
-                              nlohmann::json result) {
+int write_and_report_revision(CommandContext& ctx, const ScriptDirectory& script, Revision revision,
+                              const std::string& version_path, nlohmann::json result) {
     WrittenRevision written = script.write(std::move(revision), version_path);
     result["path"] = written.path;
     result["revision"] = revision_json(*written.graph, written.revision);

@@ -25,8 +25,8 @@ nlohmann::json revision_json(const RevisionGraph& graph, const Revision& revisio
 // Writes `revision` into the script directory (ScriptDirectory::write), then reports
 // it as Alembic does ("Generating <path> ... done"), with "path" and "revision" added
 // to `result` for --json. Returns the exit code (0).
-int write_and_report_revision(CommandContext& ctx, const ScriptDirectory& script,
-                              Revision revision, const std::string& version_path,
+int write_and_report_revision(CommandContext& ctx, const ScriptDirectory& script, Revision revision,
+                              const std::string& version_path,
                               nlohmann::json result = nlohmann::json::object());
 
 }  // namespace migrate::cli

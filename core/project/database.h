@@ -32,7 +32,6 @@ struct Database {
 // The URL and its dialect; no connection yet (offline scripts need only the dialect).
 Database database_of(const Settings& settings, const DialectFactory& make_dialect);
 // database_of, then connect.
-Database open_database(const Settings& settings, const DialectFactory& make_dialect,
-                       Access access);
+Database open_database(const Settings& settings, const DialectFactory& make_dialect, Access access);
 
 }  // namespace migrate

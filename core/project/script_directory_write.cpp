@@ -36,10 +36,10 @@ std::vector<std::string> ScriptDirectory::merge_parents(
                 parents.push_back(id);
     }
     if (parents.size() < 2)
-        throw InputError("a merge needs at least two revisions; " +
-                         (parents.empty() ? std::string("none given")
-                                          : "only '" + parents.front() + "' given") +
-                         " (the graph has " + std::to_string(g.heads().size()) + " head(s))");
+        throw InputError(
+            "a merge needs at least two revisions; " +
+            (parents.empty() ? std::string("none given") : "only '" + parents.front() + "' given") +
+            " (the graph has " + std::to_string(g.heads().size()) + " head(s))");
     for (const auto& a : parents)
         for (const auto& b : parents)
             if (a != b && g.is_ancestor(a, b))

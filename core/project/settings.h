@@ -21,9 +21,9 @@ namespace migrate {
 // What the command line may override.
 struct Overrides {
     std::string config_path = "migrate.yaml";
-    bool config_given = false;          // -c was passed explicitly
-    std::string url;                    // --url; "" = from the config
-    std::optional<double> lock_timeout; // --lock-timeout; nullopt = wait
+    bool config_given = false;           // -c was passed explicitly
+    std::string url;                     // --url; "" = from the config
+    std::optional<double> lock_timeout;  // --lock-timeout; nullopt = wait
 };
 
 // Loads the config named by -c (or ./migrate.yaml); a missing file says to run

@@ -2,13 +2,13 @@
 // check, validation and folders of new revisions, the clock, and how many revision
 // graphs a load and a write build.
 
-#include <catch2/catch.hpp>
+#include "core/project/script_directory.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 
 #include "core/base/errors.h"
 #include "core/project/clock.h"
-#include "core/project/script_directory.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;
@@ -137,8 +137,8 @@ TEST_CASE("script directory: one graph per load, one more per revision written",
     ScriptDirectory script = ScriptDirectory::load(config, LoadMode::Full);
     CHECK(ScriptDirectory::graphs_built() == before + 1);
     CHECK(script.full("a")->message == "step a");
-    Revision next = script.make_revision(
-        fixed_source(), NewRevision{.parents = script.parents_for("head", false)});
+    Revision next = script.make_revision(fixed_source(),
+                                         NewRevision{.parents = script.parents_for("head", false)});
     script.write(next, "");
     CHECK(ScriptDirectory::graphs_built() == before + 2);
 }

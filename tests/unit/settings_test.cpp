@@ -2,12 +2,12 @@
 // DATABASE_URL expanded into it), the config's options turned into each engine's, and
 // the one busy timeout every connection gets.
 
-#include <catch2/catch.hpp>
+#include "core/project/settings.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 
 #include "core/base/errors.h"
-#include "core/project/settings.h"
 #include "tests/support/temp_dir.h"
 
 using namespace migrate;
@@ -64,7 +64,8 @@ TEST_CASE("settings: no URL at all, or an unset variable, is an input error unle
     dir.write("migrate.yaml", "models: models\n");
     Settings none = load_settings(overrides_for(dir), env_of({}));
     CHECK_FALSE(none.database_configured());
-    CHECK(error_of(none) == "no database: pass --url or set 'database:' in " + dir / "migrate.yaml");
+    CHECK(error_of(none) ==
+          "no database: pass --url or set 'database:' in " + dir / "migrate.yaml");
 
     dir.write("migrate.yaml", "database: ${DATABASE_URL}\n");
     Settings unset = load_settings(overrides_for(dir), env_of({}));
@@ -78,9 +79,8 @@ TEST_CASE("settings: no URL at all, or an unset variable, is an input error unle
 TEST_CASE("settings: a missing config names -c or suggests init", "[project][settings]") {
     test::TempDir dir;
     Overrides given = overrides_for(dir);
-    CHECK_THROWS_WITH(load_settings(given),
-                      "config file '" + given.config_path +
-                          "' not found; check the path given to -c/--config");
+    CHECK_THROWS_WITH(load_settings(given), "config file '" + given.config_path +
+                                                "' not found; check the path given to -c/--config");
     Overrides implicit = given;
     implicit.config_given = false;
     CHECK_THROWS_WITH(load_settings(implicit), Catch::Contains("run `migrate init`"));
@@ -109,8 +109,7 @@ TEST_CASE("settings: one busy timeout, the lock wait, for every connection",
     CHECK(bounded.runner_options(bounded.database_url()).lock_timeout == 0.5);
 }
 
-TEST_CASE("settings: the config's options reach every engine the same way",
-          "[project][settings]") {
+TEST_CASE("settings: the config's options reach every engine the same way", "[project][settings]") {
     test::TempDir dir;
     dir.write("migrate.yaml",
               "database: sqlite:///app.db\nversion_table: vt\ninclude_schemas: [public, "
