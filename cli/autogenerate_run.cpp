@@ -2,29 +2,11 @@
 
 #include "cli/autogenerate_run.h"
 
-#include "cli/project.h"
-#include "dialects/registry.h"
+#include "core/model/model_loader.h"
 
 namespace migrate::cli {
 
 namespace {
-
-AutogenerateSettings settings_of(const Config& config) {
-    AutogenerateSettings s;
-    s.include_schemas = config.include_schemas;
-    s.exclude_tables = config.exclude_tables;
-    s.version_table = VersionTableNames{config.version_table_schema, config.version_table};
-    s.naming = config.naming;
-    return s;
-}
-
-// The configured URL's dialect without connecting; nullptr when no URL is configured
-// (or `database:` names an unset variable: offline checks run in CI without one).
-std::unique_ptr<Dialect> offline_dialect(const GlobalOptions& global, const Config& config) {
-    if (global.url.empty() && (config.database.empty() || !config.database_error.empty()))
-        return nullptr;
-    return make_dialect(resolve_database_url(global, &config).dialect);
-}
 
 nlohmann::json changes_json(const std::vector<Change>& changes) {
     nlohmann::json list = nlohmann::json::array();
@@ -58,20 +40,24 @@ const char* state_name(DatabaseState s) {
 
 AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool include_drift,
                                  bool missing_is_empty) {
-    AutogenerateRun run{load_revision_project(global, LoadMode::Full), {}, nullptr, {}};
-    const Config& config = run.project.config;
-    run.models = load_project_models(config);
-    AutogenerateSettings settings = settings_of(config);
-    settings.include_drift = include_drift;
+    ScriptProject project = load_script_project(global, LoadMode::Full);
+    AutogenerateRun run{std::move(project.settings), std::move(project.script), {}, nullptr, {}};
+    const Config& config = run.settings.config();
+    run.models = load_models(config.models, config.naming);
+    AutogenerateSettings settings = run.settings.autogenerate_settings(include_drift);
     if (offline) {
-        run.dialect = offline_dialect(global, config);
+        // The configured URL's dialect normalises, when there is one (CI runs offline
+        // checks without a database, even with `database:` naming an unset variable).
+        if (run.settings.database_configured())
+            run.dialect = project_database(run.settings).dialect;
         run.report =
-            compare_with_revisions(run.models, run.project.graph, run.dialect.get(), settings);
+            compare_with_revisions(run.models, run.script.graph(), run.dialect.get(), settings);
         return run;
     }
-    OpenDatabase db = open_database(global, &config, read_only_options(missing_is_empty));
-    run.report =
-        compare_with_database(run.models, run.project.graph, *db.dialect, *db.connection, settings);
+    Database db =
+        open_project_database(run.settings, missing_is_empty ? Access::ReadOrEmpty : Access::Read);
+    run.report = compare_with_database(run.models, run.script.graph(), *db.dialect, *db.connection,
+                                       settings);
     run.dialect = std::move(db.dialect);
     return run;
 }

@@ -7,13 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
 #include "core/runtime/autogenerate.h"
 
 namespace migrate::cli {
 
 struct AutogenerateRun {
-    RevisionProject project;
+    Settings settings;
+    ScriptDirectory script;
     Schema models;
     std::unique_ptr<Dialect> dialect;  // online: the database's; offline: the URL's, or nullptr
     AutogenerateReport report;
@@ -24,8 +25,8 @@ struct AutogenerateRun {
 // `missing_is_empty`: nothing is created either way); offline never connects and uses
 // the URL's dialect, when one is configured, to normalise. `include_drift` keeps the
 // operations that undo drift in the diff (revision/diff --include-drift).
-AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool include_drift = false,
-                                 bool missing_is_empty = false);
+AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline,
+                                 bool include_drift = false, bool missing_is_empty = false);
 
 // "Detected added table 'posts'" per change (a warning line for destructive ones).
 void print_changes(Output& out, const std::vector<Change>& changes, const std::string& indent = "");

@@ -1,15 +1,16 @@
 // `migrate branches`: each branch point and the revisions it branches into.
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 
 namespace migrate::cli {
 
 namespace {
 
 int run_branches(CommandContext& ctx) {
-    RevisionProject project = load_revision_project(ctx.global);
-    const RevisionGraph& graph = project.graph;
+    ScriptProject project = load_script_project(ctx.global);
+    const RevisionGraph& graph = project.script.graph();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& id : graph.branch_points()) {
         const Revision& r = graph.get(id);
@@ -19,7 +20,8 @@ int run_branches(CommandContext& ctx) {
         ctx.out.print(history_line(graph, r));
         for (const auto& child : graph.children(id)) {
             const Revision& c = graph.get(child);
-            ctx.out.print(std::string(r.id.size() + 1, ' ') + "-> " + head_line(graph, c) + ", " + c.message);
+            ctx.out.print(std::string(r.id.size() + 1, ' ') + "-> " + head_line(graph, c) + ", " +
+                          c.message);
         }
     }
     ctx.out.set_result({{"branch_points", list}});
@@ -31,7 +33,9 @@ const CommandRegistration registration{{
     .order = 52,
     .summary = "Show the branch points of the revision graph",
     .example = "migrate branches --json",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_branches(ctx); }; },
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
+        return [&ctx] { return run_branches(ctx); };
+    },
 }};
 
 }  // namespace

@@ -30,14 +30,14 @@ void print_row(CommandContext& ctx, const RevisionGraph& graph, const std::strin
 
 int run_current(CommandContext& ctx, bool check_heads) {
     MigrationProject project = load_migration_project(ctx.global);
-    auto connection = connect(project, ctx.global, true);
-    const RevisionGraph& graph = project.project.graph;
-    VersionTable table(*project.dialect, version_table_names(project.project.config));
-    std::vector<std::string> rows = table.read_heads(*connection);
+    Connection& connection = connect(project, Access::Read);
+    const RevisionGraph& graph = project.script.graph();
+    VersionTable table(*project.database.dialect, project.settings.version_table());
+    std::vector<std::string> rows = table.read_heads(connection);
     for (const auto& row : rows) print_row(ctx, graph, row);
     if (ctx.global.verbose && !rows.empty()) {
-        auto changed =
-            changed_revisions(*project.revisions, rows, table.read_latest_upgrades(*connection));
+        auto changed = changed_revisions(project.script.revisions(), rows,
+                                         table.read_latest_upgrades(connection));
         for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
     }
     bool at_head = graph.at_heads(rows);

@@ -40,7 +40,7 @@ int run_diff(CommandContext& ctx, const DiffArgs& a) {
     }
     if (a.sql) {
         auto sql = render_operations(*run.dialect, report.current, report.diff.upgrade,
-                                     run.project.config.naming);
+                                     run.settings.config().naming);
         for (const auto& s : sql) ctx.out.print(s + ";");
         result["sql"] = sql;
     } else {

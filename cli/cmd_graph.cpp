@@ -7,7 +7,6 @@
 
 #include "cli/command.h"
 #include "cli/project.h"
-#include "cli/revision_project.h"
 #include "core/base/errors.h"
 #include "core/revision/graph_render.h"
 #include "core/runtime/version_table.h"
@@ -21,26 +20,21 @@ struct GraphArgs {
     bool offline = false;
 };
 
-bool database_configured(const GlobalOptions& global, const Config& config) {
-    return !global.url.empty() || (!config.database.empty() && config.database_error.empty());
-}
-
 // The version table's rows and what they imply; unknown rows are warned about and left out.
-GraphState read_state(CommandContext& ctx, const RevisionProject& project) {
+GraphState read_state(CommandContext& ctx, const ScriptProject& project) {
     GraphState state;
-    const Config& config = project.config;
+    const RevisionGraph& graph = project.script.graph();
     try {
-        OpenDatabase db = open_database(ctx.global, &config, read_only_options());
-        VersionTable table(*db.dialect,
-                           VersionTableNames{config.version_table_schema, config.version_table});
+        Database db = open_project_database(project.settings, Access::Read);
+        VersionTable table(*db.dialect, project.settings.version_table());
         for (const auto& row : table.read_heads(*db.connection)) {
-            if (project.graph.find(row))
+            if (graph.find(row))
                 state.current.push_back(row);
             else
                 ctx.out.warning("the version table lists '" + row +
                                 "', which no revision file defines");
         }
-        state.applied = project.graph.applied(state.current);
+        state.applied = graph.applied(state.current);
         state.known = true;
     } catch (const DatabaseError& e) {
         ctx.out.warning(std::string("applied revisions not shown: ") + e.what());
@@ -49,12 +43,11 @@ GraphState read_state(CommandContext& ctx, const RevisionProject& project) {
 }
 
 int run_graph(CommandContext& ctx, const GraphArgs& args) {
-    RevisionProject project = load_revision_project(ctx.global);
+    ScriptProject project = load_script_project(ctx.global);
     GraphFormat format = args.format == "mermaid" ? GraphFormat::Mermaid : GraphFormat::Dot;
     GraphState state;
-    if (!args.offline && database_configured(ctx.global, project.config))
-        state = read_state(ctx, project);
-    std::string text = render_graph(project.graph, format, state);
+    if (!args.offline && project.settings.database_configured()) state = read_state(ctx, project);
+    std::string text = render_graph(project.script.graph(), format, state);
     ctx.out.set_result({{"format", args.format},
                         {"graph", text},
                         {"database_read", state.known},

@@ -1,15 +1,16 @@
 // `migrate heads [--verbose]`: the heads of the revision graph.
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 
 namespace migrate::cli {
 
 namespace {
 
 int run_heads(CommandContext& ctx) {
-    RevisionProject project = load_revision_project(ctx.global);
-    const RevisionGraph& graph = project.graph;
+    ScriptProject project = load_script_project(ctx.global);
+    const RevisionGraph& graph = project.script.graph();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& id : graph.heads()) {
         const Revision& r = graph.get(id);
@@ -31,7 +32,9 @@ const CommandRegistration registration{{
     .order = 51,
     .summary = "Show the heads of the revision graph",
     .example = "migrate heads --verbose",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_heads(ctx); }; },
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
+        return [&ctx] { return run_heads(ctx); };
+    },
 }};
 
 }  // namespace

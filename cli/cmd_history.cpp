@@ -7,7 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/migration_project.h"
-#include "cli/revision_project.h"
+#include "cli/revision_output.h"
 #include "core/runtime/version_table.h"
 
 namespace migrate::cli {
@@ -15,11 +15,10 @@ namespace migrate::cli {
 namespace {
 
 // The version table's rows, for --indicate-current.
-std::vector<std::string> current_rows(CommandContext& ctx) {
-    MigrationProject project = load_migration_project(ctx.global);
-    auto connection = connect(project, ctx.global, true);
-    return VersionTable(*project.dialect, version_table_names(project.project.config))
-        .read_heads(*connection);
+std::vector<std::string> current_rows(MigrationProject& project) {
+    Connection& connection = connect(project, Access::Read);
+    return VersionTable(*project.database.dialect, project.settings.version_table())
+        .read_heads(connection);
 }
 
 // " (current)" after the id and markers, before ", message", as Alembic prints it.
@@ -29,11 +28,8 @@ std::string mark_current(std::string line, const Revision& r, const std::string&
     return line;
 }
 
-int run_history(CommandContext& ctx, const std::string& range, bool indicate_current) {
-    RevisionProject project = load_revision_project(ctx.global);
-    const RevisionGraph& graph = project.graph;
-    std::vector<std::string> rows =
-        indicate_current ? current_rows(ctx) : std::vector<std::string>{};
+void print_history(CommandContext& ctx, const RevisionGraph& graph, const std::string& range,
+                   bool indicate_current, const std::vector<std::string>& rows) {
     nlohmann::json list = nlohmann::json::array();
     bool first = true;
     for (const auto& id : graph.history(range)) {
@@ -56,6 +52,16 @@ int run_history(CommandContext& ctx, const std::string& range, bool indicate_cur
         first = false;
     }
     ctx.out.set_result({{"revisions", list}});
+}
+
+// The project is loaded once: with --indicate-current, together with its database.
+int run_history(CommandContext& ctx, const std::string& range, bool indicate_current) {
+    if (!indicate_current) {
+        print_history(ctx, load_script_project(ctx.global).script.graph(), range, false, {});
+        return 0;
+    }
+    MigrationProject project = load_migration_project(ctx.global);
+    print_history(ctx, project.script.graph(), range, true, current_rows(project));
     return 0;
 }
 

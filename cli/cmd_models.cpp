@@ -11,8 +11,8 @@ namespace migrate::cli {
 namespace {
 
 int run_models(CommandContext& ctx) {
-    Config config = load_project_config(ctx.global);
-    Schema schema = load_project_models(config);
+    Config config = load_project_config(overrides_of(ctx.global));
+    Schema schema = load_models(config.models, config.naming);
     std::vector<Diagnostic> unused;
     std::vector<std::string> files = find_model_files(config.models, unused);
     if (ctx.out.json()) {  // built only when asked for: it is several times the schema's size
@@ -38,7 +38,9 @@ const CommandRegistration registration{{
     .order = 20,
     .summary = "Load and validate the model files; print the schema with generated names",
     .example = "migrate models            # or: migrate -c app/migrate.yaml models --json",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner { return [&ctx] { return run_models(ctx); }; },
+    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
+        return [&ctx] { return run_models(ctx); };
+    },
 }};
 
 }  // namespace

@@ -6,14 +6,11 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <optional>
 
 #include "cli/command.h"
 #include "cli/project.h"
-#include "cli/revision_project.h"
 #include "core/base/errors.h"
 #include "core/model/model_files.h"
-#include "core/runtime/version_table.h"
 
 namespace migrate::cli {
 
@@ -32,13 +29,6 @@ bool looks_like_file(const std::string& path) {
     return ext == ".yaml" || ext == ".yml";
 }
 
-// The config when there is one; without -c a missing ./migrate.yaml is fine (--url).
-std::optional<Config> optional_config(const GlobalOptions& global) {
-    std::error_code ec;
-    if (!global.config_given && !fs::exists(global.config_path, ec)) return std::nullopt;
-    return load_project_config(global);
-}
-
 // Where the files go: -o, else the config's first models entry, else ./models. A
 // destination that names a .yaml/.yml file means one file.
 struct Destination {
@@ -52,18 +42,6 @@ Destination destination(const ReflectArgs& args, const Config* config) {
     if (!looks_like_file(out)) return {out, args.single_file ? "models.yaml" : ""};
     fs::path p(out);
     return {p.parent_path().empty() ? "." : p.parent_path().string(), p.filename().string()};
-}
-
-ReflectOptions reflect_options(const Config* config) {
-    ReflectOptions options;
-    VersionTableNames names;
-    if (config) {
-        options.include_schemas = config->include_schemas;
-        options.exclude_tables = config->exclude_tables;
-        names.table = config->version_table;
-    }
-    options.hidden_tables = {names.table, names.log_table()};
-    return options;
 }
 
 void refuse_overwrite(const std::vector<std::string>& paths, bool force) {
@@ -89,7 +67,7 @@ void write_file(const std::string& path, const std::string& text) {
                          "'; check that the folder is writable");
 }
 
-void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema,
+void report(CommandContext& ctx, const Database& db, const Schema& schema,
             const std::vector<std::string>& written,
             const std::vector<UnmanagedObject>& unmanaged) {
     nlohmann::json files = nlohmann::json::array(), others = nlohmann::json::array();
@@ -118,11 +96,11 @@ void report(CommandContext& ctx, const OpenDatabase& db, const Schema& schema,
 }
 
 int run_reflect(CommandContext& ctx, const ReflectArgs& args) {
-    std::optional<Config> config = optional_config(ctx.global);
-    const Config* cfg = config ? &*config : nullptr;
-    OpenDatabase db = open_database(ctx.global, cfg, read_only_options());
-    Reflection reflection = db.dialect->reflect(*db.connection, reflect_options(cfg));
-    const NamingConvention naming = cfg ? cfg->naming : NamingConvention{};
+    Settings settings = load_settings_optional(overrides_of(ctx.global));
+    const Config* cfg = settings.config_or_null();
+    Database db = open_project_database(settings, Access::Read);
+    Reflection reflection = db.dialect->reflect(*db.connection, settings.reflect_options());
+    const NamingConvention naming = settings.naming();
     Destination dest = destination(args, cfg);
 
     std::vector<ModelFile> files;

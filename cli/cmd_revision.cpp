@@ -7,8 +7,10 @@
 
 #include "cli/autogenerate_run.h"
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 #include "core/base/errors.h"
+#include "core/project/clock.h"
 
 namespace migrate::cli {
 
@@ -28,31 +30,19 @@ struct RevisionArgs {
     bool include_drift = false;
 };
 
-std::vector<std::string> parents_for(const RevisionGraph& graph, const RevisionArgs& a) {
-    if (a.head == "base") return {};
-    if (a.head == "head" && graph.size() == 0) return {};
-    const Revision& parent = graph.resolve_one(a.head);
-    if (!graph.is_head(parent.id) && !a.splice)
-        throw InputError("revision '" + parent.id + "' (" + parent.where() +
-                         ") is not a head; pass --splice to start a new branch from it");
-    return {parent.id};
-}
-
-int write_revision(CommandContext& ctx, const RevisionArgs& a, const RevisionProject& project,
+int write_revision(CommandContext& ctx, const RevisionArgs& a, const ScriptDirectory& script,
                    Operations upgrade, Operations downgrade, nlohmann::json extra,
                    std::vector<std::string> notes = {}) {
-    RevisionSource source = cli_revision_source();
-    Revision r;
-    r.id = a.rev_id.empty() ? source.new_id() : a.rev_id;
-    r.down_revisions = parents_for(project.graph, a);
-    r.branch_labels = a.branch_labels;
-    for (const auto& d : a.depends_on) r.depends_on.push_back(project.graph.resolve_one(d).id);
-    r.message = a.message;
-    r.create_date = source.now();
+    NewRevision request{.rev_id = a.rev_id,
+                        .parents = script.parents_for(a.head, a.splice),
+                        .branch_labels = a.branch_labels,
+                        .depends_on = a.depends_on,
+                        .message = a.message};
+    Revision r = script.make_revision(project_revision_source(), request);
     r.upgrade = std::move(upgrade);
     r.downgrade = std::move(downgrade);
     r.notes = std::move(notes);
-    return write_and_report_revision(ctx, project, std::move(r), a.version_path, std::move(extra));
+    return write_and_report_revision(ctx, script, std::move(r), a.version_path, std::move(extra));
 }
 
 int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {
@@ -73,7 +63,7 @@ int run_autogenerate_revision(CommandContext& ctx, const RevisionArgs& a) {
         ctx.out.print("No changes detected");
         return 0;
     }
-    return write_revision(ctx, a, run.project, report.diff.upgrade, report.diff.downgrade,
+    return write_revision(ctx, a, run.script, report.diff.upgrade, report.diff.downgrade,
                           std::move(result), drift_notes(report));
 }
 
@@ -86,8 +76,8 @@ int run_revision(CommandContext& ctx, const RevisionArgs& a) {
         throw InputError(
             "--include-drift only applies with --autogenerate against a database (not --offline)");
     if (a.autogenerate) return run_autogenerate_revision(ctx, a);
-    return write_revision(ctx, a, load_revision_project(ctx.global), {}, {},
-                          nlohmann::json::object());
+    ScriptProject project = load_script_project(ctx.global);
+    return write_revision(ctx, a, project.script, {}, {}, nlohmann::json::object());
 }
 
 const CommandRegistration registration{{

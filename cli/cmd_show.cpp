@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 #include "core/revision/checksum.h"
-#include "core/revision/revision_file.h"
 
 namespace migrate::cli {
 
@@ -14,23 +14,22 @@ namespace {
 
 nlohmann::json describe_all(const Operations& ops) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& op : ops) list.push_back({{"operation", op_name(op)}, {"description", describe(op)}});
+    for (const auto& op : ops)
+        list.push_back({{"operation", op_name(op)}, {"description", describe(op)}});
     return list;
 }
 
 void print_ops(CommandContext& ctx, const char* title, const Operations& ops) {
     ctx.out.print(std::string(title) + (ops.empty() ? " (none)" : ""));
-    for (size_t i = 0; i < ops.size(); ++i) ctx.out.print("    " + std::to_string(i + 1) + ". " + describe(ops[i]));
+    for (size_t i = 0; i < ops.size(); ++i)
+        ctx.out.print("    " + std::to_string(i + 1) + ". " + describe(ops[i]));
 }
 
 int run_show(CommandContext& ctx, const std::string& identifier) {
-    RevisionProject project = load_revision_project(ctx.global);
-    const RevisionGraph& graph = project.graph;
-    Revision r = graph.resolve_one(identifier);
-    if (!r.operations_loaded) {  // the graph was read header-only: read this file in full
-        std::string path = r.path;
-        r = read_revision_file(path, project.config.naming);
-    }
+    ScriptProject project = load_script_project(ctx.global);
+    const RevisionGraph& graph = project.script.graph();
+    std::shared_ptr<const Revision> full = project.script.full(identifier);
+    const Revision& r = *full;
     std::string checksum = revision_checksum(r);
     if (ctx.out.json()) {
         nlohmann::json result = revision_json(graph, r);
@@ -54,7 +53,8 @@ const CommandRegistration registration{{
     .example = "migrate show head     # or a prefix: migrate show 3f2a",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto rev = std::make_shared<std::string>();
-        sub.add_option("REV", *rev, "A revision: id, prefix, head, label@head, head-1, ...")->required();
+        sub.add_option("REV", *rev, "A revision: id, prefix, head, label@head, head-1, ...")
+            ->required();
         return [&ctx, rev] { return run_show(ctx, *rev); };
     },
 }};

@@ -19,12 +19,14 @@ struct StampArgs {
 int run_stamp(CommandContext& ctx, const StampArgs& args) {
     MigrationProject project = load_migration_project(ctx.global);
     if (args.sql) {
-        print_offline_script(ctx, offline_stamp(*project.dialect, *project.revisions, args.target,
-                                                args.purge, offline_options(project)));
+        print_offline_script(
+            ctx, offline_stamp(*project.database.dialect, project.script.revisions(), args.target,
+                               args.purge, offline_options(project)));
         return 0;
     }
-    auto connection = connect(project, ctx.global);
-    Runner runner(*project.dialect, *connection, *project.revisions, runner_options(project, ctx));
+    Connection& connection = connect(project);
+    Runner runner(*project.database.dialect, connection, project.script.revisions(),
+                  runner_options(project, ctx));
     StampResult result = runner.stamp(args.target, args.purge);
     ctx.out.progress("Stamped " + (result.heads_after.empty() ? std::string("base") : [&] {
                          std::string s;

@@ -2,55 +2,30 @@
 
 #include "cli/migration_project.h"
 
-#include "cli/project.h"
+#include "core/project/clock.h"
 #include "core/runtime/checksum_check.h"
-#include "dialects/registry.h"
 
 namespace migrate::cli {
 
 MigrationProject load_migration_project(const GlobalOptions& global) {
-    RevisionProject project = load_revision_project(global);
-    DatabaseUrl url = resolve_database_url(global, &project.config);
-    auto dialect = make_dialect(url.dialect);
-    MigrationProject m{std::move(project), std::move(url), std::move(dialect), nullptr};
-    m.revisions = std::make_unique<RevisionLoader>(m.project.graph, m.project.config.naming);
-    return m;
+    ScriptProject loaded = load_script_project(global);
+    Database database = project_database(loaded.settings);
+    return MigrationProject{std::move(loaded.settings), std::move(loaded.script),
+                            std::move(database)};
 }
 
-std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global,
-                                    bool read_only) {
-    ConnectOptions options;
-    options.read_only = read_only;
-    options.busy_timeout_seconds =
-        global.lock_timeout.value_or(24 * 3600);  // "wait", as PostgreSQL's lock
-    return project.dialect->connect(project.url, options);
-}
-
-VersionTableNames version_table_names(const Config& config) {
-    return VersionTableNames{config.version_table_schema, config.version_table};
+Connection& connect(MigrationProject& project, Access access) {
+    return project.database.connect(project.settings, access);
 }
 
 RunnerOptions runner_options(const MigrationProject& project, CommandContext& ctx) {
-    const Config& config = project.project.config;
-    RunnerOptions options;
-    options.version_table = version_table_names(config);
-    options.naming = config.naming;
-    options.include_schemas = config.include_schemas;
-    options.transaction_per_migration = config.transaction_per_migration;
-    options.lock_timeout = ctx.global.lock_timeout;
-    options.lock_key = migration_lock_key(*project.dialect, project.url, options.version_table);
+    RunnerOptions options = project.settings.runner_options(*project.database.dialect, project.database.url);
     options.progress = [&ctx](const std::string& line) { ctx.out.progress(line); };
     return options;
 }
 
 OfflineOptions offline_options(const MigrationProject& project) {
-    const Config& config = project.project.config;
-    OfflineOptions options;
-    options.version_table = version_table_names(config);
-    options.naming = config.naming;
-    options.transaction_per_migration = config.transaction_per_migration;
-    options.now = cli_revision_source().now();
-    return options;
+    return project.settings.offline_options(project_revision_source().now());
 }
 
 void print_offline_script(CommandContext& ctx, const OfflineScript& script) {
@@ -75,8 +50,8 @@ nlohmann::json steps_json(const std::vector<AppliedStep>& steps) {
 
 void warn_changed(CommandContext& ctx, MigrationProject& project, Connection& connection) {
     auto changed =
-        find_changed_revisions(*project.dialect, connection,
-                               version_table_names(project.project.config), *project.revisions);
+        find_changed_revisions(*project.database.dialect, connection,
+                               project.settings.version_table(), project.script.revisions());
     for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
 }
 
@@ -87,15 +62,17 @@ int run_migration_command(CommandContext& ctx, Direction direction, const std::s
     MigrationProject project = load_migration_project(ctx.global);
     if (sql) {
         OfflineOptions options = offline_options(project);
-        print_offline_script(
-            ctx, direction == Direction::Upgrade
-                     ? offline_upgrade(*project.dialect, *project.revisions, target, options)
-                     : offline_downgrade(*project.dialect, *project.revisions, target, options));
+        const Dialect& dialect = *project.database.dialect;
+        RevisionLoader& revisions = project.script.revisions();
+        print_offline_script(ctx, direction == Direction::Upgrade
+                                      ? offline_upgrade(dialect, revisions, target, options)
+                                      : offline_downgrade(dialect, revisions, target, options));
         return 0;
     }
-    auto connection = connect(project, ctx.global);
-    if (direction == Direction::Upgrade) warn_changed(ctx, project, *connection);
-    Runner runner(*project.dialect, *connection, *project.revisions, runner_options(project, ctx));
+    Connection& connection = connect(project);
+    if (direction == Direction::Upgrade) warn_changed(ctx, project, connection);
+    Runner runner(*project.database.dialect, connection, project.script.revisions(),
+                  runner_options(project, ctx));
     RunResult result =
         direction == Direction::Upgrade ? runner.upgrade(target) : runner.downgrade(target);
     if (result.steps.empty())

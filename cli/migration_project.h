@@ -1,38 +1,34 @@
 #pragma once
 // What the database commands (upgrade, downgrade, current, stamp, history
-// --indicate-current) share: the revision project (config + graph from headers), the
-// URL's dialect, a connection whose SQLite busy timeout honours --lock-timeout, and
-// the runner's options from the config.
+// --indicate-current) share: the settings and the script directory loaded once, the
+// URL's dialect, and the runner's options with progress printed.
 
 #include <memory>
 #include <string>
 
 #include "cli/command.h"
-#include "cli/revision_project.h"
-#include "core/dialect/database_url.h"
-#include "core/dialect/dialect.h"
-#include "core/revision/revision_loader.h"
+#include "cli/project.h"
+#include "cli/revision_output.h"
 #include "core/runtime/runner.h"
 #include "core/runtime/runner_offline.h"
 
 namespace migrate::cli {
 
 struct MigrationProject {
-    RevisionProject project;
-    DatabaseUrl url;
-    std::unique_ptr<Dialect> dialect;
-    std::unique_ptr<RevisionLoader> revisions;  // full revisions on demand
+    Settings settings;
+    ScriptDirectory script;
+    Database database;  // URL and dialect; connect() when the command needs the database
 };
 
-// Config, graph (headers only), URL and dialect; no connection yet.
+// Settings, script directory (headers only), URL and dialect; no connection yet.
 MigrationProject load_migration_project(const GlobalOptions& global);
 
-// `read_only` for the commands that only read (current, history -i): see ConnectOptions.
-std::unique_ptr<Connection> connect(const MigrationProject& project, const GlobalOptions& global,
-                                    bool read_only = false);
+// The project's database connected for `access` (Access::Read for current, history -i).
+Connection& connect(MigrationProject& project, Access access = Access::Write);
 
-VersionTableNames version_table_names(const Config& config);
+// The runner's options from the settings, its progress lines printed.
 RunnerOptions runner_options(const MigrationProject& project, CommandContext& ctx);
+// The offline script's options, its log rows dated by the project clock.
 OfflineOptions offline_options(const MigrationProject& project);
 
 // Prints an offline script on stdout (text) or as {"sql": ...} (JSON), its warnings on stderr.

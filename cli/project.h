@@ -1,39 +1,30 @@
 #pragma once
-// What every command needs from the project: the config named by -c (or
-// ./migrate.yaml), the database URL by SPEC precedence, the models, and an open
-// database through the dialect registry. Commands stay thin by calling these.
-
-#include <memory>
+// The command line's way into core/project: the global options as overrides of the
+// config, the settings loaded from them, the script directory, and the database opened
+// through the dialect registry. Commands call these and print.
 
 #include "cli/command.h"
-#include "core/runtime/config.h"
-#include "core/dialect/database_url.h"
-#include "core/dialect/dialect.h"
-#include "core/schema/schema.h"
+#include "core/project/database.h"
+#include "core/project/script_directory.h"
+#include "core/project/settings.h"
 
 namespace migrate::cli {
 
-// Loads the config; a missing file says to run `migrate init` or pass -c.
-Config load_project_config(const GlobalOptions& global);
+Overrides overrides_of(const GlobalOptions& global);
 
-// --url (relative SQLite paths against the working directory), else the config's
-// `database:` (relative to the config's folder). Throws InputError when neither is set.
-DatabaseUrl resolve_database_url(const GlobalOptions& global, const Config* config);
+// The config (-c, or ./migrate.yaml) and the command line's overrides.
+Settings project_settings(const GlobalOptions& global);
 
-// The models named by the config, loaded with its naming convention.
-Schema load_project_models(const Config& config);
+// The settings' URL and its dialect (dialects/registry); no connection yet.
+Database project_database(const Settings& settings);
+// The same, connected for `access`.
+Database open_project_database(const Settings& settings, Access access);
 
-struct OpenDatabase {
-    DatabaseUrl url;
-    std::unique_ptr<Dialect> dialect;
-    std::unique_ptr<Connection> connection;
+// The settings and the script directory (revision files and graph), loaded once.
+struct ScriptProject {
+    Settings settings;
+    ScriptDirectory script;
 };
-
-// Resolves the URL and connects through make_dialect(url.dialect).
-OpenDatabase open_database(const GlobalOptions& global, const Config* config,
-                           const ConnectOptions& options);
-
-// The options of a command that only reads the database (ConnectOptions::read_only).
-ConnectOptions read_only_options(bool missing_is_empty = false);
+ScriptProject load_script_project(const GlobalOptions& global, LoadMode mode = LoadMode::Headers);
 
 }  // namespace migrate::cli
