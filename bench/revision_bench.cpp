@@ -7,6 +7,8 @@
 //
 //   migrate_bench [N=10000] [RUNS=5]      (MIGRATE_BIN=build/migrate also times the binary)
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,7 +17,6 @@
 #include <fstream>
 #include <functional>
 #include <memory>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ namespace {
 double ms_of(const std::function<void()>& f) {
     auto start = std::chrono::steady_clock::now();
     f();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 double median(std::vector<double> v) {
@@ -48,26 +50,37 @@ void time_binary(const fs::path& dir, int runs) {
         cfg << "database: sqlite:///app.db\nmodels: models\nversions: versions\n";
     }
     for (const char* cmd : {"heads", "history", "history --json"}) {
-        std::string line = std::string(bin) + " -c " + (dir / "migrate.yaml").string() + " " + cmd + " > /dev/null";
+        std::string line = std::string(bin) + " -c " + (dir / "migrate.yaml").string() + " " + cmd +
+                           " > /dev/null";
         std::vector<double> times;
-        for (int run = 0; run < runs; ++run) times.push_back(ms_of([&] {
-            if (std::system(line.c_str()) != 0) std::fprintf(stderr, "failed: %s\n", line.c_str());
-        }));
-        std::printf("           binary `migrate %s`: %.1f ms (median of %d)\n", cmd, median(times), runs);
+        for (int run = 0; run < runs; ++run)
+            times.push_back(ms_of([&] {
+                if (std::system(line.c_str()) != 0)
+                    std::fprintf(stderr, "failed: %s\n", line.c_str());
+            }));
+        std::printf("           binary `migrate %s`: %.1f ms (median of %d)\n", cmd, median(times),
+                    runs);
     }
     std::fflush(stdout);
 }
 
 void bench_shape(const char* name, bench::Shape shape, int count, int runs) {
-    fs::path dir = fs::temp_directory_path() / ("migrate_bench_" + std::to_string(::getpid()) + "_" + name);
+    fs::path dir =
+        fs::temp_directory_path() / ("migrate_bench_" + std::to_string(::getpid()) + "_" + name);
     fs::remove_all(dir);
-    double write_ms = ms_of([&] { bench::write_revisions(bench::generate_revisions(count, shape), (dir / "versions").string()); });
+    double write_ms = ms_of([&] {
+        bench::write_revisions(bench::generate_revisions(count, shape),
+                               (dir / "versions").string());
+    });
     std::vector<double> full, load, build, resolve, heads, history, plan, total;
     NamingConvention naming;
     for (int run = 0; run < runs; ++run) {
         std::vector<Revision> revs;
-        full.push_back(ms_of([&] { load_revisions({(dir / "versions").string()}, naming, LoadMode::Full); }));
-        load.push_back(ms_of([&] { revs = load_revisions({(dir / "versions").string()}, naming, LoadMode::Headers); }));
+        full.push_back(
+            ms_of([&] { load_revisions({(dir / "versions").string()}, naming, LoadMode::Full); }));
+        load.push_back(ms_of([&] {
+            revs = load_revisions({(dir / "versions").string()}, naming, LoadMode::Headers);
+        }));
         std::string prefix = revs[revs.size() / 2].id.substr(0, 8);
         std::unique_ptr<RevisionGraph> graph;
         build.push_back(ms_of([&] { graph = std::make_unique<RevisionGraph>(std::move(revs)); }));
@@ -82,10 +95,13 @@ void bench_shape(const char* name, bench::Shape shape, int count, int runs) {
         plan.push_back(ms_of([&] { graph->plan_upgrade({}, "heads"); }));
         total.push_back(load.back() + build.back() + resolve.back());
     }
-    std::printf("%-8s %6d revisions (written in %.0f ms): full parse %.0f ms; headers %.1f ms, graph %.1f ms, resolve %.3f ms, "
-                "heads %.3f ms, history %.2f ms, upgrade plan %.2f ms; load+graph+resolve %.1f ms (median of %d)\n",
-                name, count, write_ms, median(full), median(load), median(build), median(resolve), median(heads), median(history),
-                median(plan), median(total), runs);
+    std::printf(
+        "%-8s %6d revisions (written in %.0f ms): full parse %.0f ms; headers %.1f ms, graph %.1f "
+        "ms, resolve %.3f ms, "
+        "heads %.3f ms, history %.2f ms, upgrade plan %.2f ms; load+graph+resolve %.1f ms (median "
+        "of %d)\n",
+        name, count, write_ms, median(full), median(load), median(build), median(resolve),
+        median(heads), median(history), median(plan), median(total), runs);
     std::fflush(stdout);
     time_binary(dir, runs);
     fs::remove_all(dir);

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "core/schema/naming.h"
 #include "core/revision/revision_file.h"
+#include "core/schema/naming.h"
 
 namespace migrate::bench {
 
@@ -11,7 +11,8 @@ namespace {
 
 std::string id_for(int i) {
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%012x", static_cast<unsigned>(i * 2654435761u));  // spread over the id space
+    std::snprintf(buf, sizeof buf, "%012x",
+                  static_cast<unsigned>(i * 2654435761u));  // spread over the id space
     return buf;
 }
 
@@ -45,7 +46,8 @@ std::vector<Revision> generate_revisions(int count, Shape shape, int branch_ever
     while (i < count) {
         bool branch = shape == Shape::Branchy && i > 0 && i % branch_every == 0 && i + 3 <= count;
         if (!branch) {
-            out.push_back(make(i, head.empty() ? std::vector<std::string>{} : std::vector<std::string>{head}));
+            out.push_back(make(
+                i, head.empty() ? std::vector<std::string>{} : std::vector<std::string>{head}));
             head = out.back().id;
             ++i;
             continue;

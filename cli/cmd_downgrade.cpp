@@ -1,5 +1,6 @@
 // `migrate downgrade TARGET [--sql]`: revert revisions down to TARGET (-N, base, a revision); with
-// --sql, print the script instead of connecting (core/runtime/runner.h, core/runtime/runner_offline.h).
+// --sql, print the script instead of connecting (core/runtime/runner.h,
+// core/runtime/runner_offline.h).
 
 #include <memory>
 

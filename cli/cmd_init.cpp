@@ -39,7 +39,8 @@ versions: migrations/versions
 # transaction_per_migration: true
 )yaml";
 
-const char* kExampleModel = R"yaml(# An example model: the schema your application wants. Edit or replace it, then
+const char* kExampleModel =
+    R"yaml(# An example model: the schema your application wants. Edit or replace it, then
 #   migrate models                                   # check it
 #   migrate revision --autogenerate -m "create users"  # write a migration
 #   migrate upgrade head                             # apply it
@@ -78,7 +79,8 @@ void refuse_existing(const Plan& p) {
     std::error_code ec;
     for (const fs::path& path : {p.config, p.models, p.root / "migrations"})
         if (fs::exists(path, ec))
-            throw InputError("'" + path.string() + "' already exists; migrate init never overwrites. Choose an "
+            throw InputError("'" + path.string() +
+                             "' already exists; migrate init never overwrites. Choose an "
                              "empty folder: migrate init DIR");
     if (fs::exists(p.root, ec) && !fs::is_directory(p.root, ec))
         throw InputError("'" + p.root.string() + "' exists and is not a folder");
@@ -96,13 +98,16 @@ int run_init(CommandContext& ctx, const std::string& dir) {
     std::error_code ec;
     fs::create_directories(p.models, ec);
     if (!ec) fs::create_directories(p.versions, ec);
-    if (ec) throw InputError("cannot create folders under '" + p.root.string() + "': " + ec.message());
+    if (ec)
+        throw InputError("cannot create folders under '" + p.root.string() + "': " + ec.message());
     write_file(p.config, kConfig);
     write_file(p.example, kExampleModel);
-    std::vector<std::string> created = {p.config.string(), p.example.string(), p.versions.string() + "/"};
+    std::vector<std::string> created = {p.config.string(), p.example.string(),
+                                        p.versions.string() + "/"};
     ctx.out.set_result({{"created", created}});
     for (const auto& c : created) ctx.out.print("Created " + c);
-    ctx.out.print("Next: edit " + p.example.string() + ", then run `migrate models` and "
+    ctx.out.print("Next: edit " + p.example.string() +
+                  ", then run `migrate models` and "
                   "`migrate revision --autogenerate -m \"first\"`" +
                   (dir.empty() || dir == "." ? "" : " in " + p.root.string()));
     return 0;
@@ -115,7 +120,8 @@ const CommandRegistration registration{{
     .example = "migrate init myproject && cd myproject && migrate models",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto dir = std::make_shared<std::string>();
-        sub.add_option("DIR", *dir, "Folder to create the project in (default: the current folder)");
+        sub.add_option("DIR", *dir,
+                       "Folder to create the project in (default: the current folder)");
         return [&ctx, dir] { return run_init(ctx, *dir); };
     },
 }};

@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "core/dialect/database_url.h"
 #include "core/base/errors.h"
+#include "core/dialect/database_url.h"
 
 namespace migrate::cli {
 

@@ -19,7 +19,8 @@ Connection& connect(MigrationProject& project, Access access) {
 }
 
 RunnerOptions runner_options(const MigrationProject& project, CommandContext& ctx) {
-    RunnerOptions options = project.settings.runner_options(*project.database.dialect, project.database.url);
+    RunnerOptions options =
+        project.settings.runner_options(*project.database.dialect, project.database.url);
     options.progress = [&ctx](const std::string& line) { ctx.out.progress(line); };
     return options;
 }

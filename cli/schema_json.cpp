@@ -27,7 +27,8 @@ json column_json(const Column& c) {
 json element_json(const IndexElement& e) {
     json j = e.is_expression() ? json{{"expression", e.expression}} : json{{"name", e.column}};
     if (e.order == SortOrder::Desc) j["order"] = "desc";
-    if (e.nulls != NullsOrder::Default) j["nulls"] = e.nulls == NullsOrder::First ? "first" : "last";
+    if (e.nulls != NullsOrder::Default)
+        j["nulls"] = e.nulls == NullsOrder::First ? "first" : "last";
     if (!e.opclass.empty()) j["opclass"] = e.opclass;
     return j;
 }
@@ -42,7 +43,9 @@ json index_json(const Index& i) {
 }
 
 json foreign_key_json(const ForeignKey& f) {
-    json j = {{"name", f.name}, {"columns", f.columns}, {"references_table", f.referred_table},
+    json j = {{"name", f.name},
+              {"columns", f.columns},
+              {"references_table", f.referred_table},
               {"references_columns", f.referred_columns}};
     if (!f.referred_schema.empty()) j["references_schema"] = f.referred_schema;
     if (!f.on_delete.empty()) j["on_delete"] = f.on_delete;
@@ -60,15 +63,18 @@ json table_to_json(const Table& t) {
     if (t.sqlite_autoincrement) j["sqlite_autoincrement"] = true;
     j["columns"] = json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column_json(c));
-    if (t.primary_key) j["primary_key"] = {{"name", t.primary_key->name}, {"columns", t.primary_key->columns}};
+    if (t.primary_key)
+        j["primary_key"] = {{"name", t.primary_key->name}, {"columns", t.primary_key->columns}};
     j["indexes"] = json::array();
     for (const auto& i : t.indexes) j["indexes"].push_back(index_json(i));
     j["unique_constraints"] = json::array();
-    for (const auto& u : t.unique_constraints) j["unique_constraints"].push_back({{"name", u.name}, {"columns", u.columns}});
+    for (const auto& u : t.unique_constraints)
+        j["unique_constraints"].push_back({{"name", u.name}, {"columns", u.columns}});
     j["foreign_keys"] = json::array();
     for (const auto& f : t.foreign_keys) j["foreign_keys"].push_back(foreign_key_json(f));
     j["checks"] = json::array();
-    for (const auto& c : t.checks) j["checks"].push_back({{"name", c.name}, {"expression", c.expression}});
+    for (const auto& c : t.checks)
+        j["checks"].push_back({{"name", c.name}, {"expression", c.expression}});
     return j;
 }
 

@@ -11,7 +11,8 @@ std::unique_ptr<Dialect> make_postgresql_dialect();
 std::unique_ptr<Dialect> make_dialect(const std::string& name) {
     if (name == "sqlite") return make_sqlite_dialect();
     if (name == "postgresql") return make_postgresql_dialect();
-    throw InputError("database '" + name + "' is not supported: migrate supports sqlite and postgresql");
+    throw InputError("database '" + name +
+                     "' is not supported: migrate supports sqlite and postgresql");
 }
 
 }  // namespace migrate

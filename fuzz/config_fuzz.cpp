@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "core/runtime/config.h"
 #include "core/base/errors.h"
+#include "core/runtime/config.h"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/dialect/database_url.h"
 #include "core/base/errors.h"
+#include "core/dialect/database_url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

@@ -15,9 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
     auto header = migrate::scan_revision_header(text, "versions/fuzz.yaml");
     try {
-        migrate::Revision full = migrate::parse_revision(text, "versions/fuzz.yaml", migrate::NamingConvention{});
-        if (header && (header->id != full.id || header->down_revisions != full.down_revisions ||
-                       header->depends_on != full.depends_on || header->branch_labels != full.branch_labels))
+        migrate::Revision full =
+            migrate::parse_revision(text, "versions/fuzz.yaml", migrate::NamingConvention{});
+        if (header &&
+            (header->id != full.id || header->down_revisions != full.down_revisions ||
+             header->depends_on != full.depends_on || header->branch_labels != full.branch_labels))
             std::abort();  // the fast path read another graph than the parser
     } catch (const migrate::InputError&) {
     }

@@ -17,7 +17,7 @@ namespace migrate::diff {
 // Upgrade operations are emitted phase by phase; inside a phase in the order emitted
 // (comparers iterate sorted schemas, so that order is by schema, table, name).
 enum class Phase {
-    CreateEnums,  // create_enum, alter_enum_add_value: before any table uses them
+    CreateEnums,      // create_enum, alter_enum_add_value: before any table uses them
     CreateSequences,  // create_sequence, alter_sequence (owner released): before defaults use them
     RenameTables,
     RenameColumns,
@@ -32,7 +32,7 @@ enum class Phase {
     CreateForeignKeys,  // on kept tables, and the ones that break cycles of new tables
     OwnSequences,       // alter_sequence owned_by: once the owning table and column exist
     TableComments,
-    DropEnums,  // alter_enum_drop_value, drop_enum: after no column uses them
+    DropEnums,      // alter_enum_drop_value, drop_enum: after no column uses them
     DropSequences,  // drop_sequence: after no column default uses them
     Count,
 };

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 
-#include "core/diff/diff_context.h"
 #include "core/base/errors.h"
+#include "core/diff/diff_context.h"
 
 namespace migrate::diff {
 

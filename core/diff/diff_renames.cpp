@@ -7,8 +7,8 @@
 // — so the other comparers diff the renamed object's remaining attributes under its new
 // name.
 
-#include "core/operations/apply_operation.h"
 #include "core/diff/diff_context.h"
+#include "core/operations/apply_operation.h"
 
 namespace migrate::diff {
 

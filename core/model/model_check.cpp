@@ -13,11 +13,12 @@ namespace migrate {
 namespace {
 
 class Checker {
-public:
+  public:
     Checker(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
             std::vector<Diagnostic>& diagnostics)
         : tables_(tables), enums_(enums), diagnostics_(diagnostics) {
-        for (const auto& t : tables_) table_index_.emplace(std::make_pair(t.table.schema, t.table.name), &t);
+        for (const auto& t : tables_)
+            table_index_.emplace(std::make_pair(t.table.schema, t.table.name), &t);
         for (const auto& e : enums_) enum_schemas_[e.value.name].insert(e.value.schema);
     }
 
@@ -30,14 +31,16 @@ public:
         check_schema_wide_names();
     }
 
-private:
+  private:
     SourceLocation site(const std::map<std::string, SourceLocation>& sites, const std::string& key,
                         const LocatedTable& t) const {
         auto it = sites.find(key);
         return it == sites.end() ? t.sites.table : it->second;
     }
 
-    void add(const SourceLocation& at, std::string message) { diagnostics_.push_back({at, std::move(message)}); }
+    void add(const SourceLocation& at, std::string message) {
+        diagnostics_.push_back({at, std::move(message)});
+    }
 
     const LocatedTable* find_table(const std::string& schema, const std::string& name) const {
         auto it = table_index_.find(std::make_pair(schema, name));
@@ -79,11 +82,14 @@ private:
     void check_foreign_key(const LocatedTable& t, const ForeignKey& fk) {
         SourceLocation at = site(t.sites.foreign_keys, fk.name, t);
         std::string schema = fk.referred_schema.empty() ? t.table.schema : fk.referred_schema;
-        std::string what = "foreign key '" + fk.name + "' of table '" + t.table.qualified_name() + "'";
+        std::string what =
+            "foreign key '" + fk.name + "' of table '" + t.table.qualified_name() + "'";
         const LocatedTable* target = find_table(schema, fk.referred_table);
-        if (!target && schema == "public") target = find_table("", fk.referred_table);  // the default schema
+        if (!target && schema == "public")
+            target = find_table("", fk.referred_table);  // the default schema
         if (!target) {
-            std::string shown = schema.empty() ? fk.referred_table : schema + "." + fk.referred_table;
+            std::string shown =
+                schema.empty() ? fk.referred_table : schema + "." + fk.referred_table;
             add(at, what + " references table '" + shown + "', which no model declares" +
                         did_you_mean(fk.referred_table, table_names()));
             return;
@@ -94,12 +100,15 @@ private:
         for (const auto& col : fk.referred_columns) {
             if (target->table.find_column(col)) continue;
             all_found = false;
-            add(at, what + " references column '" + col + "', which table '" + target->table.qualified_name() +
-                        "' does not have" + did_you_mean(col, names));
+            add(at, what + " references column '" + col + "', which table '" +
+                        target->table.qualified_name() + "' does not have" +
+                        did_you_mean(col, names));
         }
         if (all_found && !is_unique_key(target->table, fk.referred_columns))
-            add(at, what + " references " + target->table.qualified_name() + " (" + join(fk.referred_columns) +
-                        "), which is neither its primary key nor unique; the database would refuse it");
+            add(at,
+                what + " references " + target->table.qualified_name() + " (" +
+                    join(fk.referred_columns) +
+                    "), which is neither its primary key nor unique; the database would refuse it");
     }
 
     void check_enum(const LocatedTable& t, const Column& c) {
@@ -111,10 +120,10 @@ private:
         if (auto it = enum_schemas_.find(name);
             it != enum_schemas_.end() && (it->second.count(schema) || it->second.count("")))
             return;
-        add(site(t.sites.column_types, c.name, t), "column '" + c.name + "' of table '" + t.table.qualified_name() +
-                                                       "' uses enum '" + c.type.name +
-                                                       "', which no model declares under 'enums'" +
-                                                       did_you_mean(name, enum_names()));
+        add(site(t.sites.column_types, c.name, t),
+            "column '" + c.name + "' of table '" + t.table.qualified_name() + "' uses enum '" +
+                c.type.name + "', which no model declares under 'enums'" +
+                did_you_mean(name, enum_names()));
     }
 
     // Index, unique constraint and primary key names are relations: one per schema.
@@ -128,11 +137,13 @@ private:
             std::sort(names.begin(), names.end());
             names.erase(std::unique(names.begin(), names.end()), names.end());
             for (const auto& n : names) {
-                auto [it, inserted] = owner.emplace(std::make_pair(t.table.schema, n), t.table.name);
+                auto [it, inserted] =
+                    owner.emplace(std::make_pair(t.table.schema, n), t.table.name);
                 if (inserted) continue;
-                add(site(t.sites.objects, n, t), "the name '" + n + "' of table '" + t.table.qualified_name() +
-                                                     "' is already used by table '" + it->second +
-                                                     "'; index and constraint names are shared by a whole schema");
+                add(site(t.sites.objects, n, t),
+                    "the name '" + n + "' of table '" + t.table.qualified_name() +
+                        "' is already used by table '" + it->second +
+                        "'; index and constraint names are shared by a whole schema");
             }
         }
     }
@@ -147,13 +158,15 @@ private:
     const std::deque<LocatedEnum>& enums_;
     std::vector<Diagnostic>& diagnostics_;
     std::map<std::pair<std::string, std::string>, const LocatedTable*> table_index_;
-    std::map<std::string, std::set<std::string>> enum_schemas_;  // enum name -> schemas declaring it
+    std::map<std::string, std::set<std::string>>
+        enum_schemas_;  // enum name -> schemas declaring it
     std::vector<std::string> table_names_, enum_names_;
 };
 
 }  // namespace
 
-void check_model_references(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
+void check_model_references(const std::deque<LocatedTable>& tables,
+                            const std::deque<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics) {
     Checker(tables, enums, diagnostics).run();
 }

@@ -28,7 +28,8 @@ struct LocatedSequence {
 };
 
 // Appends one diagnostic per problem found.
-void check_model_references(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
+void check_model_references(const std::deque<LocatedTable>& tables,
+                            const std::deque<LocatedEnum>& enums,
                             std::vector<Diagnostic>& diagnostics);
 
 // Sequences (core/model/model_check_sequences.cpp): owned_by names a table of the sequence's

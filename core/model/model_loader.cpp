@@ -39,26 +39,30 @@ std::string display_path(const std::string& path) {
 // Tables, enums and sequences are merged as the parser streams them, one item at a time, and
 // duplicates are found through an index: loading is linear in the number of tables.
 class ModelMerger {
-public:
+  public:
     explicit ModelMerger(const NamingConvention& naming) : naming_(naming) {}
 
     void add_document(const std::string& file, const std::string& text) {
         ParseContext ctx{file, &diagnostics_, &naming_};
-        size_t diagnostics_before = diagnostics_.size(), tables_before = tables_.size(), enums_before = enums_.size(),
-               sequences_before = sequences_.size();
+        size_t diagnostics_before = diagnostics_.size(), tables_before = tables_.size(),
+               enums_before = enums_.size(), sequences_before = sequences_.size();
         yaml::Node root;
         try {
             root = yaml::parse(text, {"tables", "enums", "sequences"},
                                [&](const std::string& key, const yaml::Node& item) {
-                                   if (key == "tables") add_table(item, ctx);
-                                   else if (key == "enums") add_enum(item, ctx);
-                                   else if (key == "sequences") add_sequence(item, ctx);
+                                   if (key == "tables")
+                                       add_table(item, ctx);
+                                   else if (key == "enums")
+                                       add_enum(item, ctx);
+                                   else if (key == "sequences")
+                                       add_sequence(item, ctx);
                                });
-        } catch (const yaml::ParseError& e) {  // only the syntax error counts, not what was read before it
+        } catch (const yaml::ParseError&
+                     e) {  // only the syntax error counts, not what was read before it
             forget_since(tables_before, enums_before, sequences_before);
             diagnostics_.resize(diagnostics_before);
-            diagnostics_.push_back(
-                {{file, e.mark.line + 1, e.mark.column + 1}, std::string("invalid YAML: ") + e.what()});
+            diagnostics_.push_back({{file, e.mark.line + 1, e.mark.column + 1},
+                                    std::string("invalid YAML: ") + e.what()});
             return;
         }
         if (is_missing(root)) return;
@@ -73,10 +77,11 @@ public:
         check_model_references(tables_, enums_, diagnostics_);
         check_model_sequences(tables_, sequences_, diagnostics_);
         if (!diagnostics_.empty()) {
-            std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-                return std::tie(a.where.file, a.where.line, a.where.column) <
-                       std::tie(b.where.file, b.where.line, b.where.column);
-            });
+            std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                             [](const Diagnostic& a, const Diagnostic& b) {
+                                 return std::tie(a.where.file, a.where.line, a.where.column) <
+                                        std::tie(b.where.file, b.where.line, b.where.column);
+                             });
             throw InputError(diagnostics_);
         }
         Schema schema;
@@ -91,7 +96,7 @@ public:
 
     std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
-private:
+  private:
     using Key = std::pair<std::string, std::string>;  // schema, name
 
     void add_table(const yaml::Node& item, ParseContext& ctx) {
@@ -99,11 +104,13 @@ private:
         auto table = parse_table(item, ctx, &located.sites);
         if (!table) return;
         located.table = std::move(*table);
-        auto [it, inserted] = table_index_.emplace(Key{located.table.schema, located.table.name}, tables_.size());
+        auto [it, inserted] =
+            table_index_.emplace(Key{located.table.schema, located.table.name}, tables_.size());
         if (!inserted) {
-            report(ctx, located.sites.table, "table '" + located.table.qualified_name() + "' is declared twice: in " +
-                                                 tables_[it->second].sites.table.to_string() + " and in " +
-                                                 located.sites.table.to_string());
+            report(ctx, located.sites.table,
+                   "table '" + located.table.qualified_name() + "' is declared twice: in " +
+                       tables_[it->second].sites.table.to_string() + " and in " +
+                       located.sites.table.to_string());
             return;
         }
         tables_.push_back(std::move(located));
@@ -115,8 +122,9 @@ private:
         SourceLocation at = location_of(item["name"], ctx.file);
         auto [it, inserted] = enum_index_.emplace(Key{e->schema, e->name}, enums_.size());
         if (!inserted) {
-            report(ctx, at, "enum '" + e->qualified_name() + "' is declared twice: in " +
-                                enums_[it->second].where.to_string() + " and in " + at.to_string());
+            report(ctx, at,
+                   "enum '" + e->qualified_name() + "' is declared twice: in " +
+                       enums_[it->second].where.to_string() + " and in " + at.to_string());
             return;
         }
         enums_.push_back({std::move(*e), at});
@@ -128,8 +136,9 @@ private:
         SourceLocation at = location_of(item["name"], ctx.file);
         auto [it, inserted] = sequence_index_.emplace(Key{q->schema, q->name}, sequences_.size());
         if (!inserted) {
-            report(ctx, at, "sequence '" + q->qualified_name() + "' is declared twice: in " +
-                                sequences_[it->second].where.to_string() + " and in " + at.to_string());
+            report(ctx, at,
+                   "sequence '" + q->qualified_name() + "' is declared twice: in " +
+                       sequences_[it->second].where.to_string() + " and in " + at.to_string());
             return;
         }
         sequences_.push_back({std::move(*q), at});
@@ -142,7 +151,8 @@ private:
         sequences_.resize(sequences_before);
         for (size_t i = tables_before; i < tables_.size(); ++i)
             table_index_.erase(Key{tables_[i].table.schema, tables_[i].table.name});
-        for (size_t i = enums_before; i < enums_.size(); ++i) enum_index_.erase(Key{enums_[i].value.schema, enums_[i].value.name});
+        for (size_t i = enums_before; i < enums_.size(); ++i)
+            enum_index_.erase(Key{enums_[i].value.schema, enums_[i].value.name});
         tables_.resize(tables_before);
         enums_.resize(enums_before);
     }
@@ -168,7 +178,8 @@ std::string read_whole_file(const std::string& path, bool& ok) {
 
 }  // namespace
 
-std::vector<std::string> find_model_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics) {
+std::vector<std::string> find_model_files(const std::vector<std::string>& paths,
+                                          std::vector<Diagnostic>& diagnostics) {
     std::vector<std::string> files;
     for (const auto& p : paths) {
         std::error_code ec;
@@ -176,14 +187,16 @@ std::vector<std::string> find_model_files(const std::vector<std::string>& paths,
             files.push_back(p);
         } else if (fs::is_directory(p, ec)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-                 it.increment(ec))
-                if (it->is_regular_file(ec) && is_model_extension(it->path())) found.push_back(it->path().string());
+            for (auto it = fs::recursive_directory_iterator(p, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file(ec) && is_model_extension(it->path()))
+                    found.push_back(it->path().string());
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else {
-            diagnostics.push_back({{display_path(p), 0, 0}, "model path '" + display_path(p) +
-                                                                "' does not exist; check 'models:' in the config"});
+            diagnostics.push_back({{display_path(p), 0, 0},
+                                   "model path '" + display_path(p) +
+                                       "' does not exist; check 'models:' in the config"});
         }
     }
     return files;
@@ -203,7 +216,8 @@ Schema load_models(const std::vector<std::string>& paths, const NamingConvention
     return merger.finish();
 }
 
-Schema load_model_documents(const std::vector<ModelDocument>& documents, const NamingConvention& naming) {
+Schema load_model_documents(const std::vector<ModelDocument>& documents,
+                            const NamingConvention& naming) {
     ModelMerger merger(naming);
     for (const auto& [file, text] : documents) merger.add_document(file, text);
     return merger.finish();

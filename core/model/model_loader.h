@@ -17,7 +17,8 @@ namespace migrate {
 // The model files named by `paths`: a file as given (any extension), a folder
 // recursively for *.yaml, *.yml and *.json, in sorted order. Missing paths are
 // diagnostics.
-std::vector<std::string> find_model_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics);
+std::vector<std::string> find_model_files(const std::vector<std::string>& paths,
+                                          std::vector<Diagnostic>& diagnostics);
 
 // Loads and merges the model files under `paths`. Returns a sorted Schema (Schema::sort)
 // or throws InputError with every diagnostic. File names in messages are relative to
@@ -26,6 +27,7 @@ Schema load_models(const std::vector<std::string>& paths, const NamingConvention
 
 // The same over in-memory documents: (file name shown in messages, text).
 using ModelDocument = std::pair<std::string, std::string>;
-Schema load_model_documents(const std::vector<ModelDocument>& documents, const NamingConvention& naming = {});
+Schema load_model_documents(const std::vector<ModelDocument>& documents,
+                            const NamingConvention& naming = {});
 
 }  // namespace migrate

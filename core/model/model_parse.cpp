@@ -36,7 +36,8 @@ struct TableReader {
 
     std::string what() const { return "table '" + table.name + "'"; }
 
-    void for_each(const yaml::Node& node, const std::string& key, const std::function<void(const yaml::Node&)>& fn) {
+    void for_each(const yaml::Node& node, const std::string& key,
+                  const std::function<void(const yaml::Node&)>& fn) {
         const yaml::Node list = node[key];
         if (is_missing(list)) return;
         if (!list.IsSequence()) {
@@ -47,11 +48,14 @@ struct TableReader {
     }
 
     // Reports each of `cols` that the table does not have, at `at`.
-    void check_columns(const std::vector<std::string>& cols, const std::string& owner, const yaml::Node& at) {
+    void check_columns(const std::vector<std::string>& cols, const std::string& owner,
+                       const yaml::Node& at) {
         for (const auto& c : cols) {
-            if (std::find(column_names.begin(), column_names.end(), c) != column_names.end()) continue;
-            report(ctx, at, owner + " names column '" + c + "', which " + what() + " does not have" +
-                                did_you_mean(c, column_names));
+            if (std::find(column_names.begin(), column_names.end(), c) != column_names.end())
+                continue;
+            report(ctx, at,
+                   owner + " names column '" + c + "', which " + what() + " does not have" +
+                       did_you_mean(c, column_names));
         }
     }
 
@@ -63,7 +67,8 @@ struct TableReader {
     std::vector<detail::ColumnDraft> read_columns(const yaml::Node& node) {
         std::vector<detail::ColumnDraft> drafts;
         drafts.reserve(node["columns"].size());
-        if (is_missing(node["columns"])) report(ctx, node, what() + " needs 'columns'");
+        if (is_missing(node["columns"]))
+            report(ctx, node, what() + " needs 'columns'");
         else if (node["columns"].IsSequence() && node["columns"].size() == 0)
             report(ctx, node["columns"], what() + " has no columns");
         for_each(node, "columns", [&](const yaml::Node& item) {
@@ -81,15 +86,18 @@ struct TableReader {
         return drafts;
     }
 
-    std::vector<std::string> read_primary_key(const yaml::Node& node, const std::vector<detail::ColumnDraft>& drafts) {
+    std::vector<std::string> read_primary_key(const yaml::Node& node,
+                                              const std::vector<detail::ColumnDraft>& drafts) {
         std::vector<std::string> flagged;
         for (const auto& d : drafts)
             if (d.parsed.primary_key) flagged.push_back(d.parsed.column.name);
         const yaml::Node pk_node = node["primary_key"];
         if (!is_missing(pk_node)) {
             if (!flagged.empty()) {
-                report(ctx, pk_node, what() + " declares its primary key twice: with primary_key: true on its "
-                                              "columns and with a table-level 'primary_key'; keep one");
+                report(ctx, pk_node,
+                       what() +
+                           " declares its primary key twice: with primary_key: true on its "
+                           "columns and with a table-level 'primary_key'; keep one");
                 return flagged;
             }
             auto pk = detail::read_primary_key(pk_node, table.name, ctx);
@@ -120,7 +128,8 @@ struct TableReader {
             const yaml::Node& node = d.node;
             table.foreign_keys.push_back(*d.parsed.foreign_key);
             add_object(d.parsed.foreign_key->name, at);
-            sites.foreign_keys[d.parsed.foreign_key->name] = location_of(node["references"], ctx.file);
+            sites.foreign_keys[d.parsed.foreign_key->name] =
+                location_of(node["references"], ctx.file);
         }
     }
 
@@ -130,7 +139,8 @@ struct TableReader {
             if (!index) return;
             for (size_t i = 0; i < index->elements.size(); ++i)
                 if (!index->elements[i].is_expression())
-                    check_columns({index->elements[i].column}, "index '" + index->name + "'", item["columns"][i]);
+                    check_columns({index->elements[i].column}, "index '" + index->name + "'",
+                                  item["columns"][i]);
             add_object(index->name, location_of(item, ctx.file));
             table.indexes.push_back(std::move(*index));
         });
@@ -178,14 +188,17 @@ struct TableReader {
         std::set<std::string> seen;
         for (const auto& [name, where] : object_names)
             if (!seen.insert(name).second)
-                report(ctx, where, "the name '" + name + "' is used by two indexes or constraints of " + what() +
-                                       "; give one of them another name");
+                report(ctx, where,
+                       "the name '" + name + "' is used by two indexes or constraints of " +
+                           what() + "; give one of them another name");
     }
 };
 
 }  // namespace
 
-std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx) { return parse_table(node, ctx, nullptr); }
+std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx) {
+    return parse_table(node, ctx, nullptr);
+}
 
 std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites) {
     if (!expect_map(node, "a table", ctx)) return std::nullopt;
@@ -199,9 +212,11 @@ std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, Tabl
     table.name = *name;
     where.table = location_of(node["name"], ctx.file);
     TableReader reader{table, where, ctx, {}, {}};
-    if (!is_missing(node["schema"])) table.schema = read_name(node, "schema", reader.what(), ctx).value_or("");
+    if (!is_missing(node["schema"]))
+        table.schema = read_name(node, "schema", reader.what(), ctx).value_or("");
     table.comment = read_string(node, "comment", reader.what(), ctx);
-    if (!is_missing(node["renamed_from"])) table.renamed_from = read_name(node, "renamed_from", reader.what(), ctx);
+    if (!is_missing(node["renamed_from"]))
+        table.renamed_from = read_name(node, "renamed_from", reader.what(), ctx);
 
     std::vector<detail::ColumnDraft> drafts = reader.read_columns(node);
     std::vector<std::string> pk_columns = reader.read_primary_key(node, drafts);

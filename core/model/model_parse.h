@@ -13,12 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "core/yaml/yaml_tree.h"
-
 #include "core/base/errors.h"
 #include "core/schema/naming.h"
 #include "core/schema/schema.h"
 #include "core/yaml/yaml_read.h"
+#include "core/yaml/yaml_tree.h"
 
 namespace migrate {
 
@@ -37,10 +36,10 @@ std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx);
 // Where a parsed table's parts were written, for the checks that span tables (the
 // model loader: references to other tables, enums, names unique per schema).
 struct TableSites {
-    SourceLocation table;                                  // the table's name
-    std::map<std::string, SourceLocation> foreign_keys;    // by name: where the reference is written
-    std::map<std::string, SourceLocation> column_types;    // by column name: the type value
-    std::map<std::string, SourceLocation> objects;         // by index/constraint name: its entry
+    SourceLocation table;                                // the table's name
+    std::map<std::string, SourceLocation> foreign_keys;  // by name: where the reference is written
+    std::map<std::string, SourceLocation> column_types;  // by column name: the type value
+    std::map<std::string, SourceLocation> objects;       // by index/constraint name: its entry
 };
 std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites);
 
@@ -53,15 +52,17 @@ struct ParsedColumn {
     std::optional<Index> index;
     std::optional<ForeignKey> foreign_key;
 };
-std::optional<ParsedColumn> parse_column(const yaml::Node& node, const std::string& table, ParseContext& ctx);
+std::optional<ParsedColumn> parse_column(const yaml::Node& node, const std::string& table,
+                                         ParseContext& ctx);
 
 // An index mapping as in a model file's `indexes:` list (name optional: from the
 // naming convention). `table` names it.
-std::optional<Index> parse_index(const yaml::Node& node, const std::string& table, ParseContext& ctx);
+std::optional<Index> parse_index(const yaml::Node& node, const std::string& table,
+                                 ParseContext& ctx);
 // The same, accepting `extra_keys` that the caller reads itself (create_index's `table`,
 // `schema`) instead of reporting them as unknown.
-std::optional<Index> parse_index(const yaml::Node& node, const std::string& table, ParseContext& ctx,
-                                 const std::vector<std::string>& extra_keys);
+std::optional<Index> parse_index(const yaml::Node& node, const std::string& table,
+                                 ParseContext& ctx, const std::vector<std::string>& extra_keys);
 
 // An enum mapping: name, values, schema.
 std::optional<Enum> parse_enum(const yaml::Node& node, ParseContext& ctx);

@@ -13,8 +13,9 @@ namespace migrate {
 namespace {
 
 const std::vector<std::string> kColumnKeys = {
-    "name",        "type",      "nullable",  "primary_key", "autoincrement", "unique",       "index",
-    "server_default", "references", "on_delete", "on_update", "comment",      "renamed_from", "collation", "fill"};
+    "name",      "type",    "nullable",       "primary_key", "autoincrement",
+    "unique",    "index",   "server_default", "references",  "on_delete",
+    "on_update", "comment", "renamed_from",   "collation",   "fill"};
 
 const std::vector<std::string> kPortableTypes = {
     "integer", "bigint", "smallint", "string", "text", "boolean", "date", "datetime", "time",
@@ -192,7 +193,8 @@ std::optional<ColumnDraft> read_column(const yaml::Node& node, const std::string
     if (!is_missing(def)) c.server_default = read_string(node, "server_default", what, ctx);
     c.comment = read_string(node, "comment", what, ctx);
     c.collation = read_string(node, "collation", what, ctx);
-    if (!is_missing(node["renamed_from"])) c.renamed_from = read_name(node, "renamed_from", what, ctx);
+    if (!is_missing(node["renamed_from"]))
+        c.renamed_from = read_name(node, "renamed_from", what, ctx);
     if (!is_missing(node["fill"])) c.fill = read_string(node, "fill", what, ctx);
     expand_shorthands(d, node, table, ctx);
     return d;

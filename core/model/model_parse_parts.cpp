@@ -11,7 +11,8 @@ namespace migrate {
 
 namespace {
 
-const std::vector<std::string> kIndexKeys = {"name", "columns", "expressions", "unique", "where", "using"};
+const std::vector<std::string> kIndexKeys = {"name",   "columns", "expressions",
+                                             "unique", "where",   "using"};
 const std::vector<std::string> kIndexElementKeys = {"name", "expression", "order", "nulls",
                                                     "opclass"};
 

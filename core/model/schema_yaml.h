@@ -25,7 +25,8 @@ struct SchemaEmitter {
     static void opt(V& m, const char* key, const std::optional<std::string>& s) {
         if (s) m.add(key, V::str(*s));
     }
-    static void opt_nullable(V& m, const char* key, const std::optional<std::optional<std::string>>& s) {
+    static void opt_nullable(V& m, const char* key,
+                             const std::optional<std::optional<std::string>>& s) {
         if (s) m.add(key, *s ? V::str(**s) : V::null());
     }
     static void nonempty(V& m, const char* key, const std::string& s) {
@@ -42,7 +43,8 @@ struct SchemaEmitter {
         if (pk) m.add("primary_key", V::boolean(true));
         if (c.nullable == (pk || in_pk || c.autoincrement))
             m.add("nullable", V::boolean(c.nullable));
-        if (c.autoincrement != autoincrement_default) m.add("autoincrement", V::boolean(c.autoincrement));
+        if (c.autoincrement != autoincrement_default)
+            m.add("autoincrement", V::boolean(c.autoincrement));
         opt(m, "server_default", c.server_default);
         opt(m, "comment", c.comment);
         opt(m, "collation", c.collation);
@@ -64,7 +66,8 @@ struct SchemaEmitter {
         else
             m.add("name", V::str(e.column));
         if (e.order == SortOrder::Desc) m.add("order", V::str("desc"));
-        if (e.nulls != NullsOrder::Default) m.add("nulls", V::str(e.nulls == NullsOrder::First ? "first" : "last"));
+        if (e.nulls != NullsOrder::Default)
+            m.add("nulls", V::str(e.nulls == NullsOrder::First ? "first" : "last"));
         nonempty(m, "opclass", e.opclass);
         return m;
     }
@@ -88,7 +91,8 @@ struct SchemaEmitter {
     }
 
     static V foreign_key_fields(const ForeignKey& fk, V m) {
-        m.add("columns", V::str_list(fk.columns)).add("references_table", V::str(fk.referred_table));
+        m.add("columns", V::str_list(fk.columns))
+            .add("references_table", V::str(fk.referred_table));
         m.add("references_columns", V::str_list(fk.referred_columns));
         nonempty(m, "references_schema", fk.referred_schema);
         nonempty(m, "on_delete", fk.on_delete);
@@ -97,10 +101,12 @@ struct SchemaEmitter {
     }
 
     bool pk_as_flags(const Table& t) const {
-        if (!t.primary_key || canonical || t.primary_key->name != naming.primary_key_name(t.name)) return false;
+        if (!t.primary_key || canonical || t.primary_key->name != naming.primary_key_name(t.name))
+            return false;
         std::vector<std::string> in_order;
         for (const auto& c : t.columns)
-            if (std::find(t.primary_key->columns.begin(), t.primary_key->columns.end(), c.name) != t.primary_key->columns.end())
+            if (std::find(t.primary_key->columns.begin(), t.primary_key->columns.end(), c.name) !=
+                t.primary_key->columns.end())
                 in_order.push_back(c.name);
         return in_order == t.primary_key->columns;
     }
@@ -124,12 +130,15 @@ struct SchemaEmitter {
         V cols = V::seq();
         for (const auto& c : t.columns) {
             bool in_pk = std::find(pk_cols.begin(), pk_cols.end(), c.name) != pk_cols.end();
-            bool auto_default = in_pk && pk_cols.size() == 1 && is_integer_kind(c.type.kind) && !has_fk(t, c.name);
+            bool auto_default =
+                in_pk && pk_cols.size() == 1 && is_integer_kind(c.type.kind) && !has_fk(t, c.name);
             cols.push(column(c, flags && in_pk, auto_default, in_pk));
         }
         m.add("columns", std::move(cols));
         if (t.primary_key && !flags)
-            m.add("primary_key", V::map(true).add("name", V::str(t.primary_key->name)).add("columns", V::str_list(t.primary_key->columns)));
+            m.add("primary_key", V::map(true)
+                                     .add("name", V::str(t.primary_key->name))
+                                     .add("columns", V::str_list(t.primary_key->columns)));
         list(m, "indexes", t.indexes, [&](const Index& ix) { return index(ix, true); });
         list(m, "unique_constraints", t.unique_constraints, [](const UniqueConstraint& u) {
             return V::map(true).add("name", V::str(u.name)).add("columns", V::str_list(u.columns));
@@ -138,7 +147,9 @@ struct SchemaEmitter {
             return foreign_key_fields(fk, V::map(true).add("name", V::str(fk.name)));
         });
         list(m, "checks", t.checks, [](const CheckConstraint& ck) {
-            return V::map(true).add("name", V::str(ck.name)).add("expression", V::str(ck.expression));
+            return V::map(true)
+                .add("name", V::str(ck.name))
+                .add("expression", V::str(ck.expression));
         });
         return m;
     }

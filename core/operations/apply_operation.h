@@ -2,8 +2,8 @@
 // Applies an operation to an in-memory Schema: the replay that computes "the schema at
 // a revision" without a database, and the new table definition a SQLite rebuild needs.
 
-#include "core/schema/naming.h"
 #include "core/operations/operations.h"
+#include "core/schema/naming.h"
 #include "core/schema/schema.h"
 
 namespace migrate {

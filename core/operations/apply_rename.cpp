@@ -26,7 +26,8 @@ void rename_derived_names(Table& t, const std::string& old_name, const NamingCon
     if (t.primary_key && t.primary_key->name == n.primary_key_name(old_name))
         t.primary_key->name = n.primary_key_name(nw);
     for (auto& ix : t.indexes)
-        if (ix.name == n.index_name(old_name, index_columns(ix))) ix.name = n.index_name(nw, index_columns(ix));
+        if (ix.name == n.index_name(old_name, index_columns(ix)))
+            ix.name = n.index_name(nw, index_columns(ix));
     for (auto& u : t.unique_constraints)
         if (u.name == n.unique_name(old_name, u.columns)) u.name = n.unique_name(nw, u.columns);
     for (auto& fk : t.foreign_keys) {
@@ -40,8 +41,8 @@ void rename_derived_names(Table& t, const std::string& old_name, const NamingCon
     }
 }
 
-void rename_index_column(Index& ix, const std::string& table, const std::string& from, const std::string& to,
-                         const NamingConvention& n) {
+void rename_index_column(Index& ix, const std::string& table, const std::string& from,
+                         const std::string& to, const NamingConvention& n) {
     bool derived = ix.name == n.index_name(table, index_columns(ix));
     for (auto& e : ix.elements) {
         if (e.column == from) e.column = to;
@@ -53,7 +54,8 @@ void rename_index_column(Index& ix, const std::string& table, const std::string&
 
 }  // namespace
 
-void rename_table_in(Schema& s, Table& t, const std::string& new_name, const NamingConvention& naming) {
+void rename_table_in(Schema& s, Table& t, const std::string& new_name,
+                     const NamingConvention& naming) {
     std::string old_name = t.name;
     std::string schema = t.schema;
     t.name = new_name;
@@ -62,7 +64,8 @@ void rename_table_in(Schema& s, Table& t, const std::string& new_name, const Nam
         for (auto& fk : other.foreign_keys)
             if (fk.referred_table == old_name && fk.referred_schema == schema) {
                 fk.referred_table = new_name;
-                if (&other != &t && fk.name == naming.foreign_key_name(other.name, fk.columns, old_name))
+                if (&other != &t &&
+                    fk.name == naming.foreign_key_name(other.name, fk.columns, old_name))
                     fk.name = naming.foreign_key_name(other.name, fk.columns, new_name);
             }
     rename_derived_names(t, old_name, naming);
@@ -90,7 +93,8 @@ void rename_column_in(Schema& s, Table& t, const std::string& from, const std::s
     }
     for (auto& other : s.tables)
         for (auto& fk : other.foreign_keys)
-            if (fk.referred_table == t.name && fk.referred_schema == t.schema) rename_in(fk.referred_columns, from, to);
+            if (fk.referred_table == t.name && fk.referred_schema == t.schema)
+                rename_in(fk.referred_columns, from, to);
 }
 
 }  // namespace migrate

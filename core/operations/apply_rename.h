@@ -15,7 +15,8 @@
 namespace migrate {
 
 // `table` (in `schema`) takes `new_name`; the caller checked that the name is free.
-void rename_table_in(Schema& schema, Table& table, const std::string& new_name, const NamingConvention& naming);
+void rename_table_in(Schema& schema, Table& table, const std::string& new_name,
+                     const NamingConvention& naming);
 
 // Column `from` of `table` (in `schema`) becomes `to`; the caller checked both names.
 void rename_column_in(Schema& schema, Table& table, const std::string& from, const std::string& to,

@@ -9,11 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/yaml/yaml_tree.h"
-
 #include "core/model/model_parse.h"
-#include "core/schema/naming.h"
 #include "core/operations/operations.h"
+#include "core/schema/naming.h"
+#include "core/yaml/yaml_tree.h"
 #include "core/yaml/yaml_writer.h"
 
 namespace migrate {

@@ -46,7 +46,8 @@ V Emitter::body(const Operation& op) const {
                 if (o.autoincrement) m.add("autoincrement", V::boolean(*o.autoincrement));
                 opt(m, "using", o.using_expr);
                 if (o.existing_type) m.add("existing_type", V::str(o.existing_type->to_string()));
-                if (o.existing_nullable) m.add("existing_nullable", V::boolean(*o.existing_nullable));
+                if (o.existing_nullable)
+                    m.add("existing_nullable", V::boolean(*o.existing_nullable));
                 opt_nullable(m, "existing_server_default", o.existing_server_default);
                 opt_nullable(m, "existing_comment", o.existing_comment);
                 // Written with the change it reverses; otherwise it adds nothing.
@@ -93,14 +94,19 @@ V Emitter::body(const Operation& op) const {
             },
             [&](const DropConstraint& o) {
                 V m = V::map();
-                m.add("name", V::str(o.name)).add("table", V::str(o.table)).add("type", V::str(to_string(o.type)));
+                m.add("name", V::str(o.name))
+                    .add("table", V::str(o.table))
+                    .add("type", V::str(to_string(o.type)));
                 schema(m, o.schema);
                 if (o.type == ConstraintType::Unique && o.existing_unique)
-                    m.add("existing", V::map(true).add("columns", V::str_list(o.existing_unique->columns)));
+                    m.add("existing",
+                          V::map(true).add("columns", V::str_list(o.existing_unique->columns)));
                 if (o.type == ConstraintType::PrimaryKey && o.existing_primary_key)
-                    m.add("existing", V::map(true).add("columns", V::str_list(o.existing_primary_key->columns)));
+                    m.add("existing", V::map(true).add(
+                                          "columns", V::str_list(o.existing_primary_key->columns)));
                 if (o.type == ConstraintType::Check && o.existing_check)
-                    m.add("existing", V::map(true).add("expression", V::str(o.existing_check->expression)));
+                    m.add("existing",
+                          V::map(true).add("expression", V::str(o.existing_check->expression)));
                 if (o.type == ConstraintType::ForeignKey && o.existing_foreign_key)
                     m.add("existing", foreign_key_fields(*o.existing_foreign_key, V::map(true)));
                 return m;
@@ -147,7 +153,8 @@ V Emitter::body(const Operation& op) const {
                 nonempty(m, "dialect", o.dialect);
                 if (declared) {
                     V effects = V::seq();
-                    for (const auto& e : o.effect) effects.push(V::map().add(op_name(e), fold_short(body(e))));
+                    for (const auto& e : o.effect)
+                        effects.push(V::map().add(op_name(e), fold_short(body(e))));
                     m.add("effect", std::move(effects));
                 }
                 return m;

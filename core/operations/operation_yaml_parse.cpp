@@ -47,10 +47,12 @@ Operations read_add_column(Body& b) {
     add.column.fill.reset();
     if (!is_missing(b.node["fill"])) add.fill = b.opt_text("fill");
     if (add.fill && add.column.autoincrement)
-        report(b.ctx, b.node["fill"], b.what + ": an autoincrement column numbers its rows itself; remove 'fill'");
+        report(b.ctx, b.node["fill"],
+               b.what + ": an autoincrement column numbers its rows itself; remove 'fill'");
     Operations ops{std::move(add)};
     if (parsed->primary_key)
-        ops.push_back(CreatePrimaryKey{schema, table, {b.ctx.naming->primary_key_name(table), {parsed->column.name}}});
+        ops.push_back(CreatePrimaryKey{
+            schema, table, {b.ctx.naming->primary_key_name(table), {parsed->column.name}}});
     if (parsed->unique) ops.push_back(CreateUniqueConstraint{schema, table, *parsed->unique});
     if (parsed->index) ops.push_back(CreateIndex{schema, table, *parsed->index});
     if (parsed->foreign_key) ops.push_back(CreateForeignKey{schema, table, *parsed->foreign_key});
@@ -61,7 +63,8 @@ Operations read_drop_column(Body& b) {
     b.keys({"table", "name", "existing"});
     DropColumn op{b.schema(), b.name("table"), b.name("name"), std::nullopt};
     if (!is_missing(b.node["existing"]))
-        if (auto parsed = parse_column(b.node["existing"], op.table, b.ctx)) op.existing = parsed->column;
+        if (auto parsed = parse_column(b.node["existing"], op.table, b.ctx))
+            op.existing = parsed->column;
     return {op};
 }
 
@@ -80,7 +83,8 @@ Operations read_alter_column(Body& b) {
     op.comment = b.nullable_text("comment");
     op.autoincrement = read_bool(b.node, "autoincrement", b.what, b.ctx);
     op.using_expr = b.opt_text("using");
-    if (!is_missing(b.node["existing_type"])) op.existing_type = parse_type_node(b.node["existing_type"], b.ctx);
+    if (!is_missing(b.node["existing_type"]))
+        op.existing_type = parse_type_node(b.node["existing_type"], b.ctx);
     op.existing_nullable = read_bool(b.node, "existing_nullable", b.what, b.ctx);
     op.existing_server_default = b.nullable_text("existing_server_default");
     op.existing_comment = b.nullable_text("existing_comment");
@@ -143,7 +147,9 @@ const std::map<std::string, Reader>& readers() {
 
 Operations parse_operation(const yaml::Node& entry, ParseContext& ctx) {
     if (!entry.IsMap() || entry.size() != 1) {
-        report(ctx, entry, "an operation is a mapping with one key, its name, e.g. `- drop_table: {name: posts}`");
+        report(
+            ctx, entry,
+            "an operation is a mapping with one key, its name, e.g. `- drop_table: {name: posts}`");
         return {};
     }
     auto it = entry.begin();
@@ -173,7 +179,8 @@ Operations parse_operations(const yaml::Node& list, ParseContext& ctx) {
     }
     for (const auto& entry : list) {
         Operations ops = parse_operation(entry, ctx);
-        out.insert(out.end(), std::make_move_iterator(ops.begin()), std::make_move_iterator(ops.end()));
+        out.insert(out.end(), std::make_move_iterator(ops.begin()),
+                   std::make_move_iterator(ops.end()));
     }
     return out;
 }

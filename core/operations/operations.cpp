@@ -3,21 +3,26 @@
 #include <algorithm>
 
 #include "core/base/errors.h"
-#include "core/operations/operation_sequences.h"
 #include "core/base/overloaded.h"
+#include "core/operations/operation_sequences.h"
 
 namespace migrate {
 
 bool Execute::operator==(const Execute& o) const {
-    return sql == o.sql && dialect == o.dialect && effect == o.effect && has_effect() == o.has_effect();
+    return sql == o.sql && dialect == o.dialect && effect == o.effect &&
+           has_effect() == o.has_effect();
 }
 
 const char* to_string(ConstraintType t) {
     switch (t) {
-        case ConstraintType::Unique: return "unique";
-        case ConstraintType::ForeignKey: return "foreign_key";
-        case ConstraintType::Check: return "check";
-        case ConstraintType::PrimaryKey: return "primary_key";
+        case ConstraintType::Unique:
+            return "unique";
+        case ConstraintType::ForeignKey:
+            return "foreign_key";
+        case ConstraintType::Check:
+            return "check";
+        case ConstraintType::PrimaryKey:
+            return "primary_key";
     }
     return "unique";
 }
@@ -33,8 +38,8 @@ std::string qc(const std::string& schema, const std::string& table, const std::s
 }
 
 [[noreturn]] void cannot_reverse(const Operation& op, const char* missing) {
-    throw InputError("cannot reverse " + describe(op) + ": the operation does not record " + missing +
-                     "; write the downgrade by hand");
+    throw InputError("cannot reverse " + describe(op) + ": the operation does not record " +
+                     missing + "; write the downgrade by hand");
 }
 
 }  // namespace
@@ -72,7 +77,9 @@ std::string describe(const Operation& op) {
         Overloaded{
             [](const CreateTable& o) { return "create table " + q(o.table.schema, o.table.name); },
             [](const DropTable& o) { return "drop table " + q(o.schema, o.name); },
-            [](const RenameTable& o) { return "rename table " + q(o.schema, o.name) + " to '" + o.new_name + "'"; },
+            [](const RenameTable& o) {
+                return "rename table " + q(o.schema, o.name) + " to '" + o.new_name + "'";
+            },
             [](const AddColumn& o) { return "add column " + qc(o.schema, o.table, o.column.name); },
             [](const DropColumn& o) { return "drop column " + qc(o.schema, o.table, o.name); },
             [](const AlterColumn& o) {
@@ -81,25 +88,32 @@ std::string describe(const Operation& op) {
                 if (o.new_name) what.push_back("rename to '" + *o.new_name + "'");
                 if (o.type) what.push_back("type " + o.type->to_string());
                 if (o.nullable) what.push_back(*o.nullable ? "null" : "not null");
-                if (o.server_default) what.push_back(*o.server_default ? "default " + **o.server_default : "drop default");
+                if (o.server_default)
+                    what.push_back(*o.server_default ? "default " + **o.server_default
+                                                     : "drop default");
                 if (o.comment) what.push_back(*o.comment ? "comment" : "drop comment");
-                if (o.autoincrement) what.push_back(*o.autoincrement ? "autoincrement" : "drop autoincrement");
+                if (o.autoincrement)
+                    what.push_back(*o.autoincrement ? "autoincrement" : "drop autoincrement");
                 for (size_t i = 0; i < what.size(); ++i) s += (i ? ", " : ": ") + what[i];
                 return s;
             },
             [](const CreateIndex& o) {
-                return std::string(o.index.unique ? "create unique index '" : "create index '") + o.index.name +
-                       "' on " + q(o.schema, o.table);
+                return std::string(o.index.unique ? "create unique index '" : "create index '") +
+                       o.index.name + "' on " + q(o.schema, o.table);
             },
-            [](const DropIndex& o) { return "drop index '" + o.name + "' on " + q(o.schema, o.table); },
+            [](const DropIndex& o) {
+                return "drop index '" + o.name + "' on " + q(o.schema, o.table);
+            },
             [](const CreateUniqueConstraint& o) {
-                return "create unique constraint '" + o.constraint.name + "' on " + q(o.schema, o.table);
+                return "create unique constraint '" + o.constraint.name + "' on " +
+                       q(o.schema, o.table);
             },
             [](const CreateForeignKey& o) {
                 return "create foreign key '" + o.constraint.name + "' on " + q(o.schema, o.table);
             },
             [](const CreateCheckConstraint& o) {
-                return "create check constraint '" + o.constraint.name + "' on " + q(o.schema, o.table);
+                return "create check constraint '" + o.constraint.name + "' on " +
+                       q(o.schema, o.table);
             },
             [](const CreatePrimaryKey& o) {
                 return "create primary key '" + o.constraint.name + "' on " + q(o.schema, o.table);
@@ -109,9 +123,13 @@ std::string describe(const Operation& op) {
                 std::replace(kind.begin(), kind.end(), '_', ' ');
                 return "drop " + kind + " constraint '" + o.name + "' on " + q(o.schema, o.table);
             },
-            [](const CreateEnum& o) { return "create enum " + q(o.enum_type.schema, o.enum_type.name); },
+            [](const CreateEnum& o) {
+                return "create enum " + q(o.enum_type.schema, o.enum_type.name);
+            },
             [](const DropEnum& o) { return "drop enum " + q(o.schema, o.name); },
-            [](const AlterEnumAddValue& o) { return "add value '" + o.value + "' to enum " + q(o.schema, o.name); },
+            [](const AlterEnumAddValue& o) {
+                return "add value '" + o.value + "' to enum " + q(o.schema, o.name);
+            },
             [](const AlterEnumDropValue& o) {
                 return "drop value '" + o.value + "' from enum " + q(o.schema, o.name);
             },
@@ -122,9 +140,12 @@ std::string describe(const Operation& op) {
             [](const Execute& o) {
                 std::string first = o.sql.substr(0, o.sql.find('\n'));
                 if (first.size() > 60) first = first.substr(0, 57) + "...";
-                return "execute SQL" + (o.dialect.empty() ? "" : " (" + o.dialect + " only)") + ": " + first;
+                return "execute SQL" + (o.dialect.empty() ? "" : " (" + o.dialect + " only)") +
+                       ": " + first;
             },
-            [](const CreateSequence& o) { return "create sequence " + q(o.sequence.schema, o.sequence.name); },
+            [](const CreateSequence& o) {
+                return "create sequence " + q(o.sequence.schema, o.sequence.name);
+            },
             [](const DropSequence& o) { return "drop sequence " + q(o.schema, o.name); },
             [](const AlterSequence& o) { return detail::describe_alter_sequence(o); },
         },
@@ -192,19 +213,27 @@ Operation reverse_drop_constraint(const DropConstraint& o, const Operation& whol
 Operation reverse(const Operation& op) {
     return std::visit(
         Overloaded{
-            [&](const CreateTable& o) -> Operation { return DropTable{o.table.schema, o.table.name, o.table}; },
+            [&](const CreateTable& o) -> Operation {
+                return DropTable{o.table.schema, o.table.name, o.table};
+            },
             [&](const DropTable& o) -> Operation {
                 if (!o.existing) cannot_reverse(op, "the table's definition");
                 return CreateTable{*o.existing};
             },
-            [&](const RenameTable& o) -> Operation { return RenameTable{o.schema, o.new_name, o.name}; },
-            [&](const AddColumn& o) -> Operation { return DropColumn{o.schema, o.table, o.column.name, o.column}; },
+            [&](const RenameTable& o) -> Operation {
+                return RenameTable{o.schema, o.new_name, o.name};
+            },
+            [&](const AddColumn& o) -> Operation {
+                return DropColumn{o.schema, o.table, o.column.name, o.column};
+            },
             [&](const DropColumn& o) -> Operation {
                 if (!o.existing) cannot_reverse(op, "the column's definition");
                 return AddColumn{o.schema, o.table, *o.existing};
             },
             [&](const AlterColumn& o) -> Operation { return reverse_alter(o, op); },
-            [&](const CreateIndex& o) -> Operation { return DropIndex{o.schema, o.table, o.index.name, o.index}; },
+            [&](const CreateIndex& o) -> Operation {
+                return DropIndex{o.schema, o.table, o.index.name, o.index};
+            },
             [&](const DropIndex& o) -> Operation {
                 if (!o.existing) cannot_reverse(op, "the index's definition");
                 return CreateIndex{o.schema, o.table, *o.existing};
@@ -255,7 +284,9 @@ Operation reverse(const Operation& op) {
                 if (!o.existing) cannot_reverse(op, "the sequence's definition");
                 return CreateSequence{*o.existing};
             },
-            [&](const AlterSequence& o) -> Operation { return detail::reverse_alter_sequence(o, cannot_reverse); },
+            [&](const AlterSequence& o) -> Operation {
+                return detail::reverse_alter_sequence(o, cannot_reverse);
+            },
         },
         op.op);
 }

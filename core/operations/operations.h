@@ -145,7 +145,7 @@ struct AlterEnumDropValue {
 
 struct SetTableComment {
     std::string schema, table;
-    std::optional<std::string> comment;           // empty = drop the comment
+    std::optional<std::string> comment;  // empty = drop the comment
     std::optional<std::optional<std::string>> existing_comment;
     bool operator==(const SetTableComment&) const = default;
 };
@@ -170,8 +170,8 @@ struct AlterSequence {
     std::optional<std::int64_t> start, increment, min_value, max_value, cache;
     std::optional<bool> cycle;
     std::optional<std::optional<std::string>> owned_by;
-    std::optional<std::int64_t> existing_start, existing_increment, existing_min_value, existing_max_value,
-        existing_cache;
+    std::optional<std::int64_t> existing_start, existing_increment, existing_min_value,
+        existing_max_value, existing_cache;
     std::optional<bool> existing_cycle;
     std::optional<std::optional<std::string>> existing_owned_by;
     bool changes_nothing() const {
@@ -199,24 +199,31 @@ struct Execute {
 };
 
 using OperationVariant =
-    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, CreateIndex,
-                 DropIndex, CreateUniqueConstraint, CreateForeignKey, CreateCheckConstraint,
-                 CreatePrimaryKey, DropConstraint, CreateEnum, DropEnum, AlterEnumAddValue,
-                 AlterEnumDropValue, SetTableComment, Execute, CreateSequence, DropSequence, AlterSequence>;
+    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
+                 CreateIndex, DropIndex, CreateUniqueConstraint, CreateForeignKey,
+                 CreateCheckConstraint, CreatePrimaryKey, DropConstraint, CreateEnum, DropEnum,
+                 AlterEnumAddValue, AlterEnumDropValue, SetTableComment, Execute, CreateSequence,
+                 DropSequence, AlterSequence>;
 
 struct Operation {
     OperationVariant op;
 
     template <typename T>
-        requires(!std::is_same_v<std::decay_t<T>, Operation>)
-    Operation(T value) : op(std::move(value)) {}  // NOLINT: implicit by design
+    requires(!std::is_same_v<std::decay_t<T>, Operation>) Operation(T value)
+        : op(std::move(value)) {}  // NOLINT: implicit by design
 
     template <typename T>
-    const T* as() const { return std::get_if<T>(&op); }
+    const T* as() const {
+        return std::get_if<T>(&op);
+    }
     template <typename T>
-    T* as() { return std::get_if<T>(&op); }
+    T* as() {
+        return std::get_if<T>(&op);
+    }
     template <typename T>
-    bool is() const { return std::holds_alternative<T>(op); }
+    bool is() const {
+        return std::holds_alternative<T>(op);
+    }
 
     bool operator==(const Operation&) const = default;
 };

@@ -16,12 +16,12 @@ std::string sha256_hex(std::string_view data);
 
 // Incremental SHA-256, for data that arrives in pieces.
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(std::string_view data);
     std::string hex_digest();  // finishes; call once
 
-private:
+  private:
     void block(const unsigned char* p);
     uint32_t h_[8];
     unsigned char buffer_[64];

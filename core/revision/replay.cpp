@@ -5,8 +5,8 @@
 
 #include "core/revision/replay.h"
 
-#include "core/operations/apply_operation.h"
 #include "core/base/errors.h"
+#include "core/operations/apply_operation.h"
 #include "core/revision/revision_graph.h"
 
 namespace migrate {

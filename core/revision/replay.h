@@ -38,6 +38,7 @@ bool replay_revision(Schema& schema, const Revision& revision, const std::string
 // Returns the ids not followed (see ReplayResult).
 std::vector<std::string> replay_revisions(Schema& schema, const RevisionGraph& graph,
                                           const std::vector<std::string>& revision_ids,
-                                          const std::string& dialect, const NamingConvention& naming);
+                                          const std::string& dialect,
+                                          const NamingConvention& naming);
 
 }  // namespace migrate

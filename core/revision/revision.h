@@ -15,15 +15,15 @@ struct Revision {
     std::vector<std::string> branch_labels;   // labels declared on this revision
     std::vector<std::string> depends_on;      // ids (or labels) this one needs applied first
     std::string message;
-    std::string create_date;                  // ISO 8601, as written ("2026-11-21T10:15:00Z")
+    std::string create_date;  // ISO 8601, as written ("2026-11-21T10:15:00Z")
     Operations upgrade;
     Operations downgrade;
-    std::vector<std::string> allow_hazards;   // hazards acknowledged for `lint`
+    std::vector<std::string> allow_hazards;  // hazards acknowledged for `lint`
     // Comment lines written at the top of a new file (a warning for the reviewer); being
     // comments, they are never read back and never part of the checksum.
     std::vector<std::string> notes;
-    std::string path;                         // the file it came from ("" when built in memory)
-    bool operations_loaded = true;            // false when only the header was read (LoadMode::Headers)
+    std::string path;               // the file it came from ("" when built in memory)
+    bool operations_loaded = true;  // false when only the header was read (LoadMode::Headers)
 
     bool is_base() const { return down_revisions.empty(); }
     bool is_merge_point() const { return down_revisions.size() > 1; }

@@ -23,24 +23,31 @@ namespace migrate {
 
 namespace {
 
-const std::vector<std::string> kRevisionKeys = {"revision", "down_revision", "branch_labels", "depends_on", "message",
-                                                "create_date", "upgrade", "downgrade", "allow_hazards"};
+const std::vector<std::string> kRevisionKeys = {"revision",   "down_revision", "branch_labels",
+                                                "depends_on", "message",       "create_date",
+                                                "upgrade",    "downgrade",     "allow_hazards"};
 
 // A scalar or a list of scalars as strings (ids stay strings: 0e12 is not a number).
-std::vector<std::string> read_ids(const yaml::Node& doc, const std::string& key, ParseContext& ctx) {
+std::vector<std::string> read_ids(const yaml::Node& doc, const std::string& key,
+                                  ParseContext& ctx) {
     const yaml::Node v = doc[key];
     if (is_missing(v)) return {};
     std::vector<std::string> out;
-    if (v.IsScalar()) out.push_back(v.Scalar());
+    if (v.IsScalar())
+        out.push_back(v.Scalar());
     else if (v.IsSequence())
         for (const auto& item : v) {
-            if (item.IsScalar()) out.push_back(item.Scalar());
-            else report(ctx, item, "'" + key + "' must list revision ids");
+            if (item.IsScalar())
+                out.push_back(item.Scalar());
+            else
+                report(ctx, item, "'" + key + "' must list revision ids");
         }
-    else report(ctx, v, "'" + key + "' must be a revision id or a list of them");
+    else
+        report(ctx, v, "'" + key + "' must be a revision id or a list of them");
     for (size_t i = 0; i < out.size(); ++i)
         if (auto problem = id_problem(out[i]))
-            report(ctx, v.IsSequence() ? v[i] : v, "'" + key + "' entry '" + out[i] + "' " + *problem);
+            report(ctx, v.IsSequence() ? v[i] : v,
+                   "'" + key + "' entry '" + out[i] + "' " + *problem);
     return out;
 }
 
@@ -57,14 +64,16 @@ void parse_document(const yaml::Node& doc, ParseContext& ctx, Revision& r) {
     auto id = read_string(doc, "revision", "a revision file", ctx, true);
     if (id) {
         r.id = *id;
-        if (auto problem = id_problem(r.id)) report(ctx, doc["revision"], "revision id '" + r.id + "' " + *problem);
+        if (auto problem = id_problem(r.id))
+            report(ctx, doc["revision"], "revision id '" + r.id + "' " + *problem);
     }
     r.down_revisions = read_ids(doc, "down_revision", ctx);
     r.depends_on = read_ids(doc, "depends_on", ctx);
     r.branch_labels = read_ids(doc, "branch_labels", ctx);
     r.message = read_string(doc, "message", "a revision file", ctx).value_or("");
     r.create_date = read_string(doc, "create_date", "a revision file", ctx).value_or("");
-    r.allow_hazards = read_string_list(doc, "allow_hazards", "a revision file", ctx).value_or(std::vector<std::string>{});
+    r.allow_hazards = read_string_list(doc, "allow_hazards", "a revision file", ctx)
+                          .value_or(std::vector<std::string>{});
     append(r.upgrade, parse_operations(doc["upgrade"], ctx));
     append(r.downgrade, parse_operations(doc["downgrade"], ctx));
 }
@@ -79,21 +88,25 @@ std::string read_text(const std::string& path) {
 
 // Each operation is parsed as the YAML parser reaches it and its YAML dropped at once:
 // a revision costs the memory of its operations, not of its text's YAML tree.
-Revision parse_collecting(const std::string& text, const std::string& path, const NamingConvention& naming,
-                          std::vector<Diagnostic>& diagnostics) {
+Revision parse_collecting(const std::string& text, const std::string& path,
+                          const NamingConvention& naming, std::vector<Diagnostic>& diagnostics) {
     ParseContext ctx{path, &diagnostics, &naming};
     size_t before = diagnostics.size();
     Revision r;
     r.path = path;
     yaml::Node doc;
     try {
-        doc = yaml::parse(text, {"upgrade", "downgrade"}, [&](const std::string& key, const yaml::Node& item) {
-            if (key == "upgrade") append(r.upgrade, parse_operation(item, ctx));
-            if (key == "downgrade") append(r.downgrade, parse_operation(item, ctx));
-        });
-    } catch (const yaml::ParseError& e) {  // only the syntax error counts, not what was read before it
+        doc = yaml::parse(text, {"upgrade", "downgrade"},
+                          [&](const std::string& key, const yaml::Node& item) {
+                              if (key == "upgrade") append(r.upgrade, parse_operation(item, ctx));
+                              if (key == "downgrade")
+                                  append(r.downgrade, parse_operation(item, ctx));
+                          });
+    } catch (
+        const yaml::ParseError& e) {  // only the syntax error counts, not what was read before it
         diagnostics.resize(before);
-        diagnostics.push_back({{path, e.mark.line + 1, e.mark.column + 1}, std::string("malformed YAML: ") + e.what()});
+        diagnostics.push_back({{path, e.mark.line + 1, e.mark.column + 1},
+                               std::string("malformed YAML: ") + e.what()});
         Revision bad;
         bad.path = path;
         return bad;
@@ -101,14 +114,16 @@ Revision parse_collecting(const std::string& text, const std::string& path, cons
     parse_document(doc, ctx, r);
     std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(before), diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
-                         return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+                         return std::tie(a.where.line, a.where.column) <
+                                std::tie(b.where.line, b.where.column);
                      });
     return r;
 }
 
 }  // namespace
 
-Revision parse_revision(const std::string& text, const std::string& path, const NamingConvention& naming) {
+Revision parse_revision(const std::string& text, const std::string& path,
+                        const NamingConvention& naming) {
     std::vector<Diagnostic> diagnostics;
     Revision r = parse_collecting(text, path, naming, diagnostics);
     if (!diagnostics.empty()) throw InputError(std::move(diagnostics));
@@ -119,14 +134,16 @@ Revision read_revision_file(const std::string& path, const NamingConvention& nam
     return parse_revision(read_text(path), path, naming);
 }
 
-std::vector<Revision> load_revisions(const std::vector<std::string>& folders, const NamingConvention& naming,
-                                     LoadMode mode) {
+std::vector<Revision> load_revisions(const std::vector<std::string>& folders,
+                                     const NamingConvention& naming, LoadMode mode) {
     std::vector<std::string> paths;
     for (const auto& folder : folders) {
         std::error_code ec;
         if (!fs::exists(folder, ec)) continue;
-        if (!fs::is_directory(folder, ec)) throw InputError("versions path " + folder + " is not a folder");
-        for (auto it = fs::recursive_directory_iterator(folder, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!fs::is_directory(folder, ec))
+            throw InputError("versions path " + folder + " is not a folder");
+        for (auto it = fs::recursive_directory_iterator(folder, ec);
+             it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) break;
             const fs::path& p = it->path();
             std::string name = p.filename().string();
@@ -134,7 +151,8 @@ std::vector<Revision> load_revisions(const std::vector<std::string>& folders, co
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file() && (p.extension() == ".yaml" || p.extension() == ".yml")) paths.push_back(p.string());
+            if (it->is_regular_file() && (p.extension() == ".yaml" || p.extension() == ".yml"))
+                paths.push_back(p.string());
         }
         if (ec) throw InputError("cannot list versions folder " + folder + ": " + ec.message());
     }
@@ -167,7 +185,8 @@ YamlValue ids_value(const std::vector<std::string>& ids) {
 
 YamlValue date_value(const std::string& date) {
     bool plain = !date.empty() && std::all_of(date.begin(), date.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || std::string("-:TZ.+").find(c) != std::string::npos;
+        return std::isdigit(static_cast<unsigned char>(c)) ||
+               std::string("-:TZ.+").find(c) != std::string::npos;
     });
     return plain ? YamlValue::raw(date) : YamlValue::str(date);
 }
@@ -177,9 +196,12 @@ YamlValue date_value(const std::string& date) {
 std::string emit_revision(const Revision& r, const NamingConvention& naming) {
     YamlValue doc = YamlValue::map();
     doc.add("revision", YamlValue::quoted(r.id));
-    if (r.down_revisions.empty()) doc.add("down_revision", YamlValue::null());
-    else if (r.down_revisions.size() == 1) doc.add("down_revision", YamlValue::quoted(r.down_revisions.front()));
-    else doc.add("down_revision", ids_value(r.down_revisions));
+    if (r.down_revisions.empty())
+        doc.add("down_revision", YamlValue::null());
+    else if (r.down_revisions.size() == 1)
+        doc.add("down_revision", YamlValue::quoted(r.down_revisions.front()));
+    else
+        doc.add("down_revision", ids_value(r.down_revisions));
     doc.add("branch_labels", YamlValue::str_list(r.branch_labels));
     doc.add("depends_on", ids_value(r.depends_on));
     doc.add("message", YamlValue::str(r.message));
@@ -199,12 +221,14 @@ std::string revision_file_name(const Revision& r) {
     return r.id + (slug.empty() ? "" : "_" + slug) + ".yaml";
 }
 
-std::string write_revision_file(const Revision& r, const std::string& folder, const NamingConvention& naming) {
+std::string write_revision_file(const Revision& r, const std::string& folder,
+                                const NamingConvention& naming) {
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) throw InputError("cannot create versions folder " + folder + ": " + ec.message());
     std::string path = (fs::path(folder) / revision_file_name(r)).string();
-    if (fs::exists(path)) throw InputError("refusing to overwrite " + path + "; choose another --rev-id");
+    if (fs::exists(path))
+        throw InputError("refusing to overwrite " + path + "; choose another --rev-id");
     std::string text = emit_revision(r, naming);
     std::string tmp = path + ".tmp";
     {

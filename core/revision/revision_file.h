@@ -9,13 +9,14 @@
 #include <string>
 #include <vector>
 
-#include "core/schema/naming.h"
 #include "core/revision/revision.h"
+#include "core/schema/naming.h"
 
 namespace migrate {
 
 // Parses one revision file's text; throws InputError listing every problem.
-Revision parse_revision(const std::string& text, const std::string& path, const NamingConvention& naming);
+Revision parse_revision(const std::string& text, const std::string& path,
+                        const NamingConvention& naming);
 Revision read_revision_file(const std::string& path, const NamingConvention& naming);
 
 // Full: every field and operation, every problem reported. Headers: only what the
@@ -26,7 +27,8 @@ enum class LoadMode { Full, Headers };
 // Every revision file (*.yaml, *.yml) under `folders`, recursively, in path order.
 // Throws InputError with the problems of all files; a missing folder is no error
 // (a fresh project has no revisions yet).
-std::vector<Revision> load_revisions(const std::vector<std::string>& folders, const NamingConvention& naming,
+std::vector<Revision> load_revisions(const std::vector<std::string>& folders,
+                                     const NamingConvention& naming,
                                      LoadMode mode = LoadMode::Full);
 
 // The file's text: header fields, then upgrade and downgrade.
@@ -35,7 +37,8 @@ std::string emit_revision(const Revision& revision, const NamingConvention& nami
 std::string revision_file_name(const Revision& revision);
 // Writes the revision into `folder` (created when missing); returns the path written.
 // Refuses (InputError) to overwrite an existing file.
-std::string write_revision_file(const Revision& revision, const std::string& folder, const NamingConvention& naming);
+std::string write_revision_file(const Revision& revision, const std::string& folder,
+                                const NamingConvention& naming);
 
 // Where new ids and dates come from; tests inject fixed ones.
 struct RevisionSource {

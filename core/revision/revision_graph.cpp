@@ -16,9 +16,12 @@ const char* to_string(Direction d) { return d == Direction::Upgrade ? "upgrade" 
 
 std::string VersionChange::to_string() const {
     switch (kind) {
-        case Kind::Insert: return "insert " + to;
-        case Kind::Delete: return "delete " + from;
-        case Kind::Update: return "update " + from + " -> " + to;
+        case Kind::Insert:
+            return "insert " + to;
+        case Kind::Delete:
+            return "delete " + from;
+        case Kind::Update:
+            return "update " + from + " -> " + to;
     }
     return {};
 }
@@ -38,8 +41,9 @@ void RevisionGraph::index_revisions() {
             throw RevisionError(r.where() + ": revision id '" + r.id + "' " + *problem);
         auto [it, inserted] = by_id_.emplace(r.id, i);
         if (!inserted)
-            throw RevisionError("duplicate revision id '" + r.id + "' in " + revs_[it->second].where() + " and " +
-                                r.where() + "; give one of them a new id");
+            throw RevisionError("duplicate revision id '" + r.id + "' in " +
+                                revs_[it->second].where() + " and " + r.where() +
+                                "; give one of them a new id");
     }
     sorted_ids_.reserve(revs_.size());
     for (const auto& [id, i] : by_id_) sorted_ids_.emplace_back(id, i);
@@ -47,10 +51,12 @@ void RevisionGraph::index_revisions() {
     for (int i = 0; i < static_cast<int>(revs_.size()); ++i) {
         for (const auto& label : revs_[i].branch_labels) {
             if (auto problem = id_problem(label))
-                throw RevisionError(revs_[i].where() + ": branch label '" + label + "' " + *problem);
+                throw RevisionError(revs_[i].where() + ": branch label '" + label + "' " +
+                                    *problem);
             if (by_id_.count(label))
-                throw RevisionError(revs_[i].where() + ": branch label '" + label + "' is also a revision id (" +
-                                    revs_[by_id_.at(label)].where() + ")");
+                throw RevisionError(revs_[i].where() + ": branch label '" + label +
+                                    "' is also a revision id (" + revs_[by_id_.at(label)].where() +
+                                    ")");
             auto [it, inserted] = label_owner_.emplace(label, i);
             if (!inserted)
                 throw RevisionError("branch label '" + label + "' is declared twice: in " +
@@ -66,9 +72,11 @@ namespace {
     std::vector<std::string> candidates;
     candidates.reserve(ids.size());
     for (const auto& p : ids) candidates.push_back(p.first);
-    std::string msg = r.where() + ": " + field + " '" + parent + "' is not a revision in the versions folders";
+    std::string msg =
+        r.where() + ": " + field + " '" + parent + "' is not a revision in the versions folders";
     // Short ids are all within a few edits of each other: suggest only for longer ones.
-    std::string near = ids.size() <= 5000 && parent.size() >= 4 ? closest_match(parent, candidates) : std::string();
+    std::string near = ids.size() <= 5000 && parent.size() >= 4 ? closest_match(parent, candidates)
+                                                                : std::string();
     if (!near.empty()) msg += "; did you mean '" + near + "'?";
     throw RevisionError(msg);
 }
@@ -134,7 +142,8 @@ void RevisionGraph::order_topologically() {
                         if (frame.first == p) on = true;
                         if (on) files += (files.empty() ? "" : " -> ") + revs_[frame.first].where();
                     }
-                    throw RevisionError("the revision graph has a cycle: " + files + " -> " + revs_[p].where() +
+                    throw RevisionError("the revision graph has a cycle: " + files + " -> " +
+                                        revs_[p].where() +
                                         "; fix down_revision or depends_on in one of these files");
                 }
                 if (colour[p] == 0) {

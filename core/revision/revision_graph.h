@@ -41,9 +41,9 @@ struct PlanStep {
 };
 
 struct Plan {
-    std::vector<PlanStep> steps;              // in the order to run them; each revision once
-    std::vector<std::string> heads_before;    // version-table rows before
-    std::vector<std::string> heads_after;     // version-table rows once every step ran
+    std::vector<PlanStep> steps;            // in the order to run them; each revision once
+    std::vector<std::string> heads_before;  // version-table rows before
+    std::vector<std::string> heads_after;   // version-table rows once every step ran
 };
 
 // What an identifier names: a set of revisions (empty = base). `branch`, set by
@@ -55,7 +55,7 @@ struct Target {
 };
 
 class RevisionGraph {
-public:
+  public:
     // Validates and indexes; throws RevisionError naming the files involved.
     explicit RevisionGraph(std::vector<Revision> revisions);
 
@@ -81,7 +81,7 @@ public:
     std::vector<std::string> bases() const;
     std::vector<std::string> branch_points() const;  // several down_revision children
     std::vector<std::string> merge_points() const;   // several down_revisions
-    std::vector<std::string> children(const std::string& id) const;  // down_revision children
+    std::vector<std::string> children(const std::string& id) const;    // down_revision children
     std::vector<std::string> dependents(const std::string& id) const;  // revisions depending on it
     bool is_head(const std::string& id) const;
     bool is_branch_point(const std::string& id) const;
@@ -93,7 +93,8 @@ public:
 
     // Identifier resolution (core/revision/revision_ids.cpp). `current` is the version table's
     // rows, needed only by the bare relative forms +N / -N.
-    Target resolve(const std::string& identifier, const std::vector<std::string>& current = {}) const;
+    Target resolve(const std::string& identifier,
+                   const std::vector<std::string>& current = {}) const;
     // Exactly one revision (not base, not several): for `show`, `--head`, `depends_on`.
     const Revision& resolve_one(const std::string& identifier) const;
     // Revisions in a range "A:B" (either side optional; no colon = that revision and
@@ -109,7 +110,7 @@ public:
     // topological order. RevisionError for a row no revision file defines.
     std::vector<std::string> applied(const std::vector<std::string>& current) const;
 
-private:
+  private:
     using Bits = std::vector<char>;
 
     int index_of(const std::string& id) const;  // -1 when unknown
@@ -137,15 +138,15 @@ private:
 
     std::vector<Revision> revs_;
     std::unordered_map<std::string, int> by_id_;
-    std::vector<std::pair<std::string, int>> sorted_ids_;    // for prefix lookup
-    std::vector<std::vector<int>> down_;                     // versioned parents
-    std::vector<std::vector<int>> parents_;                  // down_ + depends_on, deduplicated
-    std::vector<std::vector<int>> up_;                       // versioned children
-    std::vector<std::vector<int>> children_;                 // all children
-    std::vector<int> topo_;                                  // topological order, parents first
-    std::vector<int> topo_index_;                            // position of a node in topo_
-    std::unordered_map<std::string, int> label_owner_;       // label -> the revision declaring it
-    std::unordered_map<std::string, Bits> label_members_;    // label -> revisions on its branch
+    std::vector<std::pair<std::string, int>> sorted_ids_;  // for prefix lookup
+    std::vector<std::vector<int>> down_;                   // versioned parents
+    std::vector<std::vector<int>> parents_;                // down_ + depends_on, deduplicated
+    std::vector<std::vector<int>> up_;                     // versioned children
+    std::vector<std::vector<int>> children_;               // all children
+    std::vector<int> topo_;                                // topological order, parents first
+    std::vector<int> topo_index_;                          // position of a node in topo_
+    std::unordered_map<std::string, int> label_owner_;     // label -> the revision declaring it
+    std::unordered_map<std::string, Bits> label_members_;  // label -> revisions on its branch
 };
 
 }  // namespace migrate

@@ -38,10 +38,14 @@ std::optional<Relative> parse_relative(const std::string& s) {
 
 }  // namespace
 
-Target RevisionGraph::resolve(const std::string& identifier, const std::vector<std::string>& current) const {
+Target RevisionGraph::resolve(const std::string& identifier,
+                              const std::vector<std::string>& current) const {
     std::string s = trim(identifier);
-    if (s.empty()) throw RevisionError("empty revision identifier; use a revision id, head, heads, base or +N/-N");
-    if (auto rel = parse_relative(s)) return resolve_relative(rel->base, rel->sign, rel->steps, current);
+    if (s.empty())
+        throw RevisionError(
+            "empty revision identifier; use a revision id, head, heads, base or +N/-N");
+    if (auto rel = parse_relative(s))
+        return resolve_relative(rel->base, rel->sign, rel->steps, current);
     size_t at = s.find('@');
     if (at != std::string::npos) return resolve_labelled(s.substr(0, at), s.substr(at + 1));
     return resolve_plain(s);
@@ -53,7 +57,8 @@ const Revision& RevisionGraph::resolve_one(const std::string& identifier) const 
     if (t.revisions.size() > 1) {
         std::string list;
         for (const auto& id : t.revisions) list += (list.empty() ? "" : ", ") + id;
-        throw RevisionError("'" + identifier + "' names several revisions (" + list + "); name one of them");
+        throw RevisionError("'" + identifier + "' names several revisions (" + list +
+                            "); name one of them");
     }
     return get(t.revisions.front());
 }
@@ -61,11 +66,16 @@ const Revision& RevisionGraph::resolve_one(const std::string& identifier) const 
 std::string RevisionGraph::single_head_or_throw(const std::string& identifier) const {
     auto hs = heads();
     if (hs.size() == 1) return hs.front();
-    if (hs.empty()) throw RevisionError("'" + identifier + "': there are no revisions yet; create one with `migrate revision -m MESSAGE`");
+    if (hs.empty())
+        throw RevisionError(
+            "'" + identifier +
+            "': there are no revisions yet; create one with `migrate revision -m MESSAGE`");
     std::string list;
     for (const auto& h : hs) list += "\n  " + h + " (" + get(h).where() + ")";
-    throw RevisionError("'" + identifier + "' is ambiguous: the graph has " + std::to_string(hs.size()) +
-                        " heads:" + list + "\nuse `heads` to target all of them, name one, or join them with `migrate merge heads -m MESSAGE`");
+    throw RevisionError("'" + identifier + "' is ambiguous: the graph has " +
+                        std::to_string(hs.size()) + " heads:" + list +
+                        "\nuse `heads` to target all of them, name one, or join them with `migrate "
+                        "merge heads -m MESSAGE`");
 }
 
 Target RevisionGraph::resolve_plain(const std::string& s) const {
@@ -73,17 +83,21 @@ Target RevisionGraph::resolve_plain(const std::string& s) const {
     if (s == "heads") return Target{heads(), {}};
     if (s == "head") return Target{{single_head_or_throw(s)}, {}};
     if (index_of(s) >= 0) return Target{{s}, {}};
-    if (auto label = label_owner_.find(s); label != label_owner_.end()) return Target{{id_at(label->second)}, {}};
+    if (auto label = label_owner_.find(s); label != label_owner_.end())
+        return Target{{id_at(label->second)}, {}};
     auto it = std::lower_bound(sorted_ids_.begin(), sorted_ids_.end(), std::make_pair(s, -1));
     std::vector<std::string> matches;
-    for (; it != sorted_ids_.end() && it->first.compare(0, s.size(), s) == 0; ++it) matches.push_back(it->first);
+    for (; it != sorted_ids_.end() && it->first.compare(0, s.size(), s) == 0; ++it)
+        matches.push_back(it->first);
     if (matches.size() == 1) return Target{{matches.front()}, {}};
     if (matches.size() > 1) {
         std::string list;
         for (size_t i = 0; i < matches.size() && i < 10; ++i)
             list += "\n  " + matches[i] + " (" + get(matches[i]).where() + ")";
-        if (matches.size() > 10) list += "\n  ... and " + std::to_string(matches.size() - 10) + " more";
-        throw RevisionError("revision prefix '" + s + "' is ambiguous; it matches:" + list + "\ngive more characters");
+        if (matches.size() > 10)
+            list += "\n  ... and " + std::to_string(matches.size() - 10) + " more";
+        throw RevisionError("revision prefix '" + s + "' is ambiguous; it matches:" + list +
+                            "\ngive more characters");
     }
     std::vector<std::string> candidates{"head", "heads", "base"};
     if (sorted_ids_.size() <= 5000)
@@ -109,7 +123,8 @@ Target RevisionGraph::resolve_labelled(const std::string& label, const std::stri
         for (const auto& p : label_owner_) labels.push_back(p.first);
         std::string msg = "no branch label '" + label + "'";
         std::string near = closest_match(label, labels);
-        msg += near.empty() ? (labels.empty() ? " (no revision declares branch_labels)" : "") : "; did you mean '" + near + "'?";
+        msg += near.empty() ? (labels.empty() ? " (no revision declares branch_labels)" : "")
+                            : "; did you mean '" + near + "'?";
         throw RevisionError(msg);
     }
     if (rest == "base") return Target{{}, label};
@@ -118,8 +133,9 @@ Target RevisionGraph::resolve_labelled(const std::string& label, const std::stri
         if (hs.size() > 1 && rest == "head") {
             std::string list;
             for (int h : hs) list += "\n  " + id_at(h) + " (" + revs_[h].where() + ")";
-            throw RevisionError("'" + label + "@head' is ambiguous: branch '" + label + "' has several heads:" + list +
-                                "\nuse '" + label + "@heads', name one, or merge them");
+            throw RevisionError("'" + label + "@head' is ambiguous: branch '" + label +
+                                "' has several heads:" + list + "\nuse '" + label +
+                                "@heads', name one, or merge them");
         }
         Target t{{}, label};
         for (int h : hs) t.revisions.push_back(id_at(h));
@@ -128,7 +144,8 @@ Target RevisionGraph::resolve_labelled(const std::string& label, const std::stri
     Target t = resolve_plain(rest);
     for (const auto& id : t.revisions)
         if (!label_members_.at(label)[index_of(id)])
-            throw RevisionError("revision '" + id + "' (" + get(id).where() + ") is not on branch '" + label + "'");
+            throw RevisionError("revision '" + id + "' (" + get(id).where() +
+                                ") is not on branch '" + label + "'");
     t.branch = label;
     return t;
 }
@@ -142,14 +159,17 @@ Target RevisionGraph::resolve_relative(const std::string& base, char sign, int s
         if (from.revisions.size() > 1) {
             std::string list;
             for (const auto& r : from.revisions) list += (list.empty() ? "" : ", ") + r;
-            throw RevisionError("'" + identifier + "' is ambiguous: the database is at several heads (" + list +
-                                "); step from one of them, e.g. " + from.revisions.front() + sign + std::to_string(steps));
+            throw RevisionError("'" + identifier +
+                                "' is ambiguous: the database is at several heads (" + list +
+                                "); step from one of them, e.g. " + from.revisions.front() + sign +
+                                std::to_string(steps));
         }
     } else {
         from = resolve(base);
     }
     if (steps == 0) return from;
-    return sign == '+' ? step_up(std::move(from), steps, identifier) : step_down(std::move(from), steps, identifier);
+    return sign == '+' ? step_up(std::move(from), steps, identifier)
+                       : step_down(std::move(from), steps, identifier);
 }
 
 namespace {
@@ -171,17 +191,20 @@ Target RevisionGraph::step_up(Target from, int steps, const std::string& identif
                 if (down_[i].empty()) next.push_back(i);
             here = "base";
         } else if (from.revisions.size() > 1) {
-            throw RevisionError("'" + identifier + "' is ambiguous: it steps from several revisions; name one");
+            throw RevisionError("'" + identifier +
+                                "' is ambiguous: it steps from several revisions; name one");
         } else {
             next = up_[index_of(from.revisions.front())];
             here = "'" + from.revisions.front() + "' (" + get(from.revisions.front()).where() + ")";
         }
         if (next.empty())
-            throw RevisionError("'" + identifier + "' steps past head: " + here + " is a head after " +
-                                std::to_string(k) + " of " + std::to_string(steps) + " steps");
+            throw RevisionError("'" + identifier + "' steps past head: " + here +
+                                " is a head after " + std::to_string(k) + " of " +
+                                std::to_string(steps) + " steps");
         if (next.size() > 1)
-            throw RevisionError("'" + identifier + "' is ambiguous: " + here + " has several children:" +
-                                list_with_files(next, revs_) + "\nname the revision to go to");
+            throw RevisionError("'" + identifier + "' is ambiguous: " + here +
+                                " has several children:" + list_with_files(next, revs_) +
+                                "\nname the revision to go to");
         from.revisions = {id_at(next.front())};
     }
     return from;
@@ -195,7 +218,8 @@ Target RevisionGraph::step_down(Target from, int steps, const std::string& ident
         if (from.revisions.size() > 1) {
             std::vector<int> nodes;
             for (const auto& r : from.revisions) nodes.push_back(index_of(r));
-            throw RevisionError("'" + identifier + "' is ambiguous: the step reaches several revisions:" +
+            throw RevisionError("'" + identifier +
+                                "' is ambiguous: the step reaches several revisions:" +
                                 list_with_files(nodes, revs_) + "\nstep from one of them instead");
         }
         std::vector<std::string> next;

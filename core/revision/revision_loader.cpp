@@ -9,7 +9,8 @@ namespace migrate {
 
 std::shared_ptr<const Revision> RevisionLoader::full(const std::string& id) const {
     const Revision& header = graph_.get(id);
-    if (header.operations_loaded) return std::shared_ptr<const Revision>(std::shared_ptr<void>(), &header);
+    if (header.operations_loaded)
+        return std::shared_ptr<const Revision>(std::shared_ptr<void>(), &header);
     auto revision = std::make_shared<const Revision>(read_revision_file(header.path, naming_));
     if (revision->id != header.id || revision->down_revisions != header.down_revisions)
         throw InputError(header.path +

@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "core/schema/naming.h"
 #include "core/revision/revision_graph.h"
+#include "core/schema/naming.h"
 
 namespace migrate {
 

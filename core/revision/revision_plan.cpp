@@ -17,8 +17,9 @@ namespace {
 // The version table during a plan: applied set, rows, and how many applied revisions
 // build on each revision (a revision with none is a row).
 class HeadTracker {
-public:
-    HeadTracker(size_t n, const std::vector<std::vector<int>>& parents) : parents_(parents), applied_(n, 0), row_(n, 0), built_on_(n, 0) {}
+  public:
+    HeadTracker(size_t n, const std::vector<std::vector<int>>& parents)
+        : parents_(parents), applied_(n, 0), row_(n, 0), built_on_(n, 0) {}
 
     void start(const std::vector<char>& applied, const std::vector<int>& rows) {
         applied_ = applied;
@@ -38,7 +39,8 @@ public:
         row_[r] = 1;
         std::vector<VersionChange> changes;
         if (removed.empty()) return {{VersionChange::Kind::Insert, "", revs[r].id}};
-        for (size_t k = 1; k < removed.size(); ++k) changes.push_back({VersionChange::Kind::Delete, revs[removed[k]].id, ""});
+        for (size_t k = 1; k < removed.size(); ++k)
+            changes.push_back({VersionChange::Kind::Delete, revs[removed[k]].id, ""});
         changes.push_back({VersionChange::Kind::Update, revs[removed[0]].id, revs[r].id});
         return changes;
     }
@@ -51,16 +53,22 @@ public:
         for (int p : parents_[r])
             if (--built_on_[p] == 0 && applied_[p] && !row_[p]) row_[p] = 1, added.push_back(p);
         std::vector<VersionChange> changes;
-        if (added.empty()) return was_row ? std::vector<VersionChange>{{VersionChange::Kind::Delete, revs[r].id, ""}} : changes;
-        if (was_row) changes.push_back({VersionChange::Kind::Update, revs[r].id, revs[added[0]].id});
-        else changes.push_back({VersionChange::Kind::Insert, "", revs[added[0]].id});
-        for (size_t k = 1; k < added.size(); ++k) changes.push_back({VersionChange::Kind::Insert, "", revs[added[k]].id});
+        if (added.empty())
+            return was_row
+                       ? std::vector<VersionChange>{{VersionChange::Kind::Delete, revs[r].id, ""}}
+                       : changes;
+        if (was_row)
+            changes.push_back({VersionChange::Kind::Update, revs[r].id, revs[added[0]].id});
+        else
+            changes.push_back({VersionChange::Kind::Insert, "", revs[added[0]].id});
+        for (size_t k = 1; k < added.size(); ++k)
+            changes.push_back({VersionChange::Kind::Insert, "", revs[added[k]].id});
         return changes;
     }
 
     bool is_row(int i) const { return row_[i] != 0; }
 
-private:
+  private:
     const std::vector<std::vector<int>>& parents_;
     std::vector<char> applied_, row_;
     std::vector<int> built_on_;
@@ -74,7 +82,8 @@ std::vector<int> RevisionGraph::rows_to_indexes(const std::vector<std::string>& 
         int i = index_of(row);
         if (i < 0)
             throw RevisionError("the version table holds revision '" + row +
-                                "', which no revision file defines; restore its file or fix the table with `migrate stamp`");
+                                "', which no revision file defines; restore its file or fix the "
+                                "table with `migrate stamp`");
         if (std::find(rows.begin(), rows.end(), i) == rows.end()) rows.push_back(i);
     }
     return rows;
@@ -90,11 +99,13 @@ std::vector<std::string> RevisionGraph::applied(const std::vector<std::string>& 
     return ids_in_order(ancestors_closure(rows_to_indexes(current)));
 }
 
-Plan RevisionGraph::plan_upgrade(const std::vector<std::string>& current, const std::string& target) const {
+Plan RevisionGraph::plan_upgrade(const std::vector<std::string>& current,
+                                 const std::string& target) const {
     return plan_upgrade(current, resolve(target, current));
 }
 
-Plan RevisionGraph::plan_downgrade(const std::vector<std::string>& current, const std::string& target) const {
+Plan RevisionGraph::plan_downgrade(const std::vector<std::string>& current,
+                                   const std::string& target) const {
     return plan_downgrade(current, resolve(target, current));
 }
 
@@ -110,7 +121,8 @@ std::vector<std::string> row_ids(const std::vector<int>& order, const std::vecto
 
 }  // namespace
 
-Plan RevisionGraph::plan_upgrade(const std::vector<std::string>& current, const Target& target) const {
+Plan RevisionGraph::plan_upgrade(const std::vector<std::string>& current,
+                                 const Target& target) const {
     std::vector<int> rows = rows_to_indexes(current);
     Bits applied = ancestors_closure(rows);
     Bits wanted = ancestors_closure(target_indexes(target));
@@ -126,7 +138,8 @@ Plan RevisionGraph::plan_upgrade(const std::vector<std::string>& current, const 
     return plan;
 }
 
-Plan RevisionGraph::plan_downgrade(const std::vector<std::string>& current, const Target& target) const {
+Plan RevisionGraph::plan_downgrade(const std::vector<std::string>& current,
+                                   const Target& target) const {
     std::vector<int> rows = rows_to_indexes(current);
     Bits applied = ancestors_closure(rows);
     std::vector<int> targets = target_indexes(target);
@@ -155,7 +168,9 @@ Plan RevisionGraph::plan_downgrade(const std::vector<std::string>& current, cons
     Plan plan;
     plan.heads_before = row_ids(topo_, revs_, [&](int i) { return tracker.is_row(i); });
     for (auto it = topo_.rbegin(); it != topo_.rend(); ++it)
-        if (remove[*it]) plan.steps.push_back({&revs_[*it], Direction::Downgrade, tracker.downgrade(*it, revs_)});
+        if (remove[*it])
+            plan.steps.push_back(
+                {&revs_[*it], Direction::Downgrade, tracker.downgrade(*it, revs_)});
     plan.heads_after = row_ids(topo_, revs_, [&](int i) { return tracker.is_row(i); });
     return plan;
 }

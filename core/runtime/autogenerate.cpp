@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "core/operations/apply_operation.h"
-#include "core/runtime/checksum_check.h"
 #include "core/diff/drift_undo.h"
+#include "core/operations/apply_operation.h"
 #include "core/revision/replay.h"
+#include "core/runtime/checksum_check.h"
 
 namespace migrate {
 

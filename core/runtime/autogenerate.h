@@ -11,10 +11,10 @@
 
 #include "core/dialect/dialect.h"
 #include "core/diff/differ.h"
-#include "core/schema/naming.h"
 #include "core/revision/revision_graph.h"
-#include "core/schema/schema.h"
 #include "core/runtime/version_table.h"
+#include "core/schema/naming.h"
+#include "core/schema/schema.h"
 
 namespace migrate {
 

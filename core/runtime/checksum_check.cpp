@@ -24,7 +24,8 @@ std::vector<ChangedRevision> changed_revisions(RevisionLoader& revisions,
         std::shared_ptr<const Revision> revision = revisions.full(entry.revision);
         std::string now = revision_checksum(*revision);
         if (now != entry.checksum)
-            changed.push_back({revision->id, revision->path, entry.checksum, now, entry.applied_at});
+            changed.push_back(
+                {revision->id, revision->path, entry.checksum, now, entry.applied_at});
     }
     return changed;
 }

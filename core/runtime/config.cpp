@@ -196,10 +196,11 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
     try {
         root = yaml::parse(text);
     } catch (const yaml::ParseError& e) {
-        throw InputError(std::vector<Diagnostic>{
-            {{path, e.mark.line + 1, e.mark.column + 1}, std::string("invalid YAML: ") + e.what()}});
+        throw InputError(std::vector<Diagnostic>{{{path, e.mark.line + 1, e.mark.column + 1},
+                                                  std::string("invalid YAML: ") + e.what()}});
     }
-    if (!is_missing(root) && expect_map(root, "the config", ctx)) ConfigReader(config, ctx, env).read(root);
+    if (!is_missing(root) && expect_map(root, "the config", ctx))
+        ConfigReader(config, ctx, env).read(root);
     if (!diagnostics.empty()) throw InputError(diagnostics);
     return config;
 }

@@ -13,15 +13,15 @@
 namespace migrate {
 
 struct Config {
-    std::string path;                      // absolute path of the config file
-    std::string dir;                       // its folder (absolute); relative paths start here
-    std::string database;                  // `database:` after ${...} expansion; "" when not set
-    std::string database_error;            // why `database:` could not be expanded ("" = fine);
-                                           // reported only when the URL is needed and --url is absent
-    std::vector<std::string> models;       // absolute files or folders
-    std::vector<std::string> versions;     // absolute folders
+    std::string path;                   // absolute path of the config file
+    std::string dir;                    // its folder (absolute); relative paths start here
+    std::string database;               // `database:` after ${...} expansion; "" when not set
+    std::string database_error;         // why `database:` could not be expanded ("" = fine);
+                                        // reported only when the URL is needed and --url is absent
+    std::vector<std::string> models;    // absolute files or folders
+    std::vector<std::string> versions;  // absolute folders
     std::string version_table = "migrate_version";
-    std::string version_table_schema;      // "" = the default schema
+    std::string version_table_schema;  // "" = the default schema
     NamingConvention naming;
     std::vector<std::string> include_schemas = {"public"};
     std::vector<std::string> exclude_tables;
@@ -41,6 +41,7 @@ std::string expand_variables(const std::string& text, const EnvLookup& env = pro
 Config load_config(const std::string& path, const EnvLookup& env = process_env);
 
 // The same from text; `path` names the file in messages and anchors relative paths.
-Config parse_config(const std::string& text, const std::string& path, const EnvLookup& env = process_env);
+Config parse_config(const std::string& text, const std::string& path,
+                    const EnvLookup& env = process_env);
 
 }  // namespace migrate

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "core/dialect/dialect.h"
-#include "core/schema/naming.h"
 #include "core/revision/revision_loader.h"
 #include "core/runtime/version_table.h"
+#include "core/schema/naming.h"
 
 namespace migrate {
 

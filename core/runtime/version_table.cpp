@@ -94,7 +94,8 @@ std::vector<LogEntry> VersionTable::read_latest_upgrades(Connection& connection)
     std::string log = qualified(names_.log_table());
     auto result = connection.query(
         "SELECT revision, direction, checksum, applied_at, duration_ms, tool_version FROM " + log +
-        " WHERE id IN (SELECT max(id) FROM " + log + " WHERE direction = 'upgrade' GROUP BY revision)"
+        " WHERE id IN (SELECT max(id) FROM " + log +
+        " WHERE direction = 'upgrade' GROUP BY revision)"
         " ORDER BY id");
     std::vector<LogEntry> entries;
     for (const auto& row : result.rows) {
@@ -111,15 +112,20 @@ std::vector<LogEntry> VersionTable::read_latest_upgrades(Connection& connection)
 }
 
 void VersionTable::insert_head(Connection& connection, const std::string& revision) const {
-    connection.query("INSERT INTO " + qualified(names_.table) + " (version_num) VALUES ($1)", {revision});
+    connection.query("INSERT INTO " + qualified(names_.table) + " (version_num) VALUES ($1)",
+                     {revision});
 }
 
 void VersionTable::delete_head(Connection& connection, const std::string& revision) const {
-    connection.query("DELETE FROM " + qualified(names_.table) + " WHERE version_num = $1", {revision});
+    connection.query("DELETE FROM " + qualified(names_.table) + " WHERE version_num = $1",
+                     {revision});
 }
 
-void VersionTable::update_head(Connection& connection, const std::string& from, const std::string& to) const {
-    connection.query("UPDATE " + qualified(names_.table) + " SET version_num = $1 WHERE version_num = $2", {to, from});
+void VersionTable::update_head(Connection& connection, const std::string& from,
+                               const std::string& to) const {
+    connection.query(
+        "UPDATE " + qualified(names_.table) + " SET version_num = $1 WHERE version_num = $2",
+        {to, from});
 }
 
 void VersionTable::delete_all(Connection& connection) const {
@@ -130,23 +136,29 @@ void VersionTable::append_log(Connection& connection, const LogEntry& e) const {
     connection.query("INSERT INTO " + qualified(names_.log_table()) +
                          " (revision, direction, checksum, applied_at, duration_ms, tool_version)"
                          " VALUES ($1, $2, $3, $4, $5, $6)",
-                     {e.revision, e.direction, e.checksum, e.applied_at, std::to_string(e.duration_ms), e.tool_version});
+                     {e.revision, e.direction, e.checksum, e.applied_at,
+                      std::to_string(e.duration_ms), e.tool_version});
 }
 
 std::string VersionTable::insert_head_sql(const std::string& revision) const {
-    return "INSERT INTO " + qualified(names_.table) + " (version_num) VALUES (" + dialect_.quote_literal(revision) + ")";
+    return "INSERT INTO " + qualified(names_.table) + " (version_num) VALUES (" +
+           dialect_.quote_literal(revision) + ")";
 }
 
 std::string VersionTable::delete_head_sql(const std::string& revision) const {
-    return "DELETE FROM " + qualified(names_.table) + " WHERE version_num = " + dialect_.quote_literal(revision);
+    return "DELETE FROM " + qualified(names_.table) +
+           " WHERE version_num = " + dialect_.quote_literal(revision);
 }
 
 std::string VersionTable::update_head_sql(const std::string& from, const std::string& to) const {
-    return "UPDATE " + qualified(names_.table) + " SET version_num = " + dialect_.quote_literal(to) +
+    return "UPDATE " + qualified(names_.table) +
+           " SET version_num = " + dialect_.quote_literal(to) +
            " WHERE version_num = " + dialect_.quote_literal(from);
 }
 
-std::string VersionTable::delete_all_sql() const { return "DELETE FROM " + qualified(names_.table); }
+std::string VersionTable::delete_all_sql() const {
+    return "DELETE FROM " + qualified(names_.table);
+}
 
 std::string VersionTable::append_log_sql(const LogEntry& e) const {
     return "INSERT INTO " + qualified(names_.log_table()) +

@@ -13,22 +13,22 @@
 namespace migrate {
 
 struct VersionTableNames {
-    std::string schema;                          // "" = the default schema
+    std::string schema;  // "" = the default schema
     std::string table = "migrate_version";
     std::string log_table() const { return table + "_log"; }
 };
 
 struct LogEntry {
     std::string revision;
-    std::string direction;     // "upgrade", "downgrade", "stamp"
-    std::string checksum;      // of the operations applied ("" for stamp)
-    std::string applied_at;    // ISO 8601 UTC
+    std::string direction;   // "upgrade", "downgrade", "stamp"
+    std::string checksum;    // of the operations applied ("" for stamp)
+    std::string applied_at;  // ISO 8601 UTC
     long long duration_ms = 0;
     std::string tool_version;
 };
 
 class VersionTable {
-public:
+  public:
     VersionTable(const Dialect& dialect, VersionTableNames names);
 
     const VersionTableNames& names() const { return names_; }
@@ -60,7 +60,7 @@ public:
     // Table names the differ and reflection must never report.
     std::vector<std::string> hidden_tables() const { return {names_.table, names_.log_table()}; }
 
-private:
+  private:
     std::string qualified(const std::string& table) const;
 
     const Dialect& dialect_;

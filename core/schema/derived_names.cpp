@@ -11,10 +11,12 @@ using Kind = DerivedRename::Kind;
 // Calls f(kind, before_name, after_name&) for each index and constraint, in order.
 template <typename F>
 void each_name(const Table& before, Table& after, F f) {
-    if (before.primary_key && after.primary_key) f(Kind::PrimaryKey, before.primary_key->name, after.primary_key->name);
+    if (before.primary_key && after.primary_key)
+        f(Kind::PrimaryKey, before.primary_key->name, after.primary_key->name);
     for (size_t i = 0; i < before.indexes.size() && i < after.indexes.size(); ++i)
         f(Kind::Index, before.indexes[i].name, after.indexes[i].name);
-    for (size_t i = 0; i < before.unique_constraints.size() && i < after.unique_constraints.size(); ++i)
+    for (size_t i = 0; i < before.unique_constraints.size() && i < after.unique_constraints.size();
+         ++i)
         f(Kind::Unique, before.unique_constraints[i].name, after.unique_constraints[i].name);
     for (size_t i = 0; i < before.foreign_keys.size() && i < after.foreign_keys.size(); ++i)
         f(Kind::ForeignKey, before.foreign_keys[i].name, after.foreign_keys[i].name);

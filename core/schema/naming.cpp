@@ -39,12 +39,18 @@ std::string substitute(const std::string& pattern, const Tokens& t) {
         if (end == std::string::npos) break;
         out += pattern.substr(i, start - i);
         std::string token = pattern.substr(start + 2, end - start - 2);
-        if (token == "table") out += t.table;
-        else if (token == "columns" || token == "column_0_N_name") out += join(t.columns);
-        else if (token == "column_0_name") out += t.columns.empty() ? "" : t.columns.front();
-        else if (token == "referred_table") out += t.referred_table;
-        else if (token == "name" || token == "constraint_name") out += t.name;
-        else out += pattern.substr(start, end + 2 - start);
+        if (token == "table")
+            out += t.table;
+        else if (token == "columns" || token == "column_0_N_name")
+            out += join(t.columns);
+        else if (token == "column_0_name")
+            out += t.columns.empty() ? "" : t.columns.front();
+        else if (token == "referred_table")
+            out += t.referred_table;
+        else if (token == "name" || token == "constraint_name")
+            out += t.name;
+        else
+            out += pattern.substr(start, end + 2 - start);
         i = end + 2;
     }
     out += pattern.substr(i);
@@ -67,10 +73,15 @@ bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) 
 
 const std::set<std::string>& sql_words() {
     static const std::set<std::string> words = {
-        "and", "or", "not", "null", "is", "in", "like", "ilike", "between", "true", "false", "case",
-        "when", "then", "else", "end", "similar", "to", "escape", "cast", "as", "distinct", "from",
-        "glob", "regexp", "collate", "any", "all", "some", "exists", "current_date",
-        "current_timestamp", "current_time"};
+        "and",         "or",       "not",          "null",
+        "is",          "in",       "like",         "ilike",
+        "between",     "true",     "false",        "case",
+        "when",        "then",     "else",         "end",
+        "similar",     "to",       "escape",       "cast",
+        "as",          "distinct", "from",         "glob",
+        "regexp",      "collate",  "any",          "all",
+        "some",        "exists",   "current_date", "current_timestamp",
+        "current_time"};
     return words;
 }
 
@@ -95,15 +106,18 @@ size_t skip_quoted(const std::string& s, size_t i) {
 
 }  // namespace
 
-std::string NamingConvention::index_name(const std::string& table, const std::vector<std::string>& columns) const {
+std::string NamingConvention::index_name(const std::string& table,
+                                         const std::vector<std::string>& columns) const {
     return substitute(ix, {table, columns, "", ""});
 }
 
-std::string NamingConvention::unique_name(const std::string& table, const std::vector<std::string>& columns) const {
+std::string NamingConvention::unique_name(const std::string& table,
+                                          const std::vector<std::string>& columns) const {
     return substitute(uq, {table, columns, "", ""});
 }
 
-std::string NamingConvention::foreign_key_name(const std::string& table, const std::vector<std::string>& columns,
+std::string NamingConvention::foreign_key_name(const std::string& table,
+                                               const std::vector<std::string>& columns,
                                                const std::string& referred_table) const {
     return substitute(fk, {table, columns, referred_table, ""});
 }
@@ -148,7 +162,9 @@ std::string check_token(const std::string& expression) {
             size_t next = expression.find_first_not_of(" \t\r\n", i);
             bool is_function = next != std::string::npos && expression[next] == '(';
             bool is_cast_type = start >= 2 && expression.compare(start - 2, 2, "::") == 0;
-            if (!is_function && !is_cast_type && !sql_words().count(lower(word)) && seen.insert(word).second) names.push_back(word);
+            if (!is_function && !is_cast_type && !sql_words().count(lower(word)) &&
+                seen.insert(word).second)
+                names.push_back(word);
         } else {
             ++i;
         }

@@ -18,7 +18,8 @@ struct NamingConvention {
     std::string pk = "pk_%(table)s";
 
     std::string index_name(const std::string& table, const std::vector<std::string>& columns) const;
-    std::string unique_name(const std::string& table, const std::vector<std::string>& columns) const;
+    std::string unique_name(const std::string& table,
+                            const std::vector<std::string>& columns) const;
     std::string foreign_key_name(const std::string& table, const std::vector<std::string>& columns,
                                  const std::string& referred_table) const;
     // `name` is the token for %(name)s: for an unnamed check, derived from the

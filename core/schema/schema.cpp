@@ -48,9 +48,8 @@ void TableIndex::forget() const {
 }
 
 void TableIndex::catch_up(const std::vector<Table>& tables) const {
-    if (indexed_ > tables.size() ||
-        (indexed_ > 0 && (tables[indexed_ - 1].name != last_name_ ||
-                          tables[indexed_ - 1].schema != last_schema_)))
+    if (indexed_ > tables.size() || (indexed_ > 0 && (tables[indexed_ - 1].name != last_name_ ||
+                                                      tables[indexed_ - 1].schema != last_schema_)))
         forget();
     for (std::size_t i = indexed_; i < tables.size(); ++i)
         positions_.emplace(table_key(tables[i].schema, tables[i].name), i);  // the first one wins
@@ -61,7 +60,8 @@ void TableIndex::catch_up(const std::vector<Table>& tables) const {
     }
 }
 
-std::optional<std::size_t> TableIndex::find(const std::vector<Table>& tables, const std::string& schema,
+std::optional<std::size_t> TableIndex::find(const std::vector<Table>& tables,
+                                            const std::string& schema,
                                             const std::string& name) const {
     std::string key = table_key(schema, name);
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -174,8 +174,10 @@ std::string to_text(const Table& t) {
         if (c.comment) s += "  -- " + *c.comment;
         s += "\n";
     }
-    if (t.primary_key) s += "  primary key " + t.primary_key->name + " (" + join(t.primary_key->columns) + ")\n";
-    for (const auto& u : t.unique_constraints) s += "  unique " + u.name + " (" + join(u.columns) + ")\n";
+    if (t.primary_key)
+        s += "  primary key " + t.primary_key->name + " (" + join(t.primary_key->columns) + ")\n";
+    for (const auto& u : t.unique_constraints)
+        s += "  unique " + u.name + " (" + join(u.columns) + ")\n";
     for (const auto& f : t.foreign_keys) {
         s += "  foreign key " + f.name + " (" + join(f.columns) + ") references " +
              (f.referred_schema.empty() ? "" : f.referred_schema + ".") + f.referred_table + " (" +
@@ -214,7 +216,8 @@ std::string to_text(const Sequence& q) {
 
 std::string to_text(const Schema& schema) {
     std::string s;
-    for (const auto& e : schema.enums) s += "enum " + e.qualified_name() + " (" + join(e.values) + ")\n";
+    for (const auto& e : schema.enums)
+        s += "enum " + e.qualified_name() + " (" + join(e.values) + ")\n";
     for (const auto& q : schema.sequences) s += to_text(q) + "\n";
     for (const auto& t : schema.tables) s += to_text(t);
     return s;

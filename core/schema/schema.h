@@ -25,7 +25,7 @@ struct Column {
     bool autoincrement = false;                 // identity / INTEGER PRIMARY KEY / serial
     std::optional<std::string> comment;
     std::optional<std::string> collation;
-    std::optional<std::string> renamed_from;    // model hint only; never reflected
+    std::optional<std::string> renamed_from;  // model hint only; never reflected
     // Model hint only, never reflected: the value (SQL, as server_default) that existing
     // rows get when autogenerate adds this NOT NULL column (add_column `fill`).
     std::optional<std::string> fill;
@@ -42,7 +42,7 @@ struct IndexElement {
     std::string expression;  // set for an expression element (SQL as written)
     SortOrder order = SortOrder::Asc;
     NullsOrder nulls = NullsOrder::Default;
-    std::string opclass;     // PostgreSQL operator class, e.g. text_pattern_ops
+    std::string opclass;  // PostgreSQL operator class, e.g. text_pattern_ops
 
     bool is_expression() const { return !expression.empty(); }
     bool operator==(const IndexElement&) const = default;

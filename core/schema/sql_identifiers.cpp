@@ -8,7 +8,9 @@ namespace migrate {
 
 namespace {
 
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
+bool ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80);
+}
 
 bool whole_word_at(const std::string& sql, size_t pos, const std::string& name) {
     return sql.compare(pos, name.size(), name) == 0 && (pos == 0 || !ident_char(sql[pos - 1])) &&
@@ -24,7 +26,8 @@ bool mentions(const std::string& sql, const std::string& name) {
     return false;
 }
 
-std::string replace_identifier(const std::string& sql, const std::string& from, const std::string& to) {
+std::string replace_identifier(const std::string& sql, const std::string& from,
+                               const std::string& to) {
     if (from.empty()) return sql;
     std::string out;
     bool in_string = false;

@@ -11,6 +11,7 @@ namespace migrate {
 bool mentions(const std::string& sql, const std::string& name);
 
 // `sql` with every whole-word identifier `from` replaced by `to`, outside '...' literals.
-std::string replace_identifier(const std::string& sql, const std::string& from, const std::string& to);
+std::string replace_identifier(const std::string& sql, const std::string& from,
+                               const std::string& to);
 
 }  // namespace migrate

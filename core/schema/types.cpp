@@ -23,14 +23,14 @@ std::string trim(const std::string& s) {
 
 const std::map<std::string, TypeKind>& simple_kinds() {
     static const std::map<std::string, TypeKind> kinds = {
-        {"integer", TypeKind::Integer}, {"bigint", TypeKind::BigInt},
+        {"integer", TypeKind::Integer},   {"bigint", TypeKind::BigInt},
         {"smallint", TypeKind::SmallInt}, {"string", TypeKind::String},
-        {"text", TypeKind::Text},       {"boolean", TypeKind::Boolean},
-        {"date", TypeKind::Date},       {"datetime", TypeKind::DateTime},
-        {"time", TypeKind::Time},       {"numeric", TypeKind::Numeric},
-        {"float", TypeKind::Float},     {"double", TypeKind::Double},
-        {"binary", TypeKind::Binary},   {"uuid", TypeKind::Uuid},
-        {"json", TypeKind::Json},       {"enum", TypeKind::Enum},
+        {"text", TypeKind::Text},         {"boolean", TypeKind::Boolean},
+        {"date", TypeKind::Date},         {"datetime", TypeKind::DateTime},
+        {"time", TypeKind::Time},         {"numeric", TypeKind::Numeric},
+        {"float", TypeKind::Float},       {"double", TypeKind::Double},
+        {"binary", TypeKind::Binary},     {"uuid", TypeKind::Uuid},
+        {"json", TypeKind::Json},         {"enum", TypeKind::Enum},
         {"interval", TypeKind::Interval},
     };
     return kinds;
@@ -74,27 +74,45 @@ bool is_integer_kind(TypeKind k) {
 
 std::string ColumnType::to_string() const {
     switch (kind) {
-        case TypeKind::Integer: return "integer";
-        case TypeKind::BigInt: return "bigint";
-        case TypeKind::SmallInt: return "smallint";
-        case TypeKind::String: return length ? "string(" + std::to_string(*length) + ")" : "string";
-        case TypeKind::Text: return "text";
-        case TypeKind::Boolean: return "boolean";
-        case TypeKind::Date: return "date";
-        case TypeKind::DateTime: return timezone ? "datetime(timezone)" : "datetime";
-        case TypeKind::Time: return "time";
+        case TypeKind::Integer:
+            return "integer";
+        case TypeKind::BigInt:
+            return "bigint";
+        case TypeKind::SmallInt:
+            return "smallint";
+        case TypeKind::String:
+            return length ? "string(" + std::to_string(*length) + ")" : "string";
+        case TypeKind::Text:
+            return "text";
+        case TypeKind::Boolean:
+            return "boolean";
+        case TypeKind::Date:
+            return "date";
+        case TypeKind::DateTime:
+            return timezone ? "datetime(timezone)" : "datetime";
+        case TypeKind::Time:
+            return "time";
         case TypeKind::Numeric:
-            if (precision && scale) return "numeric(" + std::to_string(*precision) + "," + std::to_string(*scale) + ")";
+            if (precision && scale)
+                return "numeric(" + std::to_string(*precision) + "," + std::to_string(*scale) + ")";
             if (precision) return "numeric(" + std::to_string(*precision) + ")";
             return "numeric";
-        case TypeKind::Float: return "float";
-        case TypeKind::Double: return "double";
-        case TypeKind::Binary: return "binary";
-        case TypeKind::Uuid: return "uuid";
-        case TypeKind::Json: return "json";
-        case TypeKind::Enum: return "enum(" + name + ")";
-        case TypeKind::Interval: return "interval";
-        case TypeKind::Dialect: return name;
+        case TypeKind::Float:
+            return "float";
+        case TypeKind::Double:
+            return "double";
+        case TypeKind::Binary:
+            return "binary";
+        case TypeKind::Uuid:
+            return "uuid";
+        case TypeKind::Json:
+            return "json";
+        case TypeKind::Enum:
+            return "enum(" + name + ")";
+        case TypeKind::Interval:
+            return "interval";
+        case TypeKind::Dialect:
+            return name;
     }
     return name;
 }
@@ -109,8 +127,10 @@ std::optional<ColumnType> parse_type(const std::string& raw, std::string* error)
 
     if (open != std::string::npos && close == std::string::npos) {
         if (it != simple_kinds().end())
-            return fail(error, "type '" + text + "' has an unbalanced parenthesis; in a flow mapping {...} "
-                               "YAML splits at commas, so quote a type with two parameters: \"numeric(12,2)\"");
+            return fail(error, "type '" + text +
+                                   "' has an unbalanced parenthesis; in a flow mapping {...} "
+                                   "YAML splits at commas, so quote a type with two parameters: "
+                                   "\"numeric(12,2)\"");
         return fail(error, "type '" + text + "' has an unbalanced parenthesis");
     }
     if (it == simple_kinds().end()) {
@@ -123,31 +143,40 @@ std::optional<ColumnType> parse_type(const std::string& raw, std::string* error)
     ColumnType t;
     t.kind = it->second;
     if (open == std::string::npos) {
-        if (t.kind == TypeKind::Enum) return fail(error, "type 'enum' needs the enum's name: enum(name)");
+        if (t.kind == TypeKind::Enum)
+            return fail(error, "type 'enum' needs the enum's name: enum(name)");
         return t;
     }
-    if (!trim(text.substr(close + 1)).empty()) return fail(error, "unexpected text after ')' in type '" + text + "'");
+    if (!trim(text.substr(close + 1)).empty())
+        return fail(error, "unexpected text after ')' in type '" + text + "'");
     std::vector<std::string> args = split_args(text.substr(open + 1, close - open - 1));
 
     switch (t.kind) {
         case TypeKind::String: {
             auto n = args.size() == 1 ? parse_int(args[0]) : std::nullopt;
-            if (!n || *n <= 0) return fail(error, "type '" + text + "': string length must be a positive integer");
+            if (!n || *n <= 0)
+                return fail(error, "type '" + text + "': string length must be a positive integer");
             t.length = n;
             return t;
         }
         case TypeKind::Numeric: {
-            if (args.size() > 2) return fail(error, "type '" + text + "': numeric takes (precision) or (precision,scale)");
+            if (args.size() > 2)
+                return fail(error,
+                            "type '" + text + "': numeric takes (precision) or (precision,scale)");
             auto p = parse_int(args[0]);
             if (!p || *p <= 0 || *p > 1000)
-                return fail(error, "type '" + text + "': numeric precision must be an integer from 1 to 1000");
+                return fail(error, "type '" + text +
+                                       "': numeric precision must be an integer from 1 to 1000");
             t.precision = p;
             if (args.size() == 2) {
                 auto s = parse_int(args[1]);
-                if (!s || *s < 0) return fail(error, "type '" + text + "': numeric scale must be a non-negative integer");
+                if (!s || *s < 0)
+                    return fail(
+                        error, "type '" + text + "': numeric scale must be a non-negative integer");
                 if (*s > *p)
                     return fail(error, "type '" + text + "': numeric scale (" + std::to_string(*s) +
-                                           ") cannot exceed precision (" + std::to_string(*p) + ")");
+                                           ") cannot exceed precision (" + std::to_string(*p) +
+                                           ")");
                 t.scale = s;
             }
             return t;
@@ -159,7 +188,8 @@ std::optional<ColumnType> parse_type(const std::string& raw, std::string* error)
             }
             return fail(error, "type '" + text + "': datetime takes no parameter but (timezone)");
         case TypeKind::Enum:
-            if (args.size() != 1 || args[0].empty()) return fail(error, "type '" + text + "': enum takes one name: enum(name)");
+            if (args.size() != 1 || args[0].empty())
+                return fail(error, "type '" + text + "': enum takes one name: enum(name)");
             t.name = args[0];
             return t;
         default:

@@ -11,21 +11,21 @@ enum class TypeKind {
     Integer,
     BigInt,
     SmallInt,
-    String,    // string(n) -> varchar(n); string without length -> varchar
+    String,  // string(n) -> varchar(n); string without length -> varchar
     Text,
     Boolean,
     Date,
     DateTime,  // timezone flag: datetime(timezone)
     Time,
-    Numeric,   // numeric(p,s), numeric(p), numeric
+    Numeric,  // numeric(p,s), numeric(p), numeric
     Float,
     Double,
     Binary,
     Uuid,
     Json,
-    Enum,      // enum(name): `name` holds the enum type's name
+    Enum,  // enum(name): `name` holds the enum type's name
     Interval,
-    Dialect,   // anything else, kept verbatim in `name` (jsonb, inet, integer[])
+    Dialect,  // anything else, kept verbatim in `name` (jsonb, inet, integer[])
 };
 
 struct ColumnType {

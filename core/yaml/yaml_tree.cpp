@@ -3,10 +3,10 @@
 
 #include "core/yaml/yaml_tree.h"
 
+#include <yaml.h>
+
 #include <deque>
 #include <unordered_map>
-
-#include <yaml.h>
 
 namespace migrate::yaml {
 
@@ -74,14 +74,18 @@ bool is_null_scalar(const yaml_event_t& e) {
     return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
 
-std::string anchor_of(const yaml_char_t* anchor) { return anchor ? reinterpret_cast<const char*>(anchor) : ""; }
+std::string anchor_of(const yaml_char_t* anchor) {
+    return anchor ? reinterpret_cast<const char*>(anchor) : "";
+}
 
 class Builder {
-public:
-    Builder(std::string_view text, const std::vector<std::string>& streamed_keys, const ItemHandler& on_item)
+  public:
+    Builder(std::string_view text, const std::vector<std::string>& streamed_keys,
+            const ItemHandler& on_item)
         : text_(text), streamed_keys_(streamed_keys), on_item_(on_item) {
         yaml_parser_initialize(&parser_);
-        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                     text.size());
     }
     ~Builder() { yaml_parser_delete(&parser_); }
     Builder(const Builder&) = delete;
@@ -103,7 +107,7 @@ public:
         return {root_, root_arena_};
     }
 
-private:
+  private:
     struct Open {
         NodeData* node;
         std::string anchor;
@@ -113,56 +117,66 @@ private:
     // Returns true at the end of the stream.
     bool handle(const yaml_event_t& e) {
         switch (e.type) {
-        case YAML_DOCUMENT_START_EVENT:
-            if (++documents_ > 1)
-                throw ParseError(mark_of(e.start_mark), "a second YAML document (after '---' or '...') is not "
-                                                        "supported; keep one document per file");
-            return false;
-        case YAML_STREAM_END_EVENT: return true;
-        case YAML_SCALAR_EVENT: {
-            bool item = starts_item();
-            NodeData* n = arena().make(is_null_scalar(e) ? Kind::Null : Kind::Scalar, e.start_mark);
-            if (n->kind == Kind::Scalar)
-                n->scalar.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-            finish({n, anchor_of(e.data.scalar.anchor), item});
-            return false;
-        }
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT: {
-            bool item = starts_item();
-            bool seq = e.type == YAML_SEQUENCE_START_EVENT;
-            NodeData* n = arena().make(seq ? Kind::Sequence : Kind::Map, e.start_mark);
-            stack_.push_back({n, anchor_of(seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor), item});
-            return false;
-        }
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: {
-            Open open = std::move(stack_.back());
-            stack_.pop_back();
-            finish(std::move(open));
-            return false;
-        }
-        case YAML_ALIAS_EVENT: {
-            std::string name = anchor_of(e.data.alias.anchor);
-            auto it = anchors_.find(name);
-            if (it == anchors_.end())
-                throw ParseError(mark_of(e.start_mark), "alias '*" + name + "' names no anchor defined before it");
-            if (starts_item()) {
-                deliver(it->second);
+            case YAML_DOCUMENT_START_EVENT:
+                if (++documents_ > 1)
+                    throw ParseError(mark_of(e.start_mark),
+                                     "a second YAML document (after '---' or '...') is not "
+                                     "supported; keep one document per file");
+                return false;
+            case YAML_STREAM_END_EVENT:
+                return true;
+            case YAML_SCALAR_EVENT: {
+                bool item = starts_item();
+                NodeData* n =
+                    arena().make(is_null_scalar(e) ? Kind::Null : Kind::Scalar, e.start_mark);
+                if (n->kind == Kind::Scalar)
+                    n->scalar.assign(reinterpret_cast<const char*>(e.data.scalar.value),
+                                     e.data.scalar.length);
+                finish({n, anchor_of(e.data.scalar.anchor), item});
                 return false;
             }
-            if (it->second.owner().get() != &arena()) arena().kept.push_back(it->second.owner());
-            attach(it->second.data());
-            return false;
-        }
-        default: return false;  // stream and document boundaries
+            case YAML_SEQUENCE_START_EVENT:
+            case YAML_MAPPING_START_EVENT: {
+                bool item = starts_item();
+                bool seq = e.type == YAML_SEQUENCE_START_EVENT;
+                NodeData* n = arena().make(seq ? Kind::Sequence : Kind::Map, e.start_mark);
+                stack_.push_back(
+                    {n, anchor_of(seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor),
+                     item});
+                return false;
+            }
+            case YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT: {
+                Open open = std::move(stack_.back());
+                stack_.pop_back();
+                finish(std::move(open));
+                return false;
+            }
+            case YAML_ALIAS_EVENT: {
+                std::string name = anchor_of(e.data.alias.anchor);
+                auto it = anchors_.find(name);
+                if (it == anchors_.end())
+                    throw ParseError(mark_of(e.start_mark),
+                                     "alias '*" + name + "' names no anchor defined before it");
+                if (starts_item()) {
+                    deliver(it->second);
+                    return false;
+                }
+                if (it->second.owner().get() != &arena())
+                    arena().kept.push_back(it->second.owner());
+                attach(it->second.data());
+                return false;
+            }
+            default:
+                return false;  // stream and document boundaries
         }
     }
 
     // Whether the node about to start is an item of a list that is a top-level value.
     bool starts_item() {
         bool item = on_item_ && stack_.size() == 2 && stack_[0].node->kind == Kind::Map &&
-                    stack_[0].node->children.size() % 2 == 1 && stack_[1].node->kind == Kind::Sequence &&
+                    stack_[0].node->children.size() % 2 == 1 &&
+                    stack_[1].node->kind == Kind::Sequence &&
                     is_streamed(stack_[0].node->children.back());
         if (item) item_arena_ = std::make_shared<Arena>();
         return item;
@@ -199,11 +213,15 @@ private:
     }
 
     void attach(const NodeData* n) {
-        if (stack_.empty()) root_ = n;
-        else stack_.back().node->children.push_back(n);
+        if (stack_.empty())
+            root_ = n;
+        else
+            stack_.back().node->children.push_back(n);
     }
 
-    Mark mark_of(const yaml_mark_t& m) const { return {static_cast<int>(m.line), static_cast<int>(m.column)}; }
+    Mark mark_of(const yaml_mark_t& m) const {
+        return {static_cast<int>(m.line), static_cast<int>(m.column)};
+    }
 
     // The line and column of a byte offset (reader errors carry only the offset).
     Mark mark_at_offset(size_t offset) const {
@@ -221,10 +239,12 @@ private:
 
     [[noreturn]] void fail() const {
         std::string problem = parser_.problem ? parser_.problem : "malformed YAML";
-        if (parser_.error == YAML_READER_ERROR) throw ParseError(mark_at_offset(parser_.problem_offset), problem);
+        if (parser_.error == YAML_READER_ERROR)
+            throw ParseError(mark_at_offset(parser_.problem_offset), problem);
         if (parser_.context)
-            problem += std::string(" (") + parser_.context + " at line " + std::to_string(parser_.context_mark.line + 1) +
-                       ", column " + std::to_string(parser_.context_mark.column + 1) + ")";
+            problem += std::string(" (") + parser_.context + " at line " +
+                       std::to_string(parser_.context_mark.line + 1) + ", column " +
+                       std::to_string(parser_.context_mark.column + 1) + ")";
         throw ParseError(mark_of(parser_.problem_mark), problem);
     }
 
@@ -242,7 +262,8 @@ private:
 
 }  // namespace
 
-Node parse(std::string_view text, const std::vector<std::string>& streamed_keys, const ItemHandler& on_item) {
+Node parse(std::string_view text, const std::vector<std::string>& streamed_keys,
+           const ItemHandler& on_item) {
     return Builder(text, streamed_keys, on_item).run();
 }
 

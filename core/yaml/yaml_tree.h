@@ -26,7 +26,7 @@ struct Mark {
 
 // Malformed YAML: libyaml's problem and where it was found.
 class ParseError : public std::runtime_error {
-public:
+  public:
     ParseError(Mark at, const std::string& message) : std::runtime_error(message), mark(at) {}
     Mark mark;
 };
@@ -42,9 +42,10 @@ struct NodeData {
 }  // namespace detail
 
 class Node {
-public:
+  public:
     Node() = default;  // undefined: what a lookup of a missing key returns
-    Node(const detail::NodeData* data, std::shared_ptr<const void> owner) : data_(data), owner_(std::move(owner)) {}
+    Node(const detail::NodeData* data, std::shared_ptr<const void> owner)
+        : data_(data), owner_(std::move(owner)) {}
 
     bool IsDefined() const { return data_ != nullptr; }
     explicit operator bool() const { return IsDefined(); }
@@ -76,7 +77,7 @@ public:
     const detail::NodeData* data() const { return data_; }
     const std::shared_ptr<const void>& owner() const { return owner_; }
 
-private:
+  private:
     const detail::NodeData* data_ = nullptr;
     std::shared_ptr<const void> owner_;
 };
@@ -86,7 +87,7 @@ struct Node::Entry : Node {
 };
 
 class Node::iterator {
-public:
+  public:
     iterator(const Node* parent, size_t position) : parent_(parent), position_(position) { load(); }
     const Entry& operator*() const { return entry_; }
     const Entry* operator->() const { return &entry_; }
@@ -98,7 +99,7 @@ public:
     bool operator==(const iterator& other) const { return position_ == other.position_; }
     bool operator!=(const iterator& other) const { return position_ != other.position_; }
 
-private:
+  private:
     void load();
     const Node* parent_;
     size_t position_;

@@ -59,7 +59,8 @@ namespace {
 bool looks_reserved(const std::string& s) {
     std::string l;
     for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const char* words[] = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", ".nan", "-.inf", "+.inf"};
+    static const char* words[] = {"null", "~", "true", "false", "yes",  "no",    "on",
+                                  "off",  "y", "n",    ".inf",  ".nan", "-.inf", "+.inf"};
     return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return l == w; });
 }
 
@@ -104,11 +105,21 @@ std::string yaml_double_quoted(const std::string& text) {
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (c < 0x20 || c == 0x7f) {
                     char buf[8];
@@ -182,8 +193,10 @@ struct YamlRenderer {
         for (size_t i = 0; i < v.items_.size(); ++i) {
             if (i) out += "\n";
             const auto& [key, value] = v.items_[i];
-            if (is_map) out += pad + key + ":" + after(value, indent, false);
-            else out += pad + "-" + after(value, indent, true);
+            if (is_map)
+                out += pad + key + ":" + after(value, indent, false);
+            else
+                out += pad + "-" + after(value, indent, true);
         }
         return out;
     }

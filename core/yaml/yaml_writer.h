@@ -12,7 +12,7 @@
 namespace migrate {
 
 class YamlValue {
-public:
+  public:
     enum class Kind { Scalar, Sequence, Mapping };
 
     static YamlValue str(std::string text);     // quoted only when needed
@@ -38,7 +38,7 @@ public:
     // Renders a block mapping or sequence as a document body at `indent` spaces.
     std::string render(int indent = 0) const;
 
-private:
+  private:
     friend struct YamlRenderer;
     Kind kind_ = Kind::Scalar;
     bool flow_ = false;

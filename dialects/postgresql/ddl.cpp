@@ -48,9 +48,7 @@ struct Renderer {
     Statements operator()(const DropColumn& op) const {
         return {alter_table(op.schema, op.table) + "DROP COLUMN " + quote_identifier(op.name)};
     }
-    Statements operator()(const AlterColumn& op) const {
-        return render_alter_column(op, ctx);
-    }
+    Statements operator()(const AlterColumn& op) const { return render_alter_column(op, ctx); }
     Statements operator()(const CreateIndex& op) const {
         return {create_index_sql(op.schema, op.table, op.index)};
     }

@@ -1,6 +1,6 @@
+#include "core/base/errors.h"
 #include "core/operations/apply_operation.h"
 #include "core/schema/derived_names.h"
-#include "core/base/errors.h"
 #include "dialects/postgresql/ddl.h"
 #include "dialects/postgresql/quote.h"
 

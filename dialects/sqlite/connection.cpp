@@ -302,8 +302,8 @@ void SqliteConnection::rollback() {
     execute("PRAGMA foreign_keys = ON");
 }
 bool SqliteConnection::has_table(const std::string& name) const {
-    int rc = sqlite3_table_column_metadata(db_, "main", name.c_str(), nullptr, nullptr, nullptr, nullptr, nullptr,
-                                           nullptr);
+    int rc = sqlite3_table_column_metadata(db_, "main", name.c_str(), nullptr, nullptr, nullptr,
+                                           nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK) return true;
     if (rc == SQLITE_ERROR) return false;  // no such table, or a view
     fail(rc, "table_column_metadata " + name);

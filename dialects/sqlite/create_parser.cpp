@@ -33,7 +33,8 @@ size_t skip_operand(const Tokens& t, size_t i) {
     return i + 1;
 }
 
-void parse_table_constraint(const std::string& sql, const Tokens& t, size_t b, size_t e, ParsedTable& out) {
+void parse_table_constraint(const std::string& sql, const Tokens& t, size_t b, size_t e,
+                            ParsedTable& out) {
     std::string name;
     if (t[b].is_keyword("CONSTRAINT") && b + 1 < e) {
         name = t[b + 1].value;
@@ -65,8 +66,15 @@ void parse_column(const std::string& sql, const Tokens& t, size_t b, size_t e, P
             i += 2;
             continue;
         }
-        if (k.is_keyword("DEFAULT")) { i = skip_operand(t, i + 1); continue; }
-        if (k.is_keyword("COLLATE") && i + 1 < e) { col.collation = t[i + 1].value; i += 2; continue; }
+        if (k.is_keyword("DEFAULT")) {
+            i = skip_operand(t, i + 1);
+            continue;
+        }
+        if (k.is_keyword("COLLATE") && i + 1 < e) {
+            col.collation = t[i + 1].value;
+            i += 2;
+            continue;
+        }
         if (k.is_keyword("AUTOINCREMENT")) col.autoincrement = true;
         if (k.is_keyword("PRIMARY")) out.primary_key = ParsedConstraint{pending, {col.name}, ""};
         if (k.is_keyword("UNIQUE")) out.uniques.push_back({pending, {col.name}, ""});
@@ -79,16 +87,20 @@ void parse_column(const std::string& sql, const Tokens& t, size_t b, size_t e, P
             i = close + 1;
             continue;
         }
-        if (k.is_keyword("PRIMARY") || k.is_keyword("UNIQUE") || k.is_keyword("REFERENCES")) pending.clear();
-        if (k.is_punct("(")) { i = matching_paren(t, i) + 1; continue; }
+        if (k.is_keyword("PRIMARY") || k.is_keyword("UNIQUE") || k.is_keyword("REFERENCES"))
+            pending.clear();
+        if (k.is_punct("(")) {
+            i = matching_paren(t, i) + 1;
+            continue;
+        }
         ++i;
     }
     out.columns.push_back(std::move(col));
 }
 
 bool starts_constraint(const Token& t) {
-    return t.is_keyword("CONSTRAINT") || t.is_keyword("PRIMARY") || t.is_keyword("UNIQUE") || t.is_keyword("CHECK") ||
-           t.is_keyword("FOREIGN");
+    return t.is_keyword("CONSTRAINT") || t.is_keyword("PRIMARY") || t.is_keyword("UNIQUE") ||
+           t.is_keyword("CHECK") || t.is_keyword("FOREIGN");
 }
 
 size_t first_paren(const Tokens& t) {
@@ -107,8 +119,10 @@ ParsedTable parse_create_table(const std::string& sql) {
     size_t close = matching_paren(t, open);
     for (auto [b, e] : split_top_level(t, open + 1, close)) {
         if (b >= e) continue;
-        if (starts_constraint(t[b])) parse_table_constraint(sql, t, b, e, out);
-        else parse_column(sql, t, b, e, out);
+        if (starts_constraint(t[b]))
+            parse_table_constraint(sql, t, b, e, out);
+        else
+            parse_column(sql, t, b, e, out);
     }
     for (size_t i = close + 1; i < t.size(); ++i) {
         if (i + 1 < t.size() && t[i].is_keyword("WITHOUT") && t[i + 1].is_keyword("ROWID"))
@@ -128,10 +142,15 @@ Index parse_create_index(const std::string& sql) {
     size_t close = matching_paren(t, open);
     for (auto [b, e] : split_top_level(t, open + 1, close)) {
         IndexElement el;
-        if (e > b && t[e - 1].is_keyword("DESC")) { el.order = SortOrder::Desc; --e; }
-        else if (e > b && t[e - 1].is_keyword("ASC")) --e;
-        if (e == b + 1 && t[b].is_identifier()) el.column = t[b].value;
-        else el.expression = source_text(sql, t, b, e);
+        if (e > b && t[e - 1].is_keyword("DESC")) {
+            el.order = SortOrder::Desc;
+            --e;
+        } else if (e > b && t[e - 1].is_keyword("ASC"))
+            --e;
+        if (e == b + 1 && t[b].is_identifier())
+            el.column = t[b].value;
+        else
+            el.expression = source_text(sql, t, b, e);
         ix.elements.push_back(std::move(el));
     }
     for (size_t i = close + 1; i < t.size(); ++i)

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 
-#include "core/operations/apply_operation.h"
-#include "core/schema/derived_names.h"
 #include "core/base/errors.h"
 #include "core/base/overloaded.h"
+#include "core/operations/apply_operation.h"
+#include "core/schema/derived_names.h"
 #include "core/schema/sql_identifiers.h"
 #include "dialects/sqlite/quote.h"
 #include "dialects/sqlite/rebuild.h"
@@ -129,7 +129,8 @@ std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& c
                          triggers_of(ctx, table));
 }
 
-std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op,
+                                           const RenderContext& ctx) {
     const Table& before = table_in(ctx, o.schema, o.table, op);
     if (o.fill)  // existing rows take the fill; the column keeps its own default (or none)
         return rebuild_table(before, after_table(ctx, op, o.schema, o.table), {}, ctx.before,
@@ -147,21 +148,23 @@ std::vector<std::string> render_add_column(const AddColumn& o, const Operation& 
 // indexes are dropped and created under their new names; constraint names live in the
 // CREATE TABLE text, so a table whose constraints are renamed is rebuilt, its triggers
 // recreated with the rename applied to their text (as SQLite's RENAME did).
-std::vector<std::string> follow_derived_names(const Schema& after, const RenderContext& ctx, const std::string& from,
-                                              const std::string& to) {
+std::vector<std::string> follow_derived_names(const Schema& after, const RenderContext& ctx,
+                                              const std::string& from, const std::string& to) {
     Schema mid = keep_names(after, ctx.before);
     std::vector<std::string> out;
     for (size_t i = 0; i < mid.tables.size() && i < after.tables.size(); ++i) {
         const Table& m = mid.tables[i];
         const Table& a = after.tables[i];
         if (a == m) continue;
-        bool constraints_renamed = m.primary_key != a.primary_key || m.unique_constraints != a.unique_constraints ||
+        bool constraints_renamed = m.primary_key != a.primary_key ||
+                                   m.unique_constraints != a.unique_constraints ||
                                    m.foreign_keys != a.foreign_keys || m.checks != a.checks;
         if (constraints_renamed) {
             std::vector<std::string> triggers;
             for (const auto& sql : triggers_of(ctx, ctx.before.tables[i].name))
                 triggers.push_back(replace_identifier(sql, from, to));
-            for (std::string& sql : rebuild_table(m, a, {}, mid, triggers)) out.push_back(std::move(sql));
+            for (std::string& sql : rebuild_table(m, a, {}, mid, triggers))
+                out.push_back(std::move(sql));
             continue;
         }
         for (size_t j = 0; j < m.indexes.size() && j < a.indexes.size(); ++j)
@@ -173,16 +176,19 @@ std::vector<std::string> follow_derived_names(const Schema& after, const RenderC
     return out;
 }
 
-std::vector<std::string> render_alter_column(const AlterColumn& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_alter_column(const AlterColumn& o, const Operation& op,
+                                             const RenderContext& ctx) {
     const Table& t = table_in(ctx, o.schema, o.table, op);
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);  // validates the column and new name
     bool rename = o.new_name && *o.new_name != o.name;
     if (!o.type && !o.nullable && !o.server_default && !o.autoincrement) {
         if (!rename) return {};  // only a comment: SQLite has no comments
-        std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.table) + " RENAME COLUMN " +
-                                        quote_identifier(o.name) + " TO " + quote_identifier(*o.new_name)};
-        for (auto& sql : follow_derived_names(after, ctx, o.name, *o.new_name)) out.push_back(std::move(sql));
+        std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.table) +
+                                        " RENAME COLUMN " + quote_identifier(o.name) + " TO " +
+                                        quote_identifier(*o.new_name)};
+        for (auto& sql : follow_derived_names(after, ctx, o.name, *o.new_name))
+            out.push_back(std::move(sql));
         return out;
     }
     ColumnSources sources;
@@ -196,12 +202,15 @@ std::vector<std::string> render_alter_column(const AlterColumn& o, const Operati
 
 // ALTER TABLE RENAME, then the convention-derived names here and in tables whose
 // foreign keys were named after this one.
-std::vector<std::string> render_rename_table(const RenameTable& o, const Operation& op, const RenderContext& ctx) {
+std::vector<std::string> render_rename_table(const RenameTable& o, const Operation& op,
+                                             const RenderContext& ctx) {
     table_in(ctx, o.schema, o.name, op);
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);
-    std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.name) + " RENAME TO " + quote_identifier(o.new_name)};
-    for (auto& sql : follow_derived_names(after, ctx, o.name, o.new_name)) out.push_back(std::move(sql));
+    std::vector<std::string> out = {"ALTER TABLE " + quote_identifier(o.name) + " RENAME TO " +
+                                    quote_identifier(o.new_name)};
+    for (auto& sql : follow_derived_names(after, ctx, o.name, o.new_name))
+        out.push_back(std::move(sql));
     return out;
 }
 
@@ -250,11 +259,13 @@ std::string create_index_sql(const std::string& table, const Index& ix) {
 namespace {
 
 // SQLite has no sequences (AUTOINCREMENT is per table): a sequence operation is an error.
-[[noreturn]] void no_sequences(const Operation& op, const std::string& schema, const std::string& name) {
-    throw InputError("cannot render " + describe(op) + ": SQLite has no sequences, so sequence '" +
-                     (schema.empty() ? name : schema + "." + name) +
-                     "' cannot be created, changed or dropped; keep sequences to PostgreSQL revisions "
-                     "(or an `execute` with `dialect: postgresql`)");
+[[noreturn]] void no_sequences(const Operation& op, const std::string& schema,
+                               const std::string& name) {
+    throw InputError(
+        "cannot render " + describe(op) + ": SQLite has no sequences, so sequence '" +
+        (schema.empty() ? name : schema + "." + name) +
+        "' cannot be created, changed or dropped; keep sequences to PostgreSQL revisions "
+        "(or an `execute` with `dialect: postgresql`)");
 }
 
 }  // namespace
@@ -305,7 +316,9 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
                 if (!o.dialect.empty() && o.dialect != "sqlite") return {};
                 return {o.sql};
             },
-            [&](const CreateSequence& o) -> Out { no_sequences(op, o.sequence.schema, o.sequence.name); },
+            [&](const CreateSequence& o) -> Out {
+                no_sequences(op, o.sequence.schema, o.sequence.name);
+            },
             [&](const DropSequence& o) -> Out { no_sequences(op, o.schema, o.name); },
             [&](const AlterSequence& o) -> Out { no_sequences(op, o.schema, o.name); },
         },

@@ -29,7 +29,8 @@ std::string create_guard_sql() {
 
 // Counts the table's triggers beyond the `known` ones that the rebuild recreates.
 std::string trigger_guard_sql(const std::string& table, size_t known) {
-    return std::string("INSERT INTO ") + guard_table + " SELECT 'trigger', count(*) - " + std::to_string(known) +
+    return std::string("INSERT INTO ") + guard_table + " SELECT 'trigger', count(*) - " +
+           std::to_string(known) +
            " FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = " + quote_literal(table);
 }
 
@@ -41,7 +42,8 @@ std::string generated_guard_sql(const std::string& table) {
 }
 
 // The rebuilt table (as child) and every table referring to it (as parents' children).
-std::string foreign_key_guard_sql(const Table& after, const Schema& schema_before, const std::string& old_name) {
+std::string foreign_key_guard_sql(const Table& after, const Schema& schema_before,
+                                  const std::string& old_name) {
     std::vector<std::string> tables = {after.name};
     for (const auto& t : schema_before.tables)
         for (const auto& fk : t.foreign_keys)
@@ -74,16 +76,17 @@ std::string copy_rows_sql(const Table& before, const Table& after, const ColumnS
         from += (from.empty() ? "" : ", ") + value;
     }
     if (to.empty()) return {};
-    return "INSERT INTO " + quote_identifier(tmp) + " (" + quote_list(to) + ") SELECT " + from + " FROM " +
-           quote_identifier(before.name);
+    return "INSERT INTO " + quote_identifier(tmp) + " (" + quote_list(to) + ") SELECT " + from +
+           " FROM " + quote_identifier(before.name);
 }
 
 }  // namespace
 
 std::string rebuild_temp_name(const std::string& table) { return "_migrate_tmp_" + table; }
 
-std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
-                                       const Schema& schema_before, const std::vector<std::string>& triggers,
+std::vector<std::string> rebuild_table(const Table& before, const Table& after,
+                                       const ColumnSources& sources, const Schema& schema_before,
+                                       const std::vector<std::string>& triggers,
                                        const ColumnFills& fills) {
     std::string tmp = rebuild_temp_name(after.name);
     std::vector<std::string> out = {create_guard_sql(),
@@ -93,7 +96,8 @@ std::vector<std::string> rebuild_table(const Table& before, const Table& after, 
     if (!copy.empty()) out.push_back(copy);
     out.push_back("DROP TABLE " + quote_identifier(before.name));
     out.push_back("PRAGMA legacy_alter_table = ON");
-    out.push_back("ALTER TABLE " + quote_identifier(tmp) + " RENAME TO " + quote_identifier(after.name));
+    out.push_back("ALTER TABLE " + quote_identifier(tmp) + " RENAME TO " +
+                  quote_identifier(after.name));
     out.push_back("PRAGMA legacy_alter_table = OFF");
     for (const auto& ix : after.indexes) out.push_back(create_index_sql(after.name, ix));
     out.insert(out.end(), triggers.begin(), triggers.end());  // DROP TABLE dropped them

@@ -35,8 +35,9 @@ using ColumnSources = std::map<std::string, std::string>;
 using ColumnFills = std::map<std::string, std::string>;
 
 // `triggers`: the CREATE TRIGGER statements of the table, recreated after the rename.
-std::vector<std::string> rebuild_table(const Table& before, const Table& after, const ColumnSources& sources,
-                                       const Schema& schema_before, const std::vector<std::string>& triggers = {},
+std::vector<std::string> rebuild_table(const Table& before, const Table& after,
+                                       const ColumnSources& sources, const Schema& schema_before,
+                                       const std::vector<std::string>& triggers = {},
                                        const ColumnFills& fills = {});
 
 // The name of the temporary table a rebuild of `table` creates.

@@ -55,7 +55,8 @@ struct Raw {
     std::map<std::string, Table> tables;
     std::map<std::string, ParsedTable> parsed;
     std::map<std::string, std::map<int, std::string>> pk_order;  // table -> pk position -> column
-    std::map<std::string, std::map<std::string, std::string>> declared;  // table -> column -> declared type
+    std::map<std::string, std::map<std::string, std::string>>
+        declared;  // table -> column -> declared type
     std::vector<UnmanagedObject>
         unmanaged;  // what the models cannot carry (generated columns, ...)
 };
@@ -144,7 +145,8 @@ void add_foreign_key(Raw& raw, const std::string& table, ForeignKey fk,
     fk.name = p && !p->name.empty()
                   ? p->name
                   : naming.foreign_key_name(t.name, fk.columns, fk.referred_table);
-    if (p && p->deferrable) unmanaged.push_back({"deferrable constraint", t.name + "." + fk.name, t.name});
+    if (p && p->deferrable)
+        unmanaged.push_back({"deferrable constraint", t.name + "." + fk.name, t.name});
     t.foreign_keys.push_back(std::move(fk));
 }
 

@@ -1,8 +1,9 @@
 // SQLite SQL tokenizer (see tokenizer.h).
 #include "dialects/sqlite/tokenizer.h"
 
-#include <cctype>
 #include <strings.h>
+
+#include <cctype>
 
 namespace migrate::sqlite {
 
@@ -33,7 +34,9 @@ size_t read_number(const std::string& s, size_t i) {
         while (i < s.size() && std::isxdigit(static_cast<unsigned char>(s[i]))) ++i;
         return i;
     }
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == '_')) ++i;
+    while (i < s.size() &&
+           (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == '_'))
+        ++i;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         size_t j = i + 1;
         if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
@@ -75,9 +78,15 @@ std::vector<Token> tokenize(const std::string& s) {
     size_t i = 0;
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        if (std::isspace(c)) { ++i; continue; }
+        if (std::isspace(c)) {
+            ++i;
+            continue;
+        }
         size_t after_comment = skip_comment(s, i);
-        if (after_comment != i) { i = after_comment; continue; }
+        if (after_comment != i) {
+            i = after_comment;
+            continue;
+        }
         Token t;
         t.begin = i;
         if ((c == 'x' || c == 'X') && i + 1 < s.size() && s[i + 1] == '\'') {
@@ -89,7 +98,8 @@ std::vector<Token> tokenize(const std::string& s) {
         } else if (c == '"' || c == '`' || c == '[') {
             t.kind = TokenKind::QuotedIdentifier;
             i = read_quoted(s, i, c == '[' ? ']' : static_cast<char>(c), t.value);
-        } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+        } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() &&
+                                       std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             t.kind = TokenKind::Number;
             i = read_number(s, i);
         } else if (is_word_start(c)) {
@@ -101,7 +111,8 @@ std::vector<Token> tokenize(const std::string& s) {
         }
         t.end = i;
         t.text = s.substr(t.begin, t.end - t.begin);
-        if (t.kind == TokenKind::Word || t.kind == TokenKind::Number || t.kind == TokenKind::Punct) t.value = t.text;
+        if (t.kind == TokenKind::Word || t.kind == TokenKind::Number || t.kind == TokenKind::Punct)
+            t.value = t.text;
         out.push_back(std::move(t));
     }
     return out;
@@ -116,13 +127,16 @@ size_t matching_paren(const std::vector<Token>& tokens, size_t open) {
     return tokens.size();
 }
 
-std::vector<std::pair<size_t, size_t>> split_top_level(const std::vector<Token>& tokens, size_t first, size_t last) {
+std::vector<std::pair<size_t, size_t>> split_top_level(const std::vector<Token>& tokens,
+                                                       size_t first, size_t last) {
     std::vector<std::pair<size_t, size_t>> parts;
     int depth = 0;
     size_t start = first;
     for (size_t i = first; i < last; ++i) {
-        if (tokens[i].is_punct("(")) ++depth;
-        else if (tokens[i].is_punct(")")) --depth;
+        if (tokens[i].is_punct("("))
+            ++depth;
+        else if (tokens[i].is_punct(")"))
+            --depth;
         else if (depth == 0 && tokens[i].is_punct(",")) {
             parts.emplace_back(start, i);
             start = i + 1;
@@ -132,7 +146,8 @@ std::vector<std::pair<size_t, size_t>> split_top_level(const std::vector<Token>&
     return parts;
 }
 
-std::string source_text(const std::string& sql, const std::vector<Token>& tokens, size_t first, size_t last) {
+std::string source_text(const std::string& sql, const std::vector<Token>& tokens, size_t first,
+                        size_t last) {
     if (first >= last || last > tokens.size()) return {};
     return sql.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 }

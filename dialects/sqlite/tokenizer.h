@@ -19,7 +19,9 @@ struct Token {
     size_t begin = 0;   // byte offsets in the source: text == source.substr(begin, end - begin)
     size_t end = 0;
 
-    bool is_identifier() const { return kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier; }
+    bool is_identifier() const {
+        return kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier;
+    }
     // A bare word equal to `keyword`, case-insensitively.
     bool is_keyword(const char* keyword) const;
     bool is_punct(const char* p) const { return kind == TokenKind::Punct && text == p; }
@@ -28,12 +30,14 @@ struct Token {
 std::vector<Token> tokenize(const std::string& sql);
 
 // Splits tokens [first, last) at top-level commas (outside parentheses).
-std::vector<std::pair<size_t, size_t>> split_top_level(const std::vector<Token>& tokens, size_t first, size_t last);
+std::vector<std::pair<size_t, size_t>> split_top_level(const std::vector<Token>& tokens,
+                                                       size_t first, size_t last);
 
 // Index of the ')' matching the '(' at `open`, or tokens.size() if unbalanced.
 size_t matching_paren(const std::vector<Token>& tokens, size_t open);
 
 // The source text from token `first` to token `last - 1`, as written (comments inside kept).
-std::string source_text(const std::string& sql, const std::vector<Token>& tokens, size_t first, size_t last);
+std::string source_text(const std::string& sql, const std::vector<Token>& tokens, size_t first,
+                        size_t last);
 
 }  // namespace migrate::sqlite

@@ -96,13 +96,20 @@ std::string render_type(const ColumnType& t) {
                        ")";
             if (t.precision) return "NUMERIC(" + std::to_string(*t.precision) + ")";
             return "NUMERIC";
-        case TypeKind::Float: return "FLOAT";
-        case TypeKind::Double: return "DOUBLE";
-        case TypeKind::Binary: return "BLOB";
-        case TypeKind::Uuid: return "CHAR(36)";
-        case TypeKind::Json: return "JSON";
-        case TypeKind::Enum: return "TEXT";  // SQLite has no enum types
-        case TypeKind::Interval: return "INTERVAL";
+        case TypeKind::Float:
+            return "FLOAT";
+        case TypeKind::Double:
+            return "DOUBLE";
+        case TypeKind::Binary:
+            return "BLOB";
+        case TypeKind::Uuid:
+            return "CHAR(36)";
+        case TypeKind::Json:
+            return "JSON";
+        case TypeKind::Enum:
+            return "TEXT";  // SQLite has no enum types
+        case TypeKind::Interval:
+            return "INTERVAL";
         case TypeKind::Dialect:
             return t.name == "any" ? "" : t.name;  // a column without a declared type
     }

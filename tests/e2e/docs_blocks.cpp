@@ -33,7 +33,8 @@ std::string fence_language(const std::string& line) { return trim(trim(line).sub
 // The marker's name and argument: "<!-- runnable: postgresql -->" -> {"runnable", "postgresql"}.
 std::optional<std::pair<std::string, std::string>> parse_marker(const std::string& line) {
     std::string t = trim(line);
-    if (t.rfind("<!--", 0) != 0 || t.size() < 7 || t.substr(t.size() - 3) != "-->") return std::nullopt;
+    if (t.rfind("<!--", 0) != 0 || t.size() < 7 || t.substr(t.size() - 3) != "-->")
+        return std::nullopt;
     std::string body = trim(t.substr(4, t.size() - 7));
     auto colon = body.find(':');
     std::string name = trim(body.substr(0, colon));
@@ -77,10 +78,13 @@ DocsPage extract_docs_blocks(const std::string& name, const std::string& markdow
         auto [code, next] = read_fenced(lines, i + 1);
         if (kind == "runnable") {
             std::string lang = fence_language(lines[i + 1]);
-            if (lang != "sh" && lang != "bash") problem(i, "a runnable block must be ```sh or ```bash, not ```" + lang);
+            if (lang != "sh" && lang != "bash")
+                problem(i, "a runnable block must be ```sh or ```bash, not ```" + lang);
             DocsBlock block{name, static_cast<int>(i + 3), code};
-            if (arg == "postgresql") block.target = DocsTarget::postgresql;
-            else if (!arg.empty()) problem(i, "unknown runnable target '" + arg + "' (use postgresql or nothing)");
+            if (arg == "postgresql")
+                block.target = DocsTarget::postgresql;
+            else if (!arg.empty())
+                problem(i, "unknown runnable target '" + arg + "' (use postgresql or nothing)");
             page.blocks.push_back(block);
         } else if (page.blocks.empty() || page.blocks.back().expected_output) {
             problem(i, "<!-- output --> must follow a runnable block (one output block each)");
@@ -111,7 +115,8 @@ bool line_matches(const std::string& pattern, const std::string& line) {
     size_t pos = 0, from = 0;
     while (true) {
         size_t dots = pattern.find("...", from);
-        std::string piece = pattern.substr(from, dots == std::string::npos ? std::string::npos : dots - from);
+        std::string piece =
+            pattern.substr(from, dots == std::string::npos ? std::string::npos : dots - from);
         size_t at = line.find(piece, pos);
         if (at == std::string::npos) return false;
         pos = at + piece.size();
@@ -122,7 +127,8 @@ bool line_matches(const std::string& pattern, const std::string& line) {
 
 }  // namespace
 
-std::optional<int> first_missing_output_line(const std::string& expected, const std::string& actual) {
+std::optional<int> first_missing_output_line(const std::string& expected,
+                                             const std::string& actual) {
     auto want = split_lines(expected);
     auto have = split_lines(actual);
     size_t h = 0;

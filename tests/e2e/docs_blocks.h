@@ -21,8 +21,8 @@ namespace migrate::test {
 enum class DocsTarget { sqlite, postgresql };
 
 struct DocsBlock {
-    std::string file;   // as given to extract_docs_blocks (relative for messages)
-    int first_line = 0; // 1-based line of the block's first code line
+    std::string file;    // as given to extract_docs_blocks (relative for messages)
+    int first_line = 0;  // 1-based line of the block's first code line
     std::string code;
     DocsTarget target = DocsTarget::sqlite;
     std::optional<std::string> expected_output;  // from a following <!-- output --> block
@@ -42,6 +42,7 @@ std::vector<std::string> docs_pages(const std::string& root);
 
 // Checks `actual` against an <!-- output --> block; returns the first expected line
 // (1-based within the block) that was not found, or nullopt when all were.
-std::optional<int> first_missing_output_line(const std::string& expected, const std::string& actual);
+std::optional<int> first_missing_output_line(const std::string& expected,
+                                             const std::string& actual);
 
 }  // namespace migrate::test

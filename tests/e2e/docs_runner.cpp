@@ -18,7 +18,8 @@ constexpr int wrapper_lines = 8;
 // The block wrapped so that it resumes the previous block's folder and exports, saves
 // its own on exit, and reports the script line of a failing command.
 std::string wrap_block(const DocsBlock& block, const std::string& database_url) {
-    std::string db = database_url.empty() ? "unset DATABASE_URL" : "export DATABASE_URL='" + database_url + "'";
+    std::string db =
+        database_url.empty() ? "unset DATABASE_URL" : "export DATABASE_URL='" + database_url + "'";
     return "exec 2>&1\n"
            "__docs_state=\"$1\"; cd \"$2\"\n"
            "if [ -s \"$__docs_state\" ]; then . \"$__docs_state\"; fi\n" +
@@ -63,7 +64,8 @@ std::string nth_line(const std::string& text, int n) {
 DocsRunResult run_docs_page(const DocsPage& page, const DocsRunOptions& options) {
     DocsRunResult result;
     TempDir project, scratch;
-    std::string path = options.migrate_dir + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
+    std::string path =
+        options.migrate_dir + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin");
     for (size_t i = 0; i < page.blocks.size(); ++i) {
         const DocsBlock& block = page.blocks[i];
         std::string url;
@@ -76,23 +78,24 @@ DocsRunResult run_docs_page(const DocsPage& page, const DocsRunOptions& options)
         }
         std::string script = "block" + std::to_string(i) + ".sh";
         scratch.write(script, wrap_block(block, url));
-        auto r = run_process({"env", "-u", "DATABASE_URL", "PATH=" + path, "timeout", "300", "bash", scratch / script,
-                              scratch / "state.sh", project.path()});
+        auto r = run_process({"env", "-u", "DATABASE_URL", "PATH=" + path, "timeout", "300", "bash",
+                              scratch / script, scratch / "state.sh", project.path()});
         ++result.blocks_run;
         std::string out = without_marker_lines(r.out + r.err);
         if (r.exit_code != 0) {
             int line = failing_line(block, r.out + r.err);
-            result.failures.push_back(page.file + ":" + std::to_string(line) + ": exit " +
-                                      std::to_string(r.exit_code) + " from `" +
-                                      nth_line(block.code, line - block.first_line + 1) + "`\n" + out);
+            result.failures.push_back(
+                page.file + ":" + std::to_string(line) + ": exit " + std::to_string(r.exit_code) +
+                " from `" + nth_line(block.code, line - block.first_line + 1) + "`\n" + out);
             break;  // later blocks build on this one
         }
         if (block.expected_output) {
             if (auto missing = first_missing_output_line(*block.expected_output, out)) {
-                result.failures.push_back(page.file + ":" + std::to_string(block.expected_line + *missing - 1) +
-                                          ": output of the block at line " + std::to_string(block.first_line) +
-                                          " lacks `" + nth_line(*block.expected_output, *missing) +
-                                          "`; it printed:\n" + out);
+                result.failures.push_back(
+                    page.file + ":" + std::to_string(block.expected_line + *missing - 1) +
+                    ": output of the block at line " + std::to_string(block.first_line) +
+                    " lacks `" + nth_line(*block.expected_output, *missing) + "`; it printed:\n" +
+                    out);
             }
         }
     }

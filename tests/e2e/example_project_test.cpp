@@ -3,9 +3,8 @@
 // (nothing left but the version tables), upgrade head again. A scratch copy is used,
 // so the source tree is never written to.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <functional>
 
@@ -28,7 +27,8 @@ std::string copy_example(const TempDir& dir) {
     return target.string();
 }
 
-ProcessResult run_ok(const std::vector<std::string>& args, const std::string& cwd, const EnvVars& env) {
+ProcessResult run_ok(const std::vector<std::string>& args, const std::string& cwd,
+                     const EnvVars& env) {
     auto r = run_migrate(args, cwd, env);
     INFO("migrate " << args.front() << "\nstdout:\n" << r.out << "\nstderr:\n" << r.err);
     REQUIRE(r.exit_code == 0);
@@ -48,13 +48,15 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
-const std::vector<std::string> all_tables = {"audit_log", "comments", "migrate_version", "migrate_version_log",
-                                             "post_tags", "posts", "tags", "users"};
+const std::vector<std::string> all_tables = {
+    "audit_log", "comments", "migrate_version", "migrate_version_log", "post_tags", "posts",
+    "tags",      "users"};
 const std::vector<std::string> version_tables = {"migrate_version", "migrate_version_log"};
 
 // The whole life of the example against one database; `tables` lists the database's
 // tables, sorted, one per line.
-void run_example(const std::string& project, const EnvVars& env, const std::function<std::string()>& tables) {
+void run_example(const std::string& project, const EnvVars& env,
+                 const std::function<std::string()>& tables) {
     run_ok({"upgrade", "head"}, project, env);
     CHECK(lines_of(tables()) == all_tables);
 

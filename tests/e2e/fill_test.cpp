@@ -40,8 +40,9 @@ void fill_adds_not_null_column(RunnerProject& p) {
     p.dir().write("models/m.yaml", kBefore);
     p.ok({"revision", "--autogenerate", "-m", "accounts", "--rev-id", "r1"});
     p.ok({"upgrade", "head"});
-    p.run_script("INSERT INTO accounts (id, email) VALUES (1, 'a@x');\n"
-                 "INSERT INTO accounts (id, email) VALUES (2, 'b@x');\n");
+    p.run_script(
+        "INSERT INTO accounts (id, email) VALUES (1, 'a@x');\n"
+        "INSERT INTO accounts (id, email) VALUES (2, 'b@x');\n");
     std::string schema_r1 = p.schema_text();
 
     // Without a fill: a warning that names `fill:`, and the upgrade fails cleanly.
@@ -79,10 +80,13 @@ void fill_adds_not_null_column(RunnerProject& p) {
 }
 
 void hand_written_fill(RunnerProject& p) {
-    p.revision("h1", "", "- create_table: {name: items, columns: [{name: id, type: integer, primary_key: true}]}\n",
-               "- drop_table: {name: items}\n");
+    p.revision(
+        "h1", "",
+        "- create_table: {name: items, columns: [{name: id, type: integer, primary_key: true}]}\n",
+        "- drop_table: {name: items}\n");
     p.revision("h2", "h1",
-               "- add_column: {table: items, column: {name: qty, type: integer, nullable: false}, fill: 0}\n",
+               "- add_column: {table: items, column: {name: qty, type: integer, nullable: false}, "
+               "fill: 0}\n",
                "- drop_column: {table: items, name: qty}\n");
     p.ok({"upgrade", "h1"});
     p.run_script("INSERT INTO items (id) VALUES (1);\n");
@@ -91,7 +95,8 @@ void hand_written_fill(RunnerProject& p) {
 
     // A fill that is not SQL text is refused with the file and line named, nothing applied.
     p.revision("h3", "h2",
-               "- add_column: {table: items, column: {name: n, type: integer, nullable: false}, fill: [1]}\n",
+               "- add_column: {table: items, column: {name: n, type: integer, nullable: false}, "
+               "fill: [1]}\n",
                "- drop_column: {table: items, name: n}\n");
     std::string before = p.schema_text();
     auto bad = p.run({"upgrade", "head"});

@@ -4,7 +4,6 @@
 // unreachable database only costs the marks.
 
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/support/postgres.h"
@@ -18,7 +17,8 @@ namespace {
 std::string revision(const std::string& id, const std::string& parents, const std::string& labels,
                      const std::string& message) {
     return "revision: \"" + id + "\"\ndown_revision: " + parents + "\nbranch_labels: " + labels +
-           "\ndepends_on: []\nmessage: " + message + "\ncreate_date: 2026-11-18T11:06:40Z\nupgrade: []\ndowngrade: []\n";
+           "\ndepends_on: []\nmessage: " + message +
+           "\ncreate_date: 2026-11-18T11:06:40Z\nupgrade: []\ndowngrade: []\n";
 }
 
 // base 0001 -> 0002 (branch point) -> 0003 [comments] and 0004 [audit] -> 0005 (merge).
@@ -26,11 +26,15 @@ struct Project {
     TempDir dir;
     explicit Project(const std::string& url = "sqlite:///app.db") {
         dir.write("migrate.yaml", "database: " + url + "\nmodels: models\nversions: versions\n");
-        dir.write("versions/0001_create_users.yaml", revision("0001", "null", "[]", "create users"));
-        dir.write("versions/0002_add_posts.yaml", revision("0002", "\"0001\"", "[]", "add \"posts\" <table>"));
-        dir.write("versions/0003_comments.yaml", revision("0003", "\"0002\"", "[comments]", "comments"));
+        dir.write("versions/0001_create_users.yaml",
+                  revision("0001", "null", "[]", "create users"));
+        dir.write("versions/0002_add_posts.yaml",
+                  revision("0002", "\"0001\"", "[]", "add \"posts\" <table>"));
+        dir.write("versions/0003_comments.yaml",
+                  revision("0003", "\"0002\"", "[comments]", "comments"));
         dir.write("versions/0004_audit.yaml", revision("0004", "\"0002\"", "[audit]", "audit log"));
-        dir.write("versions/0005_merge.yaml", revision("0005", "[\"0003\", \"0004\"]", "[]", "merge comments and audit"));
+        dir.write("versions/0005_merge.yaml",
+                  revision("0005", "[\"0003\", \"0004\"]", "[]", "merge comments and audit"));
     }
     ProcessResult ok(const std::vector<std::string>& args) const {
         ProcessResult r = run_migrate(args, dir.path());
@@ -49,7 +53,8 @@ const char* kDotOffline =
     "  \"0002\" [label=\"0002\\nadd \\\"posts\\\" <table>\\n(branchpoint)\"];\n"
     "  \"0003\" [label=\"0003\\ncomments\\n[comments]\"];\n"
     "  \"0004\" [label=\"0004\\naudit log\\n[audit]\"];\n"
-    "  \"0005\" [label=\"0005\\nmerge comments and audit\\n(head, mergepoint)\", penwidth=2, shape=box3d];\n"
+    "  \"0005\" [label=\"0005\\nmerge comments and audit\\n(head, mergepoint)\", penwidth=2, "
+    "shape=box3d];\n"
     "  \"0001\" -> \"0002\";\n"
     "  \"0002\" -> \"0003\";\n"
     "  \"0002\" -> \"0004\";\n"
@@ -103,9 +108,13 @@ TEST_CASE("graph marks the revisions the SQLite version table says are applied",
                             "INSERT INTO migrate_version VALUES ('0003');");
     REQUIRE(made.exit_code == 0);
     std::string dot = p.ok({"graph"}).out;
-    CHECK_THAT(dot, Catch::Contains("  \"0001\" [label=\"0001\\ncreate users\\n(applied)\", fillcolor=\"#c8e6c9\"];\n"));
-    CHECK_THAT(dot, Catch::Contains("  \"0003\" [label=\"0003\\ncomments\\n[comments]\\n(current)\", "
-                                    "fillcolor=\"#c8e6c9\", color=\"#2e7d32\"];\n"));
+    CHECK_THAT(
+        dot,
+        Catch::Contains(
+            "  \"0001\" [label=\"0001\\ncreate users\\n(applied)\", fillcolor=\"#c8e6c9\"];\n"));
+    CHECK_THAT(dot,
+               Catch::Contains("  \"0003\" [label=\"0003\\ncomments\\n[comments]\\n(current)\", "
+                               "fillcolor=\"#c8e6c9\", color=\"#2e7d32\"];\n"));
     CHECK_THAT(dot, Catch::Contains("  \"0004\" [label=\"0004\\naudit log\\n[audit]\"];\n"));
     CHECK(run_process({"dot", "-Tsvg"}, "", {}, dot).exit_code == 0);
     std::string mermaid = p.ok({"graph", "--format", "mermaid"}).out;
@@ -126,10 +135,12 @@ TEST_CASE("graph with an unreachable database warns and draws without marks", "[
 TEST_CASE("graph marks applied revisions on PostgreSQL", "[e2e][graph][pg]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
-    db.psql("CREATE TABLE migrate_version (version_num varchar(255) PRIMARY KEY);"
-            "INSERT INTO migrate_version VALUES ('0003'), ('0004');");
+    db.psql(
+        "CREATE TABLE migrate_version (version_num varchar(255) PRIMARY KEY);"
+        "INSERT INTO migrate_version VALUES ('0003'), ('0004');");
     Project p(db.url());
     auto doc = nlohmann::json::parse(p.ok({"graph", "--json"}).out);
     CHECK(doc["result"]["applied"] == nlohmann::json::array({"0001", "0002", "0003", "0004"}));
-    CHECK_THAT(doc["result"]["graph"].get<std::string>(), Catch::Contains("(branchpoint, applied)"));
+    CHECK_THAT(doc["result"]["graph"].get<std::string>(),
+               Catch::Contains("(branchpoint, applied)"));
 }

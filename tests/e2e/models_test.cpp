@@ -2,7 +2,6 @@
 // codes, stdout/stderr, --json; and docs/model.schema.json against the fixtures.
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -14,17 +13,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string fixture(const std::string& relative) { return source_dir() + "/tests/fixtures/models/" + relative; }
+std::string fixture(const std::string& relative) {
+    return source_dir() + "/tests/fixtures/models/" + relative;
+}
 
 // A project whose models/ holds the given fixture files.
 void make_project(const TempDir& dir, const std::vector<std::string>& fixtures) {
     dir.write("migrate.yaml", "database: sqlite:///app.db\nmodels: models\n");
-    for (const auto& f : fixtures) dir.write("models/" + fs::path(f).filename().string(), read_file(fixture(f)));
+    for (const auto& f : fixtures)
+        dir.write("models/" + fs::path(f).filename().string(), read_file(fixture(f)));
 }
 
 std::vector<std::string> files_in(const std::string& folder) {
     std::vector<std::string> files;
-    for (const auto& e : fs::directory_iterator(fixture(folder))) files.push_back(e.path().string());
+    for (const auto& e : fs::directory_iterator(fixture(folder)))
+        files.push_back(e.path().string());
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -39,7 +42,8 @@ TEST_CASE("models prints the SPEC blog model with generated names", "[e2e][model
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK_THAT(r.out, Catch::StartsWith("table post_tags\n"));
-    CHECK_THAT(r.out, Catch::Contains("  foreign key fk_posts_user_id_users (user_id) references users (id) on delete cascade\n"));
+    CHECK_THAT(r.out, Catch::Contains("  foreign key fk_posts_user_id_users (user_id) references "
+                                      "users (id) on delete cascade\n"));
     CHECK_THAT(r.out, Catch::Contains("  unique index ix_users_email (email)\n"));
     CHECK_THAT(r.out, Catch::Contains("  balance numeric(12,2) not null default 0\n"));
     CHECK_THAT(r.out, Catch::EndsWith("4 table(s), 0 enum(s) from 1 model file(s): OK\n"));
@@ -67,18 +71,29 @@ TEST_CASE("models --json gives the schema as data", "[e2e][models]") {
 
 TEST_CASE("broken models: every error with file:line:column, exit 2", "[e2e][models]") {
     TempDir dir;
-    make_project(dir, {"invalid_semantics/misspelt_type.yaml", "invalid_semantics/unknown_reference.yaml",
-                       "bad/unknown_key.yaml"});
+    make_project(dir, {"invalid_semantics/misspelt_type.yaml",
+                       "invalid_semantics/unknown_reference.yaml", "bad/unknown_key.yaml"});
     auto r = run_migrate({"models"}, dir.path());
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK_THAT(r.err, Catch::Contains("models/misspelt_type.yaml:4:26: unknown type 'interger' (did you mean 'integer'?)"));
-    CHECK_THAT(r.err, Catch::Contains("models/misspelt_type.yaml:5:29: unknown type 'strng(50)' (did you mean 'string'?)"));
-    CHECK_THAT(r.err, Catch::Contains("models/unknown_key.yaml:4:54: unknown key 'nullabel' in column 'id' of table 'users' (did you mean 'nullable'?)"));
-    CHECK_THAT(r.err, Catch::Contains("models/unknown_reference.yaml:5:52: foreign key 'fk_posts_user_id_user' of table 'posts' references table 'user', which no model declares"));
-    CHECK_THAT(r.err, Catch::Contains("models/unknown_reference.yaml:6:28: column 'mood' of table 'posts' uses enum 'mood', which no model declares"));
-    CHECK_THAT(r.err, Catch::Contains("models/unknown_key.yaml:2:11: table 'users' is declared twice: in "
-                                      "models/misspelt_type.yaml:2:11 and in models/unknown_key.yaml:2:11"));
+    CHECK_THAT(
+        r.err,
+        Catch::Contains(
+            "models/misspelt_type.yaml:4:26: unknown type 'interger' (did you mean 'integer'?)"));
+    CHECK_THAT(
+        r.err,
+        Catch::Contains(
+            "models/misspelt_type.yaml:5:29: unknown type 'strng(50)' (did you mean 'string'?)"));
+    CHECK_THAT(r.err, Catch::Contains("models/unknown_key.yaml:4:54: unknown key 'nullabel' in "
+                                      "column 'id' of table 'users' (did you mean 'nullable'?)"));
+    CHECK_THAT(r.err, Catch::Contains(
+                          "models/unknown_reference.yaml:5:52: foreign key 'fk_posts_user_id_user' "
+                          "of table 'posts' references table 'user', which no model declares"));
+    CHECK_THAT(r.err, Catch::Contains("models/unknown_reference.yaml:6:28: column 'mood' of table "
+                                      "'posts' uses enum 'mood', which no model declares"));
+    CHECK_THAT(r.err, Catch::Contains(
+                          "models/unknown_key.yaml:2:11: table 'users' is declared twice: in "
+                          "models/misspelt_type.yaml:2:11 and in models/unknown_key.yaml:2:11"));
     CHECK_THAT(r.err, Catch::StartsWith("error: "));
 }
 
@@ -100,7 +115,8 @@ TEST_CASE("broken models --json: diagnostics as data", "[e2e][models]") {
     CHECK(diags[1]["message"] == "column 'id' is declared twice in table 't'");
 }
 
-TEST_CASE("models finds the config with -c from anywhere, and explains a missing one", "[e2e][models]") {
+TEST_CASE("models finds the config with -c from anywhere, and explains a missing one",
+          "[e2e][models]") {
     TempDir dir;
     make_project(dir, {"good/blog.yaml"});
     auto elsewhere = run_migrate({"-c", dir / "migrate.yaml", "models"}, "/");
@@ -126,10 +142,14 @@ TEST_CASE("models honours ${VAR:-default} and rejects unknown config keys", "[e2
     dir.write("migrate.yaml", "modles: schema\n");
     auto bad = run_migrate({"models"}, dir.path());
     CHECK(bad.exit_code == 2);
-    CHECK_THAT(bad.err, Catch::Contains("migrate.yaml:1:1: unknown key 'modles' in the config (did you mean 'models'?)"));
+    CHECK_THAT(
+        bad.err,
+        Catch::Contains(
+            "migrate.yaml:1:1: unknown key 'modles' in the config (did you mean 'models'?)"));
 }
 
-TEST_CASE("docs/model.schema.json accepts every good model and rejects the bad ones", "[e2e][models][schema]") {
+TEST_CASE("docs/model.schema.json accepts every good model and rejects the bad ones",
+          "[e2e][models][schema]") {
     const std::string schema = source_dir() + "/docs/model.schema.json";
     const std::string script = source_dir() + "/tests/fixtures/validate_model_schema.py";
     std::vector<std::string> argv = {"/usr/bin/python3", script, schema};

@@ -58,17 +58,20 @@ std::string names_in(const RunnerProject& p) {
             "WHERE name NOT LIKE 'migrate_version%' ORDER BY 1");
     // SQLite: index names from the catalog, constraint names from the CREATE TABLE text.
     std::string out = p.query(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY 1");
-    return out + p.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                         "'migrate_%' ORDER BY name");
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY "
+        "1");
+    return out + p.query(
+                     "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                     "'migrate_%' ORDER BY name");
 }
 
 void renames_follow(RunnerProject& p) {
     p.dir().write("models/m.yaml", kBefore);
     p.ok({"revision", "--autogenerate", "-m", "tags", "--rev-id", "r1"});
     p.ok({"upgrade", "head"});
-    p.run_script("INSERT INTO tags (id, label, code) VALUES (1, 'a', 'x');\n"
-                 "INSERT INTO post_tags (post_id, tag_id) VALUES (7, 1);\n");
+    p.run_script(
+        "INSERT INTO tags (id, label, code) VALUES (1, 'a', 'x');\n"
+        "INSERT INTO post_tags (post_id, tag_id) VALUES (7, 1);\n");
     std::string schema_r1 = p.schema_text();
     std::string names_r1 = names_in(p);
 
@@ -85,8 +88,9 @@ void renames_follow(RunnerProject& p) {
     CHECK(p.ok({"check"}).out == "No changes detected\n");
     std::string names = names_in(p);
     INFO(names);
-    for (const char* n : {"pk_labels", "ix_labels_title", "ix_labels_title_kode", "uq_labels_kode",
-                          "fk_labels_parent_id_labels", "ck_labels_title", "fk_post_tags_tag_id_labels"})
+    for (const char* n :
+         {"pk_labels", "ix_labels_title", "ix_labels_title_kode", "uq_labels_kode",
+          "fk_labels_parent_id_labels", "ck_labels_title", "fk_post_tags_tag_id_labels"})
         CHECK_THAT(names, Catch::Contains(n));
     for (const char* n : {"pk_tags", "ix_tags_", "uq_tags_", "fk_tags_", "ck_tags_", "tag_id_tags",
                           "ix_labels_label", "uq_labels_code", "ck_labels_label"})

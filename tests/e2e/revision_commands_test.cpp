@@ -16,8 +16,13 @@ const EnvVars kFixedClock = {{"SOURCE_DATE_EPOCH", "1795000000"}};  // 2026-11-1
 
 struct Project {
     TempDir dir;
-    Project() { dir.write("migrate.yaml", "database: sqlite:///app.db\nmodels: models\nversions: migrations/versions\n"); }
-    ProcessResult run(std::vector<std::string> args) const { return run_migrate(args, dir.path(), kFixedClock); }
+    Project() {
+        dir.write("migrate.yaml",
+                  "database: sqlite:///app.db\nmodels: models\nversions: migrations/versions\n");
+    }
+    ProcessResult run(std::vector<std::string> args) const {
+        return run_migrate(args, dir.path(), kFixedClock);
+    }
     ProcessResult ok(std::vector<std::string> args) const {
         ProcessResult r = run(args);
         INFO("migrate " << args.front() << "\nstdout: " << r.out << "\nstderr: " << r.err);
@@ -42,7 +47,8 @@ TEST_CASE("revision writes an empty revision file on top of the head", "[e2e][re
           "upgrade: []\n"
           "downgrade: []\n");
     p.ok({"revision", "-m", "Add posts table!", "--rev-id", "0002"});
-    CHECK(p.dir.read("migrations/versions/0002_add_posts_table.yaml").find("down_revision: \"0001\"\n") != std::string::npos);
+    CHECK(p.dir.read("migrations/versions/0002_add_posts_table.yaml")
+              .find("down_revision: \"0001\"\n") != std::string::npos);
     // a random id: 12 hex digits
     auto third = p.ok({"revision", "-m", "third", "--json"});
     auto doc = nlohmann::json::parse(third.out);
@@ -58,9 +64,12 @@ TEST_CASE("history, heads and show on a linear project", "[e2e][revisions]") {
     p.ok({"revision", "-m", "first", "--rev-id", "0001"});
     p.ok({"revision", "-m", "second", "--rev-id", "0002"});
     p.ok({"revision", "-m", "third", "--rev-id", "0003"});
-    CHECK(p.ok({"history"}).out == "0002 -> 0003 (head), third\n0001 -> 0002, second\n<base> -> 0001, first\n");
-    CHECK(p.ok({"history", "-r", "0002:"}).out == "0002 -> 0003 (head), third\n0001 -> 0002, second\n");
-    CHECK(p.ok({"history", "-r", ":head-1"}).out == "0001 -> 0002, second\n<base> -> 0001, first\n");
+    CHECK(p.ok({"history"}).out ==
+          "0002 -> 0003 (head), third\n0001 -> 0002, second\n<base> -> 0001, first\n");
+    CHECK(p.ok({"history", "-r", "0002:"}).out ==
+          "0002 -> 0003 (head), third\n0001 -> 0002, second\n");
+    CHECK(p.ok({"history", "-r", ":head-1"}).out ==
+          "0001 -> 0002, second\n<base> -> 0001, first\n");
     CHECK(p.ok({"heads"}).out == "0003 (head)\n");
     auto verbose = p.ok({"heads", "--verbose"}).out;
     CHECK(verbose ==
@@ -90,22 +99,30 @@ TEST_CASE("branches, several heads, and merge", "[e2e][revisions]") {
     p.ok({"revision", "-m", "main work", "--rev-id", "b1"});
     auto not_head = p.run({"revision", "-m", "feature", "--head", "a1", "--rev-id", "c1"});
     CHECK(not_head.exit_code == 2);
-    CHECK_THAT(not_head.err, Catch::Contains("'a1' (migrations/versions/a1_base.yaml) is not a head; pass --splice"));
-    p.ok({"revision", "-m", "feature", "--head", "a1", "--splice", "--branch-label", "feat", "--rev-id", "c1"});
+    CHECK_THAT(
+        not_head.err,
+        Catch::Contains("'a1' (migrations/versions/a1_base.yaml) is not a head; pass --splice"));
+    p.ok({"revision", "-m", "feature", "--head", "a1", "--splice", "--branch-label", "feat",
+          "--rev-id", "c1"});
     CHECK(p.ok({"heads"}).out == "b1 (head)\nc1 (feat) (head)\n");
-    CHECK(p.ok({"branches"}).out == "<base> -> a1 (branchpoint), base\n   -> b1 (head), main work\n   -> c1 (feat) (head), feature\n");
+    CHECK(p.ok({"branches"}).out ==
+          "<base> -> a1 (branchpoint), base\n   -> b1 (head), main work\n   -> c1 (feat) (head), "
+          "feature\n");
     auto ambiguous = p.run({"revision", "-m", "next"});
     CHECK(ambiguous.exit_code == 2);
     CHECK(ambiguous.err ==
           "error: 'head' is ambiguous: the graph has 2 heads:\n"
           "  b1 (migrations/versions/b1_main_work.yaml)\n"
           "  c1 (migrations/versions/c1_feature.yaml)\n"
-          "use `heads` to target all of them, name one, or join them with `migrate merge heads -m MESSAGE`\n");
+          "use `heads` to target all of them, name one, or join them with `migrate merge heads -m "
+          "MESSAGE`\n");
     p.ok({"revision", "-m", "more feature", "--head", "feat@head", "--rev-id", "c2"});
     CHECK(p.ok({"show", "feat@head"}).out.find("Rev: c2 (head)") == 0);
     auto merged = p.ok({"merge", "heads", "-m", "join", "--rev-id", "m1"});
     CHECK(merged.out == "Generating migrations/versions/m1_join.yaml ... done\n");
-    CHECK(p.dir.read("migrations/versions/m1_join.yaml").find("down_revision: [\"b1\", \"c2\"]\n") != std::string::npos);
+    CHECK(
+        p.dir.read("migrations/versions/m1_join.yaml").find("down_revision: [\"b1\", \"c2\"]\n") !=
+        std::string::npos);
     CHECK(p.ok({"heads"}).out == "m1 (feat) (head)\n");
     CHECK(p.ok({"history"}).out ==
           "b1, c2 -> m1 (head) (mergepoint), join\n"
@@ -125,22 +142,30 @@ TEST_CASE("branches, several heads, and merge", "[e2e][revisions]") {
 
 TEST_CASE("revision options: depends_on, new bases, version paths", "[e2e][revisions]") {
     Project p;
-    p.dir.write("migrate.yaml", "database: sqlite:///app.db\nmodels: models\nversions: [migrations/versions, migrations/extra]\n");
+    p.dir.write("migrate.yaml",
+                "database: sqlite:///app.db\nmodels: models\nversions: [migrations/versions, "
+                "migrations/extra]\n");
     p.ok({"revision", "-m", "one", "--rev-id", "r1"});
-    p.ok({"revision", "-m", "other root", "--head", "base", "--branch-label", "other", "--rev-id", "o1",
-          "--version-path", "migrations/extra", "--depends-on", "r1"});
+    p.ok({"revision", "-m", "other root", "--head", "base", "--branch-label", "other", "--rev-id",
+          "o1", "--version-path", "migrations/extra", "--depends-on", "r1"});
     CHECK(p.dir.exists("migrations/extra/o1_other_root.yaml"));
-    CHECK(p.dir.read("migrations/extra/o1_other_root.yaml").find("depends_on: [\"r1\"]\n") != std::string::npos);
-    CHECK(p.ok({"history"}).out == "<base> (r1) -> o1 (other) (head), other root\n<base> -> r1 (head), one\n");
+    CHECK(p.dir.read("migrations/extra/o1_other_root.yaml").find("depends_on: [\"r1\"]\n") !=
+          std::string::npos);
+    CHECK(p.ok({"history"}).out ==
+          "<base> (r1) -> o1 (other) (head), other root\n<base> -> r1 (head), one\n");
     auto bad_path = p.run({"revision", "-m", "x", "--head", "r1", "--version-path", "elsewhere"});
     CHECK(bad_path.exit_code == 2);
-    CHECK_THAT(bad_path.err, Catch::Contains("--version-path elsewhere is not one of the configured version folders"));
+    CHECK_THAT(
+        bad_path.err,
+        Catch::Contains("--version-path elsewhere is not one of the configured version folders"));
     auto bad_id = p.run({"revision", "-m", "x", "--head", "r1", "--rev-id", "a-b"});
     CHECK(bad_id.exit_code == 2);
     CHECK_THAT(bad_id.err, Catch::Contains("revision id 'a-b' contains '-'"));
     auto taken = p.run({"revision", "-m", "x", "--head", "r1", "--rev-id", "o1"});
     CHECK(taken.exit_code == 2);
-    CHECK_THAT(taken.err, Catch::Contains("revision id 'o1' is already used by migrations/extra/o1_other_root.yaml"));
+    CHECK_THAT(
+        taken.err,
+        Catch::Contains("revision id 'o1' is already used by migrations/extra/o1_other_root.yaml"));
     auto dup_label = p.run({"revision", "-m", "x", "--head", "r1", "--branch-label", "other"});
     CHECK(dup_label.exit_code == 2);
     CHECK_THAT(dup_label.err, Catch::Contains("branch label 'other' is declared twice"));
@@ -152,7 +177,9 @@ TEST_CASE("broken revision files and graphs exit 2 naming the files", "[e2e][rev
     p.dir.write("migrations/versions/b.yaml", "revision: \"b\"\ndown_revision: \"zz\"\n");
     auto missing = p.run({"heads"});
     CHECK(missing.exit_code == 2);
-    CHECK(missing.err == "error: migrations/versions/b.yaml: down_revision 'zz' is not a revision in the versions folders\n");
+    CHECK(missing.err ==
+          "error: migrations/versions/b.yaml: down_revision 'zz' is not a revision in the versions "
+          "folders\n");
     p.dir.write("migrations/versions/b.yaml", "revision: \"b\"\ndown_revision: \"c\"\n");
     p.dir.write("migrations/versions/c.yaml", "revision: \"c\"\ndown_revision: \"b\"\n");
     auto cycle = p.run({"history", "--json"});
@@ -160,21 +187,26 @@ TEST_CASE("broken revision files and graphs exit 2 naming the files", "[e2e][rev
     auto doc = nlohmann::json::parse(cycle.out);
     CHECK(doc["error"]["kind"] == "revision");
     CHECK_THAT(doc["error"]["message"].get<std::string>(), Catch::Contains("cycle"));
-    CHECK_THAT(doc["error"]["message"].get<std::string>(), Catch::Contains("migrations/versions/b.yaml"));
-    CHECK_THAT(doc["error"]["message"].get<std::string>(), Catch::Contains("migrations/versions/c.yaml"));
-    p.dir.write("migrations/versions/c.yaml", "revision: \"c\"\ndown_revison: \"a\"\nupgrade:\n  - drop_tabel: {name: t}\n");
+    CHECK_THAT(doc["error"]["message"].get<std::string>(),
+               Catch::Contains("migrations/versions/b.yaml"));
+    CHECK_THAT(doc["error"]["message"].get<std::string>(),
+               Catch::Contains("migrations/versions/c.yaml"));
+    p.dir.write("migrations/versions/c.yaml",
+                "revision: \"c\"\ndown_revison: \"a\"\nupgrade:\n  - drop_tabel: {name: t}\n");
     auto bad = p.run({"heads", "--json"});
     CHECK(bad.exit_code == 2);
     auto diags = nlohmann::json::parse(bad.out)["error"]["details"]["diagnostics"];
     REQUIRE(diags.size() == 2);
     CHECK(diags[0]["line"] == 2);
-    CHECK(diags[0]["message"] == "unknown key 'down_revison' in a revision file (did you mean 'down_revision'?)");
+    CHECK(diags[0]["message"] ==
+          "unknown key 'down_revison' in a revision file (did you mean 'down_revision'?)");
     CHECK(diags[1]["line"] == 4);
     CHECK(diags[1]["column"] == 5);
     p.dir.write("migrations/versions/c.yaml", "revision: \"a\"\n");
     auto dup = p.run({"heads"});
     CHECK(dup.exit_code == 2);
-    CHECK_THAT(dup.err, Catch::Contains("duplicate revision id 'a' in migrations/versions/a.yaml and migrations/versions/c.yaml"));
+    CHECK_THAT(dup.err, Catch::Contains("duplicate revision id 'a' in migrations/versions/a.yaml "
+                                        "and migrations/versions/c.yaml"));
 }
 
 TEST_CASE("identifier errors from show, and help examples", "[e2e][revisions][errors]") {

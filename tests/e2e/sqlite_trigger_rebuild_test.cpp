@@ -52,7 +52,8 @@ std::string sqlite(const TempDir& dir, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("sqlite rebuild keeps the table's triggers online; offline refuses", "[e2e][sqlite][rebuild]") {
+TEST_CASE("sqlite rebuild keeps the table's triggers online; offline refuses",
+          "[e2e][sqlite][rebuild]") {
     TempDir dir;
     dir.write("migrate.yaml", kConfig);
     dir.write("migrations/versions/000000000001_audit_trigger.yaml", kFirst);
@@ -64,8 +65,12 @@ TEST_CASE("sqlite rebuild keeps the table's triggers online; offline refuses", "
     INFO(up.out << up.err);
     REQUIRE(up.exit_code == 0);
 
-    CHECK(sqlite(dir, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'items'") == "1\n");
-    CHECK(sqlite(dir, "SELECT \"notnull\" FROM pragma_table_info('items') WHERE name = 'name'") == "1\n");
+    CHECK(sqlite(
+              dir,
+              "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'items'") ==
+          "1\n");
+    CHECK(sqlite(dir, "SELECT \"notnull\" FROM pragma_table_info('items') WHERE name = 'name'") ==
+          "1\n");
     sqlite(dir, "INSERT INTO items (name) VALUES ('b')");
     CHECK(sqlite(dir, "SELECT group_concat(item_name, ',') FROM item_log") == "a,b\n");
 
@@ -75,6 +80,7 @@ TEST_CASE("sqlite rebuild keeps the table's triggers online; offline refuses", "
     dir.write("down.sql", script.out);
     auto applied = run_process({"sqlite3", "-bail", dir / "app.db", ".read " + (dir / "down.sql")});
     CHECK(applied.exit_code != 0);
-    CHECK_THAT(applied.err, Catch::Contains("cannot rebuild a table that has triggers it did not read"));
+    CHECK_THAT(applied.err,
+               Catch::Contains("cannot rebuild a table that has triggers it did not read"));
     CHECK(sqlite(dir, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") == "1\n");
 }

@@ -16,7 +16,7 @@ bool running_in_ci();
 // A fresh, empty database on the test server, dropped (with its connections) on
 // destruction. Its URL includes the password, as users' URLs do.
 class PgTestDatabase {
-public:
+  public:
     explicit PgTestDatabase(const std::string& server_url);
     ~PgTestDatabase();
     PgTestDatabase(const PgTestDatabase&) = delete;
@@ -27,7 +27,7 @@ public:
     // Runs SQL through psql (ON_ERROR_STOP) and returns its unaligned, tuples-only output.
     std::string psql(const std::string& sql) const;
 
-private:
+  private:
     std::string server_url_;
     std::string name_;
     std::string url_;
@@ -36,12 +36,14 @@ private:
 }  // namespace migrate::test
 
 // Declares `std::string NAME` holding the server URL, or skips/fails the test.
-#define MIGRATE_REQUIRE_PG(NAME)                                                                    \
-    auto NAME##_opt_ = ::migrate::test::pg_server_url();                                            \
-    if (!NAME##_opt_) {                                                                             \
-        if (::migrate::test::running_in_ci())                                                       \
-            FAIL("MIGRATE_TEST_PG_URL is not set under CI=true: run the suite via scripts/test.sh"); \
-        WARN("skipped: no PostgreSQL test server (run the suite via scripts/test.sh)");            \
-        return;                                                                                     \
-    }                                                                                               \
+#define MIGRATE_REQUIRE_PG(NAME)                                                        \
+    auto NAME##_opt_ = ::migrate::test::pg_server_url();                                \
+    if (!NAME##_opt_) {                                                                 \
+        if (::migrate::test::running_in_ci())                                           \
+            FAIL(                                                                       \
+                "MIGRATE_TEST_PG_URL is not set under CI=true: run the suite via "      \
+                "scripts/test.sh");                                                     \
+        WARN("skipped: no PostgreSQL test server (run the suite via scripts/test.sh)"); \
+        return;                                                                         \
+    }                                                                                   \
     const std::string NAME = *NAME##_opt_

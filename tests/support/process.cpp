@@ -14,8 +14,8 @@ namespace migrate::test {
 std::string migrate_binary() { return MIGRATE_BINARY; }
 std::string source_dir() { return MIGRATE_SOURCE_DIR; }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd, const EnvVars& env,
-                          const std::string& stdin_text) {
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& cwd,
+                          const EnvVars& env, const std::string& stdin_text) {
     int out_pipe[2], err_pipe[2], in_pipe[2];
     if (pipe(out_pipe) || pipe(err_pipe) || pipe(in_pipe)) throw std::runtime_error("pipe failed");
     pid_t pid = fork();
@@ -24,7 +24,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
         dup2(in_pipe[0], 0);
         dup2(out_pipe[1], 1);
         dup2(err_pipe[1], 2);
-        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1], in_pipe[0], in_pipe[1]}) close(fd);
+        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1], in_pipe[0], in_pipe[1]})
+            close(fd);
         if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
         for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
         std::vector<char*> args;
@@ -70,7 +71,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     return r;
 }
 
-ProcessResult run_migrate(const std::vector<std::string>& args, const std::string& cwd, const EnvVars& env) {
+ProcessResult run_migrate(const std::vector<std::string>& args, const std::string& cwd,
+                          const EnvVars& env) {
     std::vector<std::string> argv{migrate_binary()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, cwd, env);

@@ -20,7 +20,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
                           const EnvVars& env = {}, const std::string& stdin_text = "");
 
 // Runs the built migrate binary with NO_COLOR unset and no TTY.
-ProcessResult run_migrate(const std::vector<std::string>& args, const std::string& cwd = "", const EnvVars& env = {});
+ProcessResult run_migrate(const std::vector<std::string>& args, const std::string& cwd = "",
+                          const EnvVars& env = {});
 
 std::string migrate_binary();
 std::string source_dir();

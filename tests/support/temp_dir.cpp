@@ -28,9 +28,13 @@ void TempDir::write(const std::string& relative, const std::string& content) con
     f << content;
 }
 
-std::string TempDir::read(const std::string& relative) const { return read_file(path_ + "/" + relative); }
+std::string TempDir::read(const std::string& relative) const {
+    return read_file(path_ + "/" + relative);
+}
 
-bool TempDir::exists(const std::string& relative) const { return fs::exists(fs::path(path_) / relative); }
+bool TempDir::exists(const std::string& relative) const {
+    return fs::exists(fs::path(path_) / relative);
+}
 
 std::string read_file(const std::string& path) {
     std::ifstream f(path, std::ios::binary);

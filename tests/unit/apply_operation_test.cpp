@@ -1,8 +1,9 @@
 // apply_operation: each operation applied to an in-memory schema, and the errors for
 // operations that do not fit.
+#include "core/operations/apply_operation.h"
+
 #include <catch2/catch.hpp>
 
-#include "core/operations/apply_operation.h"
 #include "core/base/errors.h"
 
 using namespace migrate;
@@ -29,7 +30,8 @@ Schema blog() {
     posts.name = "posts";
     posts.columns = {col("id", TypeKind::Integer, false), col("user_id", TypeKind::Integer)};
     posts.primary_key = PrimaryKey{"pk_posts", {"id"}};
-    posts.foreign_keys = {ForeignKey{"fk_posts_user_id_users", {"user_id"}, "", "users", {"id"}, "cascade", ""}};
+    posts.foreign_keys = {
+        ForeignKey{"fk_posts_user_id_users", {"user_id"}, "", "users", {"id"}, "cascade", ""}};
     Schema s;
     s.tables = {users, posts};
     return s;
@@ -67,7 +69,8 @@ TEST_CASE("apply_operation: tables and columns", "[apply_operation]") {
     CHECK(s.tables.size() == 1);
 }
 
-TEST_CASE("apply_operation: renaming a column follows it into keys and references", "[apply_operation]") {
+TEST_CASE("apply_operation: renaming a column follows it into keys and references",
+          "[apply_operation]") {
     Schema s = blog();
     AlterColumn alter;
     alter.table = "users";
@@ -75,10 +78,12 @@ TEST_CASE("apply_operation: renaming a column follows it into keys and reference
     alter.new_name = "user_id";
     apply_operation(s, alter, naming);
     CHECK(s.find_table("", "users")->primary_key->columns == std::vector<std::string>{"user_id"});
-    CHECK(s.find_table("", "posts")->foreign_keys[0].referred_columns == std::vector<std::string>{"user_id"});
+    CHECK(s.find_table("", "posts")->foreign_keys[0].referred_columns ==
+          std::vector<std::string>{"user_id"});
 }
 
-TEST_CASE("apply_operation: rename_table renames convention-derived names only", "[apply_operation]") {
+TEST_CASE("apply_operation: rename_table renames convention-derived names only",
+          "[apply_operation]") {
     Schema s = blog();
     s.find_table("", "users")->indexes.push_back(Index{"my_index", {IndexElement{"email"}}});
     apply_operation(s, RenameTable{"", "users", "accounts"}, naming);
@@ -98,8 +103,10 @@ TEST_CASE("apply_operation: rename_table renames convention-derived names only",
 
 TEST_CASE("apply_operation: indexes and constraints", "[apply_operation]") {
     Schema s = blog();
-    apply_operation(s, CreateIndex{"", "posts", Index{"ix_posts_user_id", {IndexElement{"user_id"}}}}, naming);
-    apply_operation(s, CreateUniqueConstraint{"", "posts", {"uq_posts_user_id", {"user_id"}}}, naming);
+    apply_operation(
+        s, CreateIndex{"", "posts", Index{"ix_posts_user_id", {IndexElement{"user_id"}}}}, naming);
+    apply_operation(s, CreateUniqueConstraint{"", "posts", {"uq_posts_user_id", {"user_id"}}},
+                    naming);
     apply_operation(s, CreateCheckConstraint{"", "posts", {"ck_posts_id", "id > 0"}}, naming);
     const Table* posts = s.find_table("", "posts");
     CHECK(posts->indexes.size() == 1);
@@ -110,7 +117,9 @@ TEST_CASE("apply_operation: indexes and constraints", "[apply_operation]") {
     CHECK_FALSE(s.find_table("", "posts")->primary_key);
     apply_operation(s, CreatePrimaryKey{"", "posts", {"pk_posts", {"id", "user_id"}}}, naming);
     CHECK_FALSE(s.find_table("", "posts")->find_column("user_id")->nullable);
-    apply_operation(s, DropConstraint{"", "posts", "fk_posts_user_id_users", ConstraintType::ForeignKey}, naming);
+    apply_operation(
+        s, DropConstraint{"", "posts", "fk_posts_user_id_users", ConstraintType::ForeignKey},
+        naming);
     CHECK(s.find_table("", "posts")->foreign_keys.empty());
     apply_operation(s, DropIndex{"", "posts", "ix_posts_user_id", std::nullopt}, naming);
     CHECK(s.find_table("", "posts")->indexes.empty());
@@ -125,7 +134,8 @@ TEST_CASE("apply_operation: enums, comments and execute effects", "[apply_operat
     CHECK(s.find_enum("", "mood")->values == std::vector<std::string>{"ok", "happy"});
     apply_operation(s, SetTableComment{"", "users", std::string("people"), std::nullopt}, naming);
     CHECK(s.find_table("", "users")->comment == "people");
-    apply_operation(s, Execute{"drop table posts", "", {DropTable{"", "posts", std::nullopt}}}, naming);
+    apply_operation(s, Execute{"drop table posts", "", {DropTable{"", "posts", std::nullopt}}},
+                    naming);
     CHECK_FALSE(s.find_table("", "posts"));
     apply_operation(s, Execute{"select 1", "", {}}, naming);
     apply_operation(s, DropEnum{"", "mood", std::nullopt}, naming);
@@ -134,26 +144,35 @@ TEST_CASE("apply_operation: enums, comments and execute effects", "[apply_operat
 
 TEST_CASE("apply_operation: operations that do not fit give clear errors", "[apply_operation]") {
     Schema s = blog();
-    CHECK_THROWS_WITH(apply_operation(s, DropTable{"", "user", std::nullopt}, naming),
-                      "cannot apply drop table 'user': table 'user' does not exist (did you mean 'users'?)");
-    CHECK_THROWS_WITH(apply_operation(s, DropColumn{"", "users", "emial", std::nullopt}, naming),
-                      Catch::Contains("column 'emial' does not exist in table 'users' (did you mean 'email'?)"));
-    CHECK_THROWS_WITH(apply_operation(s, AddColumn{"", "users", col("email", TypeKind::Text)}, naming),
-                      Catch::Contains("already exists"));
+    CHECK_THROWS_WITH(
+        apply_operation(s, DropTable{"", "user", std::nullopt}, naming),
+        "cannot apply drop table 'user': table 'user' does not exist (did you mean 'users'?)");
+    CHECK_THROWS_WITH(
+        apply_operation(s, DropColumn{"", "users", "emial", std::nullopt}, naming),
+        Catch::Contains("column 'emial' does not exist in table 'users' (did you mean 'email'?)"));
+    CHECK_THROWS_WITH(
+        apply_operation(s, AddColumn{"", "users", col("email", TypeKind::Text)}, naming),
+        Catch::Contains("already exists"));
     CHECK_THROWS_WITH(apply_operation(s, CreateTable{*s.find_table("", "users")}, naming),
                       Catch::Contains("table 'users' already exists"));
-    CHECK_THROWS_WITH(apply_operation(s, CreateIndex{"", "posts", Index{"ix_users_email", {IndexElement{"id"}}}}, naming),
-                      Catch::Contains("already exists on table 'users'"));
-    CHECK_THROWS_WITH(apply_operation(s, DropConstraint{"", "users", "nope", ConstraintType::Check}, naming),
-                      Catch::Contains("check constraint 'nope' does not exist"));
+    CHECK_THROWS_WITH(
+        apply_operation(s, CreateIndex{"", "posts", Index{"ix_users_email", {IndexElement{"id"}}}},
+                        naming),
+        Catch::Contains("already exists on table 'users'"));
+    CHECK_THROWS_WITH(
+        apply_operation(s, DropConstraint{"", "users", "nope", ConstraintType::Check}, naming),
+        Catch::Contains("check constraint 'nope' does not exist"));
     CHECK_THROWS_WITH(apply_operation(s, CreatePrimaryKey{"", "users", {"pk2", {"email"}}}, naming),
                       Catch::Contains("already has primary key 'pk_users'"));
     CHECK_THROWS_WITH(
-        apply_operation(s, CreateForeignKey{"", "posts", {"fk", {"user_id"}, "", "nobody", {"id"}, "", ""}}, naming),
+        apply_operation(
+            s, CreateForeignKey{"", "posts", {"fk", {"user_id"}, "", "nobody", {"id"}, "", ""}},
+            naming),
         Catch::Contains("table 'nobody' does not exist"));
     CHECK_THROWS_WITH(apply_operation(s, RenameTable{"", "users", "posts"}, naming),
                       Catch::Contains("table 'posts' already exists"));
-    CHECK_THROWS_AS(apply_operation(s, AlterEnumAddValue{"", "mood", "x", std::nullopt, std::nullopt}, naming),
-                    InputError);
+    CHECK_THROWS_AS(
+        apply_operation(s, AlterEnumAddValue{"", "mood", "x", std::nullopt, std::nullopt}, naming),
+        InputError);
     CHECK(s == blog());  // failed operations changed nothing
 }

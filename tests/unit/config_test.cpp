@@ -1,10 +1,10 @@
 // migrate.yaml: defaults, expansion, paths, every key, and rejected input.
 
-#include <catch2/catch.hpp>
+#include "core/runtime/config.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 
-#include "core/runtime/config.h"
 #include "core/base/errors.h"
 #include "tests/support/temp_dir.h"
 
@@ -58,9 +58,11 @@ naming_convention:
 include_schemas: [public, audit]
 exclude_tables: [spatial_ref_sys, "tmp_*"]
 transaction_per_migration: false
-)", "/proj/app/migrate.yaml", env_of({}));
+)",
+                            "/proj/app/migrate.yaml", env_of({}));
     CHECK(c.database == "sqlite:///app.db");
-    CHECK(c.models == std::vector<std::string>{"/proj/app/models/core", "/proj/shared/models.yaml"});
+    CHECK(c.models ==
+          std::vector<std::string>{"/proj/app/models/core", "/proj/shared/models.yaml"});
     CHECK(c.versions == std::vector<std::string>{"/proj/app/db/versions"});
     CHECK(c.version_table == "schema_version");
     CHECK(c.version_table_schema == "meta");
@@ -78,7 +80,8 @@ TEST_CASE("variables expand with and without defaults", "[config]") {
     CHECK(expand_variables("${EMPTY:-fallback}", env) == "fallback");
     CHECK(expand_variables("a/${DIR}/b/${DIR}", env) == "a/m/b/m");
     CHECK(expand_variables("no variables, $HOME stays", env) == "no variables, $HOME stays");
-    CHECK_THROWS_WITH(expand_variables("${MISSING}", env), Catch::Contains("environment variable MISSING is not set"));
+    CHECK_THROWS_WITH(expand_variables("${MISSING}", env),
+                      Catch::Contains("environment variable MISSING is not set"));
     CHECK_THROWS_WITH(expand_variables("${DB", env), Catch::Contains("without a closing '}'"));
     Config c = parse_config("models: ${DIR}\n", "/p/migrate.yaml", env);
     CHECK(c.models == std::vector<std::string>{"/p/m"});
@@ -87,19 +90,31 @@ TEST_CASE("variables expand with and without defaults", "[config]") {
 TEST_CASE("an unset database variable is an error only when the URL is needed", "[config]") {
     Config c = parse_config("database: ${NOPE}\n", "/p/migrate.yaml", env_of({}));
     CHECK(c.database.empty());
-    CHECK_THAT(c.database_error, Catch::Contains("/p/migrate.yaml:1:11: environment variable NOPE is not set"));
+    CHECK_THAT(c.database_error,
+               Catch::Contains("/p/migrate.yaml:1:11: environment variable NOPE is not set"));
 }
 
 TEST_CASE("bad configs are rejected with file, line and column", "[config]") {
-    struct Case { const char* text; const char* message; };
+    struct Case {
+        const char* text;
+        const char* message;
+    };
     const Case cases[] = {
-        {"databse: sqlite://\n", "/p/migrate.yaml:1:1: unknown key 'databse' in the config (did you mean 'database'?)"},
-        {"models: a\nversion_tabel: x\n", "/p/migrate.yaml:2:1: unknown key 'version_tabel' in the config (did you mean 'version_table'?)"},
-        {"naming_convention:\n  idx: x\n", "/p/migrate.yaml:2:3: unknown key 'idx' in 'naming_convention' (did you mean 'ix'?)"},
-        {"naming_convention:\n  ix: \"ix_%(tabel)s\"\n", "/p/migrate.yaml:2:7: unknown token '%(tabel)s' in naming_convention.ix (did you mean 'table'?)"},
-        {"transaction_per_migration: sometimes\n", "/p/migrate.yaml:1:28: 'transaction_per_migration' of the config must be true or false"},
+        {"databse: sqlite://\n",
+         "/p/migrate.yaml:1:1: unknown key 'databse' in the config (did you mean 'database'?)"},
+        {"models: a\nversion_tabel: x\n",
+         "/p/migrate.yaml:2:1: unknown key 'version_tabel' in the config (did you mean "
+         "'version_table'?)"},
+        {"naming_convention:\n  idx: x\n",
+         "/p/migrate.yaml:2:3: unknown key 'idx' in 'naming_convention' (did you mean 'ix'?)"},
+        {"naming_convention:\n  ix: \"ix_%(tabel)s\"\n",
+         "/p/migrate.yaml:2:7: unknown token '%(tabel)s' in naming_convention.ix (did you mean "
+         "'table'?)"},
+        {"transaction_per_migration: sometimes\n",
+         "/p/migrate.yaml:1:28: 'transaction_per_migration' of the config must be true or false"},
         {"models: {a: b}\n", "/p/migrate.yaml:1:9: 'models' of the config must be a list"},
-        {"models: ${UNSET_DIR}\n", "/p/migrate.yaml:1:9: environment variable UNSET_DIR is not set"},
+        {"models: ${UNSET_DIR}\n",
+         "/p/migrate.yaml:1:9: environment variable UNSET_DIR is not set"},
         {"database: [\n", "/p/migrate.yaml:2:1: invalid YAML"},
         {"- just\n- a list\n", "/p/migrate.yaml:1:1: the config must be a mapping"},
         {"version_table: \"\"\n", "/p/migrate.yaml:1:16: 'version_table' cannot be empty"},

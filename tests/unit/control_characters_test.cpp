@@ -5,10 +5,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/runtime/config.h"
 #include "core/base/errors.h"
 #include "core/model/model_loader.h"
 #include "core/revision/revision_file.h"
+#include "core/runtime/config.h"
 
 using namespace migrate;
 

@@ -199,7 +199,8 @@ std::vector<DiffCase> catalogue_columns() {
                               c->name = "headline";
                               c->renamed_from = "title";
                               p.checks[0].expression = "length(headline) > 0";
-                              p.checks[0].name = "ck_posts_headline";  // the convention re-derives it
+                              p.checks[0].name =
+                                  "ck_posts_headline";  // the convention re-derives it
                           }),
                      {"alter column 'posts.title': rename to 'headline'"},
                      {"renamed column 'posts.title' to 'posts.headline'"}});

@@ -1,9 +1,9 @@
 // Revision graph drawings from in-memory graphs: dependency edges, escaping of any
 // message in both formats, applied and current marks, and a stable order.
 
-#include <catch2/catch.hpp>
-
 #include "core/revision/graph_render.h"
+
+#include <catch2/catch.hpp>
 
 using namespace migrate;
 
@@ -20,15 +20,16 @@ Revision rev(const std::string& id, std::vector<std::string> parents, const std:
 }
 
 RevisionGraph sample() {
-    return RevisionGraph({rev("a1", {}, "base \\ \"quoted\"\nsecond line"), rev("b2", {"a1"}, "<b> & #1"),
-                          rev("c3", {}, "other root", {"b2"})});
+    return RevisionGraph({rev("a1", {}, "base \\ \"quoted\"\nsecond line"),
+                          rev("b2", {"a1"}, "<b> & #1"), rev("c3", {}, "other root", {"b2"})});
 }
 
 }  // namespace
 
 TEST_CASE("DOT escapes messages and draws depends_on dashed", "[graph_render]") {
     std::string dot = render_graph_dot(sample());
-    CHECK_THAT(dot, Catch::Contains("  \"a1\" [label=\"a1\\nbase \\\\ \\\"quoted\\\"\\nsecond line\"];\n"));
+    CHECK_THAT(dot, Catch::Contains(
+                        "  \"a1\" [label=\"a1\\nbase \\\\ \\\"quoted\\\"\\nsecond line\"];\n"));
     CHECK_THAT(dot, Catch::Contains("  \"a1\" -> \"b2\";\n"));
     CHECK_THAT(dot, Catch::Contains("  \"b2\" -> \"c3\" [style=dashed];\n"));
     CHECK_THAT(dot, Catch::Contains("[label=\"b2\\n<b> & #1\\n(head)\", penwidth=2]"));
@@ -51,7 +52,8 @@ TEST_CASE("applied and current marks only when the database was read", "[graph_r
     CHECK(render_graph_dot(sample(), state) == render_graph_dot(sample()));  // known = false
     state.known = true;
     std::string dot = render_graph_dot(sample(), state);
-    CHECK_THAT(dot, Catch::Contains("second line\\n(current)\", fillcolor=\"#c8e6c9\", color=\"#2e7d32\"]"));
+    CHECK_THAT(dot, Catch::Contains(
+                        "second line\\n(current)\", fillcolor=\"#c8e6c9\", color=\"#2e7d32\"]"));
     std::string mermaid = render_graph_mermaid(sample(), state);
     CHECK_THAT(mermaid, Catch::Contains("  class r0 applied\n  class r0 current\n"));
 }

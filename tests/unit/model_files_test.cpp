@@ -1,9 +1,10 @@
 // How reflect lays a schema out as files: names per table and schema, enums.yaml,
 // safe and collision-free file names, one file on request.
 
+#include "core/model/model_files.h"
+
 #include <catch2/catch.hpp>
 
-#include "core/model/model_files.h"
 #include "core/model/model_loader.h"
 
 using namespace migrate;
@@ -29,15 +30,17 @@ std::vector<std::string> names(const std::vector<ModelFile>& files) {
 
 }  // namespace
 
-TEST_CASE("one file per table, schema-qualified outside the default, enums first", "[model_files]") {
+TEST_CASE("one file per table, schema-qualified outside the default, enums first",
+          "[model_files]") {
     Schema s;
     s.enums.push_back({"", "mood", {"a", "b"}});
-    s.tables = {table("", "enums"), table("", "users"), table("", "a/b"), table("", "a_b"), table("", ".hidden"),
-                table("audit", "users")};
+    s.tables = {table("", "enums"), table("", "users"),   table("", "a/b"),
+                table("", "a_b"),   table("", ".hidden"), table("audit", "users")};
     s.sort();
     auto files = split_model_files(s);
-    CHECK(names(files) == std::vector<std::string>{"enums.yaml", "_.hidden.yaml", "a_b.yaml", "a_b_2.yaml",
-                                                   "enums_2.yaml", "users.yaml", "audit.users.yaml"});
+    CHECK(names(files) == std::vector<std::string>{"enums.yaml", "_.hidden.yaml", "a_b.yaml",
+                                                   "a_b_2.yaml", "enums_2.yaml", "users.yaml",
+                                                   "audit.users.yaml"});
     std::vector<ModelDocument> docs;
     for (const auto& f : files) docs.emplace_back(f.name, f.text);
     CHECK(load_model_documents(docs) == s);

@@ -35,8 +35,8 @@ TEST_CASE("bad model files: every message names the problem and its place", "[lo
     struct Case {
         const char* name;
         const char* yaml;
-        const char* message;   // a part of the message
-        const char* where;     // "line:column" in m.yaml
+        const char* message;  // a part of the message
+        const char* where;    // "line:column" in m.yaml
     };
     const Case cases[] = {
         {"unknown column key",
@@ -241,12 +241,15 @@ TEST_CASE("a table declared in two files names both files", "[loader]") {
     auto d = diagnostics_of({{"models/a.yaml", t}, {"models/b.yaml", "\n" + t}});
     REQUIRE(d.size() == 1);
     CHECK(d[0].to_string() ==
-          "models/b.yaml:3:11: table 'users' is declared twice: in models/a.yaml:2:11 and in models/b.yaml:3:11");
+          "models/b.yaml:3:11: table 'users' is declared twice: in models/a.yaml:2:11 and in "
+          "models/b.yaml:3:11");
 }
 
 TEST_CASE("every error of every file is reported, and nothing is returned", "[loader]") {
     auto d = diagnostics_of({
-        {"a.yaml", "tables:\n  - name: t\n    columns: [{name: id, type: interger}, {name: x, type: text, uniq: true}]\n"},
+        {"a.yaml",
+         "tables:\n  - name: t\n    columns: [{name: id, type: interger}, {name: x, type: text, "
+         "uniq: true}]\n"},
         {"b.yaml", "tables: [{name: u, columns: [{name: id, type: \"string(0)\"}]}]\n"},
         {"c.yaml", "tables: [\n"},
     });
@@ -264,25 +267,36 @@ TEST_CASE("a missing model path is an error naming it", "[loader]") {
         FAIL("expected an InputError");
     } catch (const InputError& e) {
         REQUIRE(e.diagnostics().size() == 1);
-        CHECK_THAT(e.diagnostics()[0].message, Catch::Contains("model path '/nonexistent/models' does not exist"));
+        CHECK_THAT(e.diagnostics()[0].message,
+                   Catch::Contains("model path '/nonexistent/models' does not exist"));
     }
 }
 
 TEST_CASE("binary garbage and odd shapes never crash the loader", "[loader]") {
-    const char* inputs[] = {"\x01\x02\xff\xfe", "[1, 2, 3]", "tables: 5", "tables: [1, [2], {}]",
-                            "tables: [{name: t, columns: {a: b}}]", "enums: [{name: e, values: 3}]",
-                            "tables: [{name: [x]}]", "tables: [{name: t, columns: [{name: a, type: [x]}]}]",
-                            "&a [*a]", "tables: [{name: t, columns: [{name: a, type: text}], indexes: [{columns: [1, [2]]}]}]"};
+    const char* inputs[] = {
+        "\x01\x02\xff\xfe",
+        "[1, 2, 3]",
+        "tables: 5",
+        "tables: [1, [2], {}]",
+        "tables: [{name: t, columns: {a: b}}]",
+        "enums: [{name: e, values: 3}]",
+        "tables: [{name: [x]}]",
+        "tables: [{name: t, columns: [{name: a, type: [x]}]}]",
+        "&a [*a]",
+        "tables: [{name: t, columns: [{name: a, type: text}], indexes: [{columns: [1, [2]]}]}]"};
     for (const char* text : inputs) {
         INFO(text);
         CHECK_FALSE(diagnostics_of({{"x.yaml", text}}).empty());
     }
 }
 
-TEST_CASE("a malformed file reports its syntax error alone, and nothing read before it counts", "[loader]") {
-    const std::string users = "tables:\n  - name: users\n    columns: [{name: id, type: integer}]\n";
-    auto d = diagnostics_of({{"a.yaml", users + "  - name: bad\n    columns: [{name: id, type: nope}]\n  - {name: [\n"},
-                             {"b.yaml", users}});
+TEST_CASE("a malformed file reports its syntax error alone, and nothing read before it counts",
+          "[loader]") {
+    const std::string users =
+        "tables:\n  - name: users\n    columns: [{name: id, type: integer}]\n";
+    auto d = diagnostics_of(
+        {{"a.yaml", users + "  - name: bad\n    columns: [{name: id, type: nope}]\n  - {name: [\n"},
+         {"b.yaml", users}});
     REQUIRE(d.size() == 1);  // not "unknown type 'nope'", not "users is declared twice"
     CHECK_THAT(d[0].to_string(), Catch::StartsWith("a.yaml:7:1: invalid YAML"));
 }

@@ -1,12 +1,12 @@
 // The metadata loader: happy paths over the fixture models, determinism, naming and
 // the scale check. Bad input: model_loader_errors_test.cpp.
 
-#include <catch2/catch.hpp>
+#include "core/model/model_loader.h"
 
+#include <catch2/catch.hpp>
 #include <ctime>
 
 #include "core/base/errors.h"
-#include "core/model/model_loader.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -76,8 +76,10 @@ TEST_CASE("a folder loads recursively, sorted, YAML and JSON merged", "[loader]"
 }
 
 TEST_CASE("loading is deterministic whatever the file order", "[loader]") {
-    const std::string a = "tables:\n  - {name: a, columns: [{name: id, type: integer, primary_key: true}]}\n";
-    const std::string b = "tables:\n  - {name: b, columns: [{name: a_id, type: integer, references: a.id}]}\n";
+    const std::string a =
+        "tables:\n  - {name: a, columns: [{name: id, type: integer, primary_key: true}]}\n";
+    const std::string b =
+        "tables:\n  - {name: b, columns: [{name: a_id, type: integer, references: a.id}]}\n";
     Schema one = load_model_documents({{"a.yaml", a}, {"b.yaml", b}});
     Schema two = load_model_documents({{"b.yaml", b}, {"a.yaml", a}});
     CHECK(one == two);
@@ -88,10 +90,11 @@ TEST_CASE("a custom naming convention names unnamed objects", "[loader]") {
     NamingConvention naming;
     naming.ix = "%(table)s_%(column_0_name)s_idx";
     naming.pk = "%(table)s_pkey";
-    Schema s = load_model_documents(
-        {{"m.yaml", "tables:\n  - name: t\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
-                    "      - {name: x, type: text, index: true}\n"}},
-        naming);
+    Schema s = load_model_documents({{"m.yaml",
+                                      "tables:\n  - name: t\n    columns:\n      - {name: id, "
+                                      "type: integer, primary_key: true}\n"
+                                      "      - {name: x, type: text, index: true}\n"}},
+                                    naming);
     CHECK(s.tables[0].primary_key->name == "t_pkey");
     CHECK(s.tables[0].indexes[0].name == "t_x_idx");
 }
@@ -142,9 +145,13 @@ TEST_CASE("20,000 tables load in linear time", "[loader][scale]") {
     std::string text = "enums:\n  - {name: state, values: [a, b]}\ntables:\n";
     for (int i = 0; i < count; ++i) {
         std::string n = std::to_string(i);
-        text += "  - name: t" + n + "\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
-                "      - {name: code, type: string(20), unique: true}\n      - {name: state, type: enum(state)}\n";
-        if (i > 0) text += "      - {name: parent_id, type: integer, references: t" + std::to_string(i - 1) + ".id}\n";
+        text += "  - name: t" + n +
+                "\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"
+                "      - {name: code, type: string(20), unique: true}\n      - {name: state, type: "
+                "enum(state)}\n";
+        if (i > 0)
+            text += "      - {name: parent_id, type: integer, references: t" +
+                    std::to_string(i - 1) + ".id}\n";
     }
     std::clock_t start = std::clock();
     Schema schema = load_model_documents({{"models/big.yaml", text}});

@@ -1,9 +1,9 @@
 // The shared model-shape parser as the revision files use it: a lone column
 // (add_column), an index with the caller's own keys (create_index), an enum.
 
-#include <catch2/catch.hpp>
-
 #include "core/model/model_parse.h"
+
+#include <catch2/catch.hpp>
 
 using namespace migrate;
 
@@ -19,9 +19,10 @@ struct Fixture {
 
 TEST_CASE("parse_column expands shorthands named for the table", "[model_parse]") {
     Fixture f;
-    auto c = parse_column(yaml::parse("{name: owner_id, type: bigint, nullable: false, references: users.id, "
-                                     "on_delete: SET_NULL, unique: true}"),
-                          "posts", f.ctx);
+    auto c = parse_column(
+        yaml::parse("{name: owner_id, type: bigint, nullable: false, references: users.id, "
+                    "on_delete: SET_NULL, unique: true}"),
+        "posts", f.ctx);
     REQUIRE(c);
     CHECK(f.diagnostics.empty());
     CHECK(c->column.type.kind == TypeKind::BigInt);
@@ -42,7 +43,8 @@ TEST_CASE("parse_column expands shorthands named for the table", "[model_parse]"
 
 TEST_CASE("parse_column reports problems and returns nothing", "[model_parse]") {
     Fixture f;
-    CHECK_FALSE(parse_column(yaml::parse("{name: x, type: \"numeric(3,4)\", uniqe: true}"), "t", f.ctx));
+    CHECK_FALSE(
+        parse_column(yaml::parse("{name: x, type: \"numeric(3,4)\", uniqe: true}"), "t", f.ctx));
     REQUIRE(f.diagnostics.size() == 2);
     CHECK(f.diagnostics[0].where.to_string() == "r.yaml:1:33");
     CHECK_THAT(f.diagnostics[0].message, Catch::Contains("did you mean 'unique'?"));
@@ -63,7 +65,8 @@ TEST_CASE("parse_index accepts the caller's extra keys only when asked", "[model
     CHECK(index->name == "ix_t_a_b");
     CHECK(index->elements[1].order == SortOrder::Desc);
     CHECK(index->where == std::optional<std::string>("a > 0"));
-    auto expr = parse_index(yaml::parse("{expressions: [lower(email)], unique: true}"), "users", f.ctx);
+    auto expr =
+        parse_index(yaml::parse("{expressions: [lower(email)], unique: true}"), "users", f.ctx);
     REQUIRE(expr);
     CHECK(expr->name == "ix_users_email");
     CHECK(expr->elements[0].expression == "lower(email)");

@@ -1,8 +1,8 @@
 // The naming convention: tokens, the 63-byte limit, check tokens.
 
-#include <catch2/catch.hpp>
-
 #include "core/schema/naming.h"
+
+#include <catch2/catch.hpp>
 
 using namespace migrate;
 
@@ -37,14 +37,16 @@ TEST_CASE("names over 63 bytes are cut and end in a stable hash", "[naming]") {
     CHECK(cut.size() == 63);
     CHECK(cut.substr(0, 54) == std::string(54, 'a'));
     CHECK(cut[54] == '_');
-    CHECK(cut == truncate_identifier(long_name));                 // deterministic
-    CHECK(cut != truncate_identifier(std::string(81, 'a')));      // unique
+    CHECK(cut == truncate_identifier(long_name));             // deterministic
+    CHECK(cut != truncate_identifier(std::string(81, 'a')));  // unique
     CHECK(truncate_identifier(std::string(63, 'b')) == std::string(63, 'b'));
     CHECK(truncate_identifier("short") == "short");
     NamingConvention n;
-    std::string ix = n.index_name("a_rather_long_table_name", {"first_long_column", "second_long_column"});
+    std::string ix =
+        n.index_name("a_rather_long_table_name", {"first_long_column", "second_long_column"});
     CHECK(ix.size() == 63);
-    CHECK(ix != n.index_name("a_rather_long_table_name", {"first_long_column", "second_long_columns"}));
+    CHECK(ix !=
+          n.index_name("a_rather_long_table_name", {"first_long_column", "second_long_columns"}));
 }
 
 TEST_CASE("truncation never splits a UTF-8 sequence", "[naming]") {

@@ -2,9 +2,9 @@
 // (parse(emit(x)) == x), emitted text is golden, shorthands expand, and bad input is
 // reported with file:line:column and "did you mean".
 
-#include <catch2/catch.hpp>
-
 #include "core/operations/operation_yaml.h"
+
+#include <catch2/catch.hpp>
 
 using namespace migrate;
 
@@ -134,8 +134,8 @@ Table sqlite_autoincrement_table() {
 }
 
 TEST_CASE("values built in code round-trip", "[operation_yaml]") {
-    Column weird{"note", ColumnType::of(TypeKind::Text), true, std::string("'a: b, #c'"), false, std::string("multi\nline"),
-                 std::nullopt, std::nullopt};
+    Column weird{"note", ColumnType::of(TypeKind::Text), true,         std::string("'a: b, #c'"),
+                 false,  std::string("multi\nline"),     std::nullopt, std::nullopt};
     AlterColumn alter;
     alter.table = "t";
     alter.name = "c";
@@ -187,7 +187,8 @@ TEST_CASE("emitted YAML is readable and golden", "[operation_yaml][golden]") {
           "    UPDATE posts\n"
           "    SET title = 'x';\n");
     Operations downgrade = reverse(Operations(p.ops.begin(), p.ops.begin() + 2));
-    CHECK(emit_operations({downgrade.front()}) == "- drop_index: {name: ix_posts_title, table: posts, existing: {columns: [title]}}\n");
+    CHECK(emit_operations({downgrade.front()}) ==
+          "- drop_index: {name: ix_posts_title, table: posts, existing: {columns: [title]}}\n");
 }
 
 TEST_CASE("an index mixing columns and expressions keeps every element",
@@ -270,20 +271,33 @@ TEST_CASE("bad operations are reported with file:line:column", "[operation_yaml]
         std::string message;
     };
     std::vector<Case> cases = {
-        {1, "- create_tabel: {name: x}\n", "rev.yaml:1:3: unknown operation 'create_tabel' (did you mean 'create_table'?)"},
-        {2, "- drop_index: {name: ix, tabel: posts}\n", "rev.yaml:1:26: unknown key 'tabel' in drop_index (did you mean 'table'?)"},
-        {3, "- drop_constraint: {name: x, table: t, type: uniq}\n", "must be 'unique', 'foreign_key', 'check' or 'primary_key', got 'uniq' (did you mean 'unique'?)"},
+        {1, "- create_tabel: {name: x}\n",
+         "rev.yaml:1:3: unknown operation 'create_tabel' (did you mean 'create_table'?)"},
+        {2, "- drop_index: {name: ix, tabel: posts}\n",
+         "rev.yaml:1:26: unknown key 'tabel' in drop_index (did you mean 'table'?)"},
+        {3, "- drop_constraint: {name: x, table: t, type: uniq}\n",
+         "must be 'unique', 'foreign_key', 'check' or 'primary_key', got 'uniq' (did you mean "
+         "'unique'?)"},
         {4, "- alter_column: {table: t, name: c}\n", "alter_column changes nothing"},
         {5, "- drop_table\n", "rev.yaml:1:3: an operation is a mapping with one key"},
-        {6, "- execute: {sql: x, dialect: mysql}\n", "'dialect' of execute must be 'sqlite' or 'postgresql', got 'mysql'"},
+        {6, "- execute: {sql: x, dialect: mysql}\n",
+         "'dialect' of execute must be 'sqlite' or 'postgresql', got 'mysql'"},
         {7, "- add_column: {table: t}\n", "add_column needs 'column'"},
-        {8, "- alter_enum_add_value: {name: e, value: v, before: a, after: b}\n", "takes 'before' or 'after', not both"},
+        {8, "- alter_enum_add_value: {name: e, value: v, before: a, after: b}\n",
+         "takes 'before' or 'after', not both"},
         {9, "- drop_table: {}\n", "drop_table needs 'name'"},
         {10, "- add_column: {table: t, column: {name: c, type: \"numeric(12\"}}\n", "numeric(12"},
-        {11, "- create_foreign_key: {table: t, columns: [a], references_table: u, references_columns: [id], on_delete: explode}\n", "'on_delete' of create_foreign_key must be"},
-        {12, "- create_table: {name: t, columns: [{name: id, type: integer, primary_key: true, nulable: true}]}\n", "unknown key 'nulable'"},
+        {11,
+         "- create_foreign_key: {table: t, columns: [a], references_table: u, references_columns: "
+         "[id], on_delete: explode}\n",
+         "'on_delete' of create_foreign_key must be"},
+        {12,
+         "- create_table: {name: t, columns: [{name: id, type: integer, primary_key: true, "
+         "nulable: true}]}\n",
+         "unknown key 'nulable'"},
         {13, "upgrade: x\n", "operations must be a list"},
-        {14, "- rename_table: {name: a, new_name: b, extra: 1}\n", "unknown key 'extra' in rename_table"},
+        {14, "- rename_table: {name: a, new_name: b, extra: 1}\n",
+         "unknown key 'extra' in rename_table"},
     };
     for (const auto& c : cases) {
         INFO("case " << c.n);
@@ -291,7 +305,8 @@ TEST_CASE("bad operations are reported with file:line:column", "[operation_yaml]
         std::vector<Diagnostic> diags;
         NamingConvention naming;
         ParseContext ctx{"rev.yaml", &diags, &naming};
-        Operations ops = node.IsMap() && node["upgrade"] ? parse_operations(node["upgrade"], ctx) : parse_operations(node, ctx);
+        Operations ops = node.IsMap() && node["upgrade"] ? parse_operations(node["upgrade"], ctx)
+                                                         : parse_operations(node, ctx);
         std::string all;
         for (const auto& d : diags) all += d.to_string() + "\n";
         CHECK_THAT(all, Catch::Contains(c.message));
@@ -300,7 +315,9 @@ TEST_CASE("bad operations are reported with file:line:column", "[operation_yaml]
 }
 
 TEST_CASE("every problem of a list is reported, not just the first", "[operation_yaml][errors]") {
-    Parsed p = parse_text("- drop_tabel: {name: a}\n- drop_index: {nam: x, table: t}\n- rename_table: {name: a, new_name: b}\n");
+    Parsed p = parse_text(
+        "- drop_tabel: {name: a}\n- drop_index: {nam: x, table: t}\n- rename_table: {name: a, "
+        "new_name: b}\n");
     CHECK(p.diagnostics.size() >= 2);
     CHECK(p.ops.size() == 1);
     CHECK(p.diagnostics[0].where.line == 1);

@@ -1,7 +1,8 @@
+#include "core/operations/operations.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
-#include "core/operations/operations.h"
 
 using namespace migrate;
 
@@ -33,6 +34,7 @@ TEST_CASE("operations reverse exactly when they carry existing details", "[opera
 
 TEST_CASE("describe names the object", "[operations]") {
     CHECK(describe(Operation(DropTable{"", "tags", std::nullopt})) == "drop table 'tags'");
-    CHECK(describe(Operation(AddColumn{"blog", "posts", Column{"x", ColumnType::of(TypeKind::Integer)}})) ==
+    CHECK(describe(Operation(
+              AddColumn{"blog", "posts", Column{"x", ColumnType::of(TypeKind::Integer)}})) ==
           "add column 'blog.posts.x'");
 }

@@ -1,10 +1,11 @@
 // Revision files: reading (ids stay strings, every problem reported), writing
 // (golden text, quoted ids), file names, loading folders recursively.
 
+#include "core/revision/revision_file.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
-#include "core/revision/revision_file.h"
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_header_scan.h"
 #include "core/revision/revision_loader.h"
@@ -14,12 +15,14 @@ using namespace migrate;
 using migrate::test::TempDir;
 
 TEST_CASE("revision files read ids as strings and write them quoted", "[revision_file]") {
-    Revision r = parse_revision("revision: 0e12\ndown_revision: [1234, 00ab]\nmessage: m\nupgrade: []\ndowngrade: []\n",
-                                "v/x.yaml", NamingConvention{});
+    Revision r = parse_revision(
+        "revision: 0e12\ndown_revision: [1234, 00ab]\nmessage: m\nupgrade: []\ndowngrade: []\n",
+        "v/x.yaml", NamingConvention{});
     CHECK(r.id == "0e12");
     CHECK(r.down_revisions == std::vector<std::string>{"1234", "00ab"});
     CHECK(r.path == "v/x.yaml");
-    Revision base = parse_revision("revision: \"abc\"\ndown_revision: null\n", "x.yaml", NamingConvention{});
+    Revision base =
+        parse_revision("revision: \"abc\"\ndown_revision: null\n", "x.yaml", NamingConvention{});
     CHECK(base.is_base());
 
     Revision w;
@@ -46,7 +49,8 @@ TEST_CASE("revision files read ids as strings and write them quoted", "[revision
     CHECK(revision_file_name(w) == "0e1200000000.yaml");
 }
 
-TEST_CASE("bad revision files report every problem with file:line:column", "[revision_file][errors]") {
+TEST_CASE("bad revision files report every problem with file:line:column",
+          "[revision_file][errors]") {
     auto error_of = [](const std::string& text) {
         try {
             parse_revision(text, "v/bad.yaml", NamingConvention{});
@@ -55,9 +59,11 @@ TEST_CASE("bad revision files report every problem with file:line:column", "[rev
         }
         return std::string("<no error>");
     };
-    std::string e = error_of("revision: a-b\ndown_revison: x\nupgrade:\n  - drop_tabel: {name: t}\n");
+    std::string e =
+        error_of("revision: a-b\ndown_revison: x\nupgrade:\n  - drop_tabel: {name: t}\n");
     CHECK_THAT(e, Catch::Contains("v/bad.yaml:1:11: revision id 'a-b' contains '-'"));
-    CHECK_THAT(e, Catch::Contains("v/bad.yaml:2:1: unknown key 'down_revison' in a revision file (did you mean 'down_revision'?)"));
+    CHECK_THAT(e, Catch::Contains("v/bad.yaml:2:1: unknown key 'down_revison' in a revision file "
+                                  "(did you mean 'down_revision'?)"));
     CHECK_THAT(e, Catch::Contains("v/bad.yaml:4:5: unknown operation 'drop_tabel'"));
     CHECK_THAT(error_of("message: x\n"), Catch::Contains("needs 'revision'"));
     CHECK_THAT(error_of("revision: [a\n"), Catch::Contains("v/bad.yaml:2:1: malformed YAML"));
@@ -99,13 +105,17 @@ TEST_CASE("new revision ids are 12 hex digits", "[revision_file]") {
     CHECK(utc_now_iso8601().size() == 20);
 }
 
-TEST_CASE("the header fast path reads what the full parser reads, or gives up", "[revision_file][header]") {
+TEST_CASE("the header fast path reads what the full parser reads, or gives up",
+          "[revision_file][header]") {
     NamingConvention naming;
     std::vector<std::string> simple = {
-        "revision: \"3f2a\"\ndown_revision: \"8c0d\"\nbranch_labels: []\ndepends_on: []\nmessage: add posts table\n"
+        "revision: \"3f2a\"\ndown_revision: \"8c0d\"\nbranch_labels: []\ndepends_on: []\nmessage: "
+        "add posts table\n"
         "create_date: 2026-11-21T10:15:00Z\nupgrade:\n  - drop_table: {name: t}\ndowngrade: []\n",
-        "revision: 0e12   # a comment\r\ndown_revision: [a1, 'b2']\r\nbranch_labels: [feat]\r\nmessage: 'quoted: text'\r\n",
-        "# leading comment\nrevision: abc\ndown_revision: null\nupgrade:\n- execute: x\nmessage: after the block\n",
+        "revision: 0e12   # a comment\r\ndown_revision: [a1, 'b2']\r\nbranch_labels: "
+        "[feat]\r\nmessage: 'quoted: text'\r\n",
+        "# leading comment\nrevision: abc\ndown_revision: null\nupgrade:\n- execute: x\nmessage: "
+        "after the block\n",
         "revision: abc\ndown_revision: ~\ndepends_on: xyz\nallow_hazards: [data_loss]\n",
     };
     for (const auto& text : simple) {
@@ -167,7 +177,8 @@ TEST_CASE("operations are read as the parser streams them; a syntax error is rep
     CHECK(d[0].to_string().starts_with("v/r.yaml:2:5: unknown operation 'drop_tabel'"));
     CHECK(d[1].to_string().starts_with("v/r.yaml:3:11: revision id 'a-b'"));
     // A malformed file: only its syntax error, not the bad operation read before it.
-    d = diagnostics_of("revision: \"0001\"\nupgrade:\n  - drop_tabel: {name: t}\n  - drop_table: {name: [\n");
+    d = diagnostics_of(
+        "revision: \"0001\"\nupgrade:\n  - drop_tabel: {name: t}\n  - drop_table: {name: [\n");
     REQUIRE(d.size() == 1);
     CHECK(d[0].to_string().starts_with("v/r.yaml:5:1: malformed YAML"));
     // `upgrade:` that is not a list is still reported.
@@ -175,15 +186,17 @@ TEST_CASE("operations are read as the parser streams them; a syntax error is rep
     REQUIRE(d.size() == 1);
     CHECK_THAT(d[0].message, Catch::Contains("operations must be a list"));
     // Both lists, in order.
-    Revision r = parse_revision("revision: \"0001\"\nupgrade:\n  - drop_table: {name: a}\n  - drop_table: {name: b}\n"
-                                "downgrade:\n  - execute: SELECT 1\n",
-                                "v/r.yaml", NamingConvention{});
+    Revision r = parse_revision(
+        "revision: \"0001\"\nupgrade:\n  - drop_table: {name: a}\n  - drop_table: {name: b}\n"
+        "downgrade:\n  - execute: SELECT 1\n",
+        "v/r.yaml", NamingConvention{});
     REQUIRE(r.upgrade.size() == 2);
     CHECK(r.upgrade[1].as<DropTable>()->name == "b");
     CHECK(r.downgrade.size() == 1);
 }
 
-TEST_CASE("the revision loader parses a revision when asked and keeps nothing", "[revision_file][loader]") {
+TEST_CASE("the revision loader parses a revision when asked and keeps nothing",
+          "[revision_file][loader]") {
     TempDir dir;
     dir.write("v/a.yaml", "revision: a\nupgrade:\n  - drop_table: {name: t}\n");
     dir.write("v/b.yaml", "revision: b\ndown_revision: a\nupgrade:\n  - drop_table: {name: u}\n");
@@ -196,8 +209,9 @@ TEST_CASE("the revision loader parses a revision when asked and keeps nothing", 
     CHECK_FALSE(graph.get("b").operations_loaded);  // the graph keeps headers only
     std::weak_ptr<const Revision> watch = b;
     b.reset();
-    CHECK(watch.expired());  // the caller held the only copy: one revision at a time
+    CHECK(watch.expired());              // the caller held the only copy: one revision at a time
     CHECK(loader.full("b") != nullptr);  // and it can be read again
     dir.write("v/b.yaml", "revision: b\ndown_revision: x\n");
-    CHECK_THROWS_WITH(loader.full("b"), Catch::Contains("the file changed while migrate was reading it"));
+    CHECK_THROWS_WITH(loader.full("b"),
+                      Catch::Contains("the file changed while migrate was reading it"));
 }

@@ -1,62 +1,15 @@
-// The revision graph, in memory: structure, every identifier form, every error, and
-// upgrade/downgrade plans with their version-table changes. Table-driven.
+// The revision graph, in memory: structure, every identifier form, every error,
+// history ranges and scale. Table-driven; plans are in revision_plan_test.cpp.
+
+#include "core/revision/revision_graph.h"
 
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
-#include "core/revision/revision_graph.h"
+#include "tests/unit/revision_graph_fixtures.h"
 
 using namespace migrate;
-
-namespace {
-
-Revision rev(std::string id, std::vector<std::string> down = {}, std::vector<std::string> labels = {},
-             std::vector<std::string> depends = {}) {
-    Revision r;
-    r.id = std::move(id);
-    r.down_revisions = std::move(down);
-    r.branch_labels = std::move(labels);
-    r.depends_on = std::move(depends);
-    r.message = "rev " + r.id;
-    r.path = "versions/" + r.id + ".yaml";
-    return r;
-}
-
-// a <- b <- c <- d
-std::vector<Revision> linear() { return {rev("a"), rev("b", {"a"}), rev("c", {"b"}), rev("d", {"c"})}; }
-
-// a <- b <- c1 <- d1 (label feat on c1)
-//        \<- c2
-std::vector<Revision> branched() {
-    return {rev("a"), rev("b", {"a"}), rev("c1", {"b"}, {"feat"}), rev("d1", {"c1"}), rev("c2", {"b"})};
-}
-
-// branched + m merging d1 and c2, then n
-std::vector<Revision> merged() {
-    auto g = branched();
-    g.push_back(rev("m", {"d1", "c2"}));
-    g.push_back(rev("n", {"m"}));
-    return g;
-}
-
-// two independent chains: x1 <- x2 (label xs), y1 <- y2 (label ys)
-std::vector<Revision> multibase() { return {rev("x1", {}, {"xs"}), rev("x2", {"x1"}), rev("y1", {}, {"ys"}), rev("y2", {"y1"})}; }
-
-// a <- b ; z <- z2 which depends on b
-std::vector<Revision> depends() { return {rev("a"), rev("b", {"a"}), rev("z"), rev("z2", {"z"}, {}, {"b"})}; }
-
-using Ids = std::vector<std::string>;
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const RevisionError& e) {
-        return e.what();
-    }
-    return "<no error>";
-}
-
-}  // namespace
+using namespace migrate::test_graphs;
 
 TEST_CASE("graph structure: heads, bases, branch and merge points", "[graph]") {
     RevisionGraph l(linear());
@@ -93,7 +46,8 @@ TEST_CASE("identifiers resolve to revisions", "[graph][ids]") {
         Ids current;
         Ids expected;
     };
-    std::vector<Revision> prefixed = {rev("abc123"), rev("abd456", {"abc123"}), rev("abc789", {"abd456"})};
+    std::vector<Revision> prefixed = {rev("abc123"), rev("abd456", {"abc123"}),
+                                      rev("abc789", {"abd456"})};
     std::vector<Case> cases = {
         {1, linear(), "c", {}, {"c"}},
         {2, linear(), "head", {}, {"d"}},
@@ -138,15 +92,29 @@ TEST_CASE("identifier errors are named and helpful", "[graph][ids][errors]") {
         Ids current;
         std::vector<std::string> message_parts;
     };
-    std::vector<Revision> prefixed = {rev("abc123"), rev("abd456", {"abc123"}), rev("abc789", {"abd456"})};
+    std::vector<Revision> prefixed = {rev("abc123"), rev("abd456", {"abc123"}),
+                                      rev("abc789", {"abd456"})};
     std::vector<Case> cases = {
-        {1, branched(), "head", {}, {"'head' is ambiguous", "2 heads", "d1 (versions/d1.yaml)", "c2 (versions/c2.yaml)", "heads", "merge"}},
-        {2, prefixed, "abc", {}, {"prefix 'abc' is ambiguous", "abc123 (versions/abc123.yaml)", "abc789"}},
+        {1,
+         branched(),
+         "head",
+         {},
+         {"'head' is ambiguous", "2 heads", "d1 (versions/d1.yaml)", "c2 (versions/c2.yaml)",
+          "heads", "merge"}},
+        {2,
+         prefixed,
+         "abc",
+         {},
+         {"prefix 'abc' is ambiguous", "abc123 (versions/abc123.yaml)", "abc789"}},
         {3, linear(), "zzz", {}, {"no revision 'zzz'"}},
         {4, linear(), "hed", {}, {"did you mean 'head'?"}},
         {5, linear(), "head-5", {}, {"steps past base", "only 4 revision(s)"}},
         {6, linear(), "c+2", {}, {"steps past head", "'d' (versions/d.yaml) is a head"}},
-        {7, branched(), "b+1", {}, {"ambiguous", "several children", "c1 (versions/c1.yaml)", "c2"}},
+        {7,
+         branched(),
+         "b+1",
+         {},
+         {"ambiguous", "several children", "c1 (versions/c1.yaml)", "c2"}},
         {8, merged(), "m-2", {}, {"ambiguous", "several revisions"}},
         {9, branched(), "+1", {"d1", "c2"}, {"several heads (d1, c2)", "d1+1"}},
         {10, branched(), "nolabel@head", {}, {"no branch label 'nolabel'"}},
@@ -162,8 +130,10 @@ TEST_CASE("identifier errors are named and helpful", "[graph][ids][errors]") {
         std::string msg = error_of([&] { g.resolve(c.identifier, c.current); });
         for (const auto& part : c.message_parts) CHECK_THAT(msg, Catch::Contains(part));
     }
-    CHECK_THAT(error_of([] { RevisionGraph(merged()).resolve_one("m-1"); }), Catch::Contains("several revisions"));
-    CHECK_THAT(error_of([] { RevisionGraph(linear()).resolve_one("base"); }), Catch::Contains("names base"));
+    CHECK_THAT(error_of([] { RevisionGraph(merged()).resolve_one("m-1"); }),
+               Catch::Contains("several revisions"));
+    CHECK_THAT(error_of([] { RevisionGraph(linear()).resolve_one("base"); }),
+               Catch::Contains("names base"));
 }
 
 TEST_CASE("broken graphs are named errors naming the files", "[graph][errors]") {
@@ -173,16 +143,25 @@ TEST_CASE("broken graphs are named errors naming the files", "[graph][errors]") 
         std::vector<std::string> message_parts;
     };
     std::vector<Case> cases = {
-        {1, {rev("a"), rev("b", {"a"}), rev("b", {"a"})}, {"duplicate revision id 'b'", "versions/b.yaml and versions/b.yaml"}},
-        {2, {rev("abcdef"), rev("b", {"abcdeg"})}, {"versions/b.yaml", "down_revision 'abcdeg' is not a revision", "did you mean 'abcdef'?"}},
-        {3, {rev("a", {"c"}), rev("b", {"a"}), rev("c", {"b"})}, {"cycle", "versions/a.yaml", "versions/b.yaml", "versions/c.yaml"}},
+        {1,
+         {rev("a"), rev("b", {"a"}), rev("b", {"a"})},
+         {"duplicate revision id 'b'", "versions/b.yaml and versions/b.yaml"}},
+        {2,
+         {rev("abcdef"), rev("b", {"abcdeg"})},
+         {"versions/b.yaml", "down_revision 'abcdeg' is not a revision", "did you mean 'abcdef'?"}},
+        {3,
+         {rev("a", {"c"}), rev("b", {"a"}), rev("c", {"b"})},
+         {"cycle", "versions/a.yaml", "versions/b.yaml", "versions/c.yaml"}},
         {4, {rev("a", {"a"})}, {"cycle", "versions/a.yaml"}},
         {5, {rev("a"), rev("b", {"a"}, {}, {"nope"})}, {"depends_on 'nope'"}},
         {6, {rev("a:1")}, {"versions/a:1.yaml", "contains ':'"}},
         {7, {rev("a", {}, {"x"}), rev("b", {"a"}, {"x"})}, {"branch label 'x' is declared twice"}},
         {8, {rev("a", {}, {"a"})}, {"branch label 'a' is also a revision id"}},
         {9, {rev("head")}, {"reserved word"}},
-        {10, {rev("a"), rev("b", {"a"}), rev("c", {"b"}), rev("r", {"c"}, {}, {"s"}), rev("s", {"a"}, {}, {"r"})}, {"cycle"}},
+        {10,
+         {rev("a"), rev("b", {"a"}), rev("c", {"b"}), rev("r", {"c"}, {}, {"s"}),
+          rev("s", {"a"}, {}, {"r"})},
+         {"cycle"}},
     };
     for (const auto& c : cases) {
         INFO("case " << c.n);
@@ -203,100 +182,9 @@ TEST_CASE("history lists revisions newest first within a range", "[graph][histor
     CHECK(m.history().size() == 7);
     CHECK(m.history().front() == "n");
     CHECK(m.history().back() == "a");
-    CHECK_THAT(error_of([&] { l.history("-2:"); }), Catch::Contains("use a revision or head, e.g. head-2"));
+    CHECK_THAT(error_of([&] { l.history("-2:"); }),
+               Catch::Contains("use a revision or head, e.g. head-2"));
     CHECK_THAT(error_of([&] { l.history("b:nope"); }), Catch::Contains("no revision 'nope'"));
-}
-
-namespace {
-
-// "rev:upgrade[change; change]" for each step, for compact table rows.
-std::vector<std::string> describe(const Plan& plan) {
-    std::vector<std::string> out;
-    for (const auto& s : plan.steps) {
-        std::string line = s.revision->id + ":" + to_string(s.direction) + "[";
-        for (size_t i = 0; i < s.version_changes.size(); ++i)
-            line += (i ? "; " : "") + s.version_changes[i].to_string();
-        out.push_back(line + "]");
-    }
-    return out;
-}
-
-}  // namespace
-
-TEST_CASE("upgrade plans with their version-table changes", "[graph][plan]") {
-    struct Case {
-        int n;
-        std::vector<Revision> graph;
-        Ids current;
-        std::string target;
-        std::vector<std::string> steps;
-        Ids heads_after;
-    };
-    std::vector<Case> cases = {
-        {1, linear(), {}, "head", {"a:upgrade[insert a]", "b:upgrade[update a -> b]", "c:upgrade[update b -> c]", "d:upgrade[update c -> d]"}, {"d"}},
-        {2, linear(), {"b"}, "+1", {"c:upgrade[update b -> c]"}, {"c"}},
-        {3, linear(), {"d"}, "head", {}, {"d"}},
-        {4, linear(), {"c"}, "b", {}, {"c"}},
-        {5, branched(), {}, "heads",
-         {"a:upgrade[insert a]", "b:upgrade[update a -> b]", "c2:upgrade[update b -> c2]", "c1:upgrade[insert c1]", "d1:upgrade[update c1 -> d1]"},
-         {"c2", "d1"}},
-        {6, branched(), {"d1"}, "c2", {"c2:upgrade[insert c2]"}, {"c2", "d1"}},
-        {7, merged(), {"d1", "c2"}, "head", {"m:upgrade[delete c2; update d1 -> m]", "n:upgrade[update m -> n]"}, {"n"}},
-        {8, merged(), {"d1"}, "m", {"c2:upgrade[insert c2]", "m:upgrade[delete c2; update d1 -> m]"}, {"m"}},
-        {9, multibase(), {"x2"}, "ys@head", {"y1:upgrade[insert y1]", "y2:upgrade[update y1 -> y2]"}, {"x2", "y2"}},
-        {10, depends(), {}, "z2", {"a:upgrade[insert a]", "b:upgrade[update a -> b]", "z:upgrade[insert z]", "z2:upgrade[delete b; update z -> z2]"}, {"z2"}},
-        {11, depends(), {"b"}, "heads", {"z:upgrade[insert z]", "z2:upgrade[delete b; update z -> z2]"}, {"z2"}},
-        {12, branched(), {"b"}, "feat@head", {"c1:upgrade[update b -> c1]", "d1:upgrade[update c1 -> d1]"}, {"d1"}},
-    };
-    for (const auto& c : cases) {
-        INFO("case " << c.n << ": upgrade " << c.target);
-        RevisionGraph g(c.graph);
-        Plan plan = g.plan_upgrade(c.current, c.target);
-        CHECK(describe(plan) == c.steps);
-        CHECK(plan.heads_after == c.heads_after);
-    }
-}
-
-TEST_CASE("downgrade plans with their version-table changes", "[graph][plan]") {
-    struct Case {
-        int n;
-        std::vector<Revision> graph;
-        Ids current;
-        std::string target;
-        std::vector<std::string> steps;
-        Ids heads_after;
-    };
-    std::vector<Case> cases = {
-        {1, linear(), {"d"}, "base", {"d:downgrade[update d -> c]", "c:downgrade[update c -> b]", "b:downgrade[update b -> a]", "a:downgrade[delete a]"}, {}},
-        {2, linear(), {"d"}, "-1", {"d:downgrade[update d -> c]"}, {"c"}},
-        {3, linear(), {"d"}, "b", {"d:downgrade[update d -> c]", "c:downgrade[update c -> b]"}, {"b"}},
-        {4, branched(), {"d1", "c2"}, "c1", {"d1:downgrade[update d1 -> c1]"}, {"c2", "c1"}},
-        {5, branched(), {"d1", "c2"}, "b", {"d1:downgrade[update d1 -> c1]", "c1:downgrade[delete c1]", "c2:downgrade[update c2 -> b]"}, {"b"}},
-        {6, branched(), {"d1", "c2"}, "feat@base", {"d1:downgrade[update d1 -> c1]", "c1:downgrade[delete c1]"}, {"c2"}},
-        // downgrading a merge point only as far as asked
-        {7, merged(), {"n"}, "d1", {"n:downgrade[update n -> m]", "m:downgrade[update m -> d1; insert c2]"}, {"d1", "c2"}},
-        {8, merged(), {"n"}, "m-1", {"n:downgrade[update n -> m]", "m:downgrade[update m -> d1; insert c2]"}, {"d1", "c2"}},
-        {9, merged(), {"n"}, "c1", {"n:downgrade[update n -> m]", "m:downgrade[update m -> d1; insert c2]", "d1:downgrade[update d1 -> c1]"}, {"c1", "c2"}},
-        {10, multibase(), {"x2", "y2"}, "xs@base", {"x2:downgrade[update x2 -> x1]", "x1:downgrade[delete x1]"}, {"y2"}},
-        {11, depends(), {"z2"}, "b", {"z2:downgrade[update z2 -> z; insert b]"}, {"b", "z"}},
-        {12, depends(), {"z2"}, "a", {"z2:downgrade[update z2 -> z; insert b]", "b:downgrade[update b -> a]"}, {"a", "z"}},
-        {13, linear(), {"b"}, "b", {}, {"b"}},
-    };
-    for (const auto& c : cases) {
-        INFO("case " << c.n << ": downgrade " << c.target);
-        RevisionGraph g(c.graph);
-        Plan plan = g.plan_downgrade(c.current, c.target);
-        CHECK(describe(plan) == c.steps);
-        CHECK(plan.heads_after == c.heads_after);
-    }
-}
-
-TEST_CASE("plan errors", "[graph][plan][errors]") {
-    RevisionGraph l(linear());
-    CHECK_THAT(error_of([&] { l.plan_downgrade({"b"}, "c"); }), Catch::Contains("cannot downgrade to 'c' (versions/c.yaml): it is not applied"));
-    CHECK_THAT(error_of([&] { l.plan_upgrade({"gone"}, "head"); }), Catch::Contains("version table holds revision 'gone'"));
-    CHECK_THAT(error_of([&] { RevisionGraph(branched()).plan_upgrade({}, "head"); }), Catch::Contains("ambiguous"));
-    CHECK(l.applied({"c"}) == Ids{"a", "b", "c"});
 }
 
 TEST_CASE("a graph of 10,000 revisions stays linear", "[graph][slow]") {

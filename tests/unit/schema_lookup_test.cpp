@@ -3,11 +3,10 @@
 // between: push, erase, reorder, replace, rename (rename_table_in), sort, copy. A random
 // walk of such changes compares every lookup with a linear search.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
-#include <random>
+#include <catch2/catch.hpp>
 #include <ctime>
+#include <random>
 
 #include "core/operations/apply_rename.h"
 #include "core/schema/naming.h"
@@ -49,7 +48,8 @@ TEST_CASE("find_table agrees with a linear search through every kind of change")
                 if (!linear_find(s, schema, name)) s.tables.push_back(table(schema, name));
                 break;
             case 2:
-                std::erase_if(s.tables, [&](const Table& t) { return t.schema == schema && t.name == name; });
+                std::erase_if(s.tables,
+                              [&](const Table& t) { return t.schema == schema && t.name == name; });
                 break;
             case 3:  // erase then push with no lookup between: same size, another last table
                 if (!s.tables.empty() && !linear_find(s, schema, name)) {

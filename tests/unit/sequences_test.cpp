@@ -7,12 +7,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/operations/apply_operation.h"
-#include "core/revision/checksum.h"
 #include "core/base/errors.h"
 #include "core/model/model_emit.h"
 #include "core/model/model_loader.h"
+#include "core/operations/apply_operation.h"
 #include "core/operations/operation_yaml.h"
+#include "core/revision/checksum.h"
 #include "core/revision/replay.h"
 #include "core/revision/revision_file.h"
 #include "core/revision/revision_graph.h"

@@ -107,7 +107,8 @@ TEST_CASE("settings: one busy timeout, the lock wait, for every connection",
     Settings bounded = load_settings(o);
     CHECK(bounded.connect_options().busy_timeout_seconds == 0.5);
     CHECK_FALSE(bounded.connect_options().read_only);
-    CHECK(bounded.runner_options(*make_dialect("sqlite"), bounded.database_url()).lock_timeout == 0.5);
+    CHECK(bounded.runner_options(*make_dialect("sqlite"), bounded.database_url()).lock_timeout ==
+          0.5);
 }
 
 TEST_CASE("settings: the config's options reach every engine the same way", "[project][settings]") {

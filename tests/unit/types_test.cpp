@@ -1,16 +1,28 @@
-#include <catch2/catch.hpp>
-
 #include "core/schema/types.h"
+
+#include <catch2/catch.hpp>
 
 using namespace migrate;
 
 TEST_CASE("portable types parse and print canonically", "[types]") {
-    struct Case { const char* in; const char* out; };
+    struct Case {
+        const char* in;
+        const char* out;
+    };
     const Case cases[] = {
-        {"integer", "integer"}, {"INTEGER", "integer"}, {"string(255)", "string(255)"},
-        {"String( 50 )", "string(50)"}, {"numeric(12,2)", "numeric(12,2)"}, {"numeric(10)", "numeric(10)"},
-        {"datetime", "datetime"}, {"datetime(timezone)", "datetime(timezone)"}, {"enum(mood)", "enum(mood)"},
-        {"jsonb", "jsonb"}, {"integer[]", "integer[]"}, {"uuid", "uuid"}, {"interval", "interval"},
+        {"integer", "integer"},
+        {"INTEGER", "integer"},
+        {"string(255)", "string(255)"},
+        {"String( 50 )", "string(50)"},
+        {"numeric(12,2)", "numeric(12,2)"},
+        {"numeric(10)", "numeric(10)"},
+        {"datetime", "datetime"},
+        {"datetime(timezone)", "datetime(timezone)"},
+        {"enum(mood)", "enum(mood)"},
+        {"jsonb", "jsonb"},
+        {"integer[]", "integer[]"},
+        {"uuid", "uuid"},
+        {"interval", "interval"},
     };
     for (const auto& c : cases) {
         INFO(c.in);
@@ -23,7 +35,10 @@ TEST_CASE("portable types parse and print canonically", "[types]") {
 }
 
 TEST_CASE("malformed portable types are rejected with a reason", "[types]") {
-    struct Case { const char* in; const char* message_part; };
+    struct Case {
+        const char* in;
+        const char* message_part;
+    };
     const Case cases[] = {
         {"string(-1)", "positive integer"},
         {"string(abc)", "positive integer"},

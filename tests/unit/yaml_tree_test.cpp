@@ -2,16 +2,16 @@
 // lookups that never throw, anchors, errors with their place, and streaming of the
 // items of top-level lists one at a time.
 
-#include <catch2/catch.hpp>
-
-#include <memory>
-
 #include "core/yaml/yaml_tree.h"
+
+#include <catch2/catch.hpp>
+#include <memory>
 
 using namespace migrate;
 
 TEST_CASE("yaml tree: kinds, nulls and scalars as written", "[yaml]") {
-    yaml::Node doc = yaml::parse("a: 1\nb: ~\nc:\nd: null\ne: 'null'\nf: !!str null\ng: [x, y]\nh: {k: v}\ni: \"\"\n");
+    yaml::Node doc = yaml::parse(
+        "a: 1\nb: ~\nc:\nd: null\ne: 'null'\nf: !!str null\ng: [x, y]\nh: {k: v}\ni: \"\"\n");
     REQUIRE(doc.IsMap());
     CHECK(doc.size() == 9);
     CHECK(doc["a"].IsScalar());
@@ -78,7 +78,8 @@ TEST_CASE("yaml tree: anchors and aliases share the anchored node", "[yaml]") {
     CHECK_THROWS_AS(yaml::parse("a: &x [*x]\n"), yaml::ParseError);  // no cycles
 }
 
-TEST_CASE("yaml tree: malformed YAML is a ParseError with libyaml's problem and its place", "[yaml]") {
+TEST_CASE("yaml tree: malformed YAML is a ParseError with libyaml's problem and its place",
+          "[yaml]") {
     auto error_of = [](const std::string& text) -> std::pair<yaml::Mark, std::string> {
         try {
             yaml::parse(text);
@@ -106,28 +107,33 @@ TEST_CASE("yaml tree: malformed YAML is a ParseError with libyaml's problem and 
     CHECK_THAT(message5, Catch::Contains("control characters are not allowed"));
 }
 
-TEST_CASE("yaml tree: items of top-level lists stream one at a time and are not kept", "[yaml][streaming]") {
+TEST_CASE("yaml tree: items of top-level lists stream one at a time and are not kept",
+          "[yaml][streaming]") {
     std::vector<std::pair<std::string, std::string>> seen;
     std::vector<std::weak_ptr<const void>> owners;
-    yaml::Node doc = yaml::parse("name: x\ntables:\n  - {name: a}\n  - {name: b}\nenums: [{name: e}]\nother: {k: [1]}\n"
-                                 "kept: [{name: k}]\n",
-                                 {"tables", "enums"}, [&](const std::string& key, const yaml::Node& item) {
-                                     seen.emplace_back(key, item["name"].Scalar());
-                                     CHECK(item.Mark().line >= 2);
-                                     owners.push_back(item.owner());
-                                 });
-    CHECK(seen == std::vector<std::pair<std::string, std::string>>{{"tables", "a"}, {"tables", "b"}, {"enums", "e"}});
+    yaml::Node doc = yaml::parse(
+        "name: x\ntables:\n  - {name: a}\n  - {name: b}\nenums: [{name: e}]\nother: {k: [1]}\n"
+        "kept: [{name: k}]\n",
+        {"tables", "enums"}, [&](const std::string& key, const yaml::Node& item) {
+            seen.emplace_back(key, item["name"].Scalar());
+            CHECK(item.Mark().line >= 2);
+            owners.push_back(item.owner());
+        });
+    CHECK(seen == std::vector<std::pair<std::string, std::string>>{
+                      {"tables", "a"}, {"tables", "b"}, {"enums", "e"}});
     for (const auto& owner : owners) CHECK(owner.expired());  // each item's memory went with it
     CHECK(doc["name"].Scalar() == "x");
     CHECK(doc["tables"].IsSequence());
     CHECK(doc["tables"].size() == 0);
-    CHECK(doc["other"]["k"].size() == 1);  // only top-level lists stream
+    CHECK(doc["other"]["k"].size() == 1);                   // only top-level lists stream
     CHECK(doc["kept"][size_t{0}]["name"].Scalar() == "k");  // and only those named
 }
 
 TEST_CASE("yaml tree: a streamed item may use an anchor of an earlier one", "[yaml][streaming]") {
     std::vector<std::string> types;
     yaml::parse("tables:\n  - {name: a, type: &t integer}\n  - {name: b, type: *t}\n", {"tables"},
-                [&](const std::string&, const yaml::Node& item) { types.push_back(item["type"].Scalar()); });
+                [&](const std::string&, const yaml::Node& item) {
+                    types.push_back(item["type"].Scalar());
+                });
     CHECK(types == std::vector<std::string>{"integer", "integer"});
 }
