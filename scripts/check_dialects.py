@@ -5,7 +5,7 @@ Two rules:
   1. Every folder under dialects/ has the same nine files, each as .h and .cpp, with the
      same role in every dialect: connection, dialect, ddl, reflect, types, normalize,
      quote, tokenizer, lock. A dialect may have more files than these.
-  2. core/ code names no dialect: outside comments, no "sqlite" or "postgres" in any
+  2. core/ code names no dialect: outside comments, no "sqlite", "postgres", "mysql" or "mariadb" in any
      case. core/ asks Dialect::capabilities() and the other Dialect methods instead.
      The few exceptions are words of the file formats that SPEC.md fixes, listed in
      FORMAT_WORDS with the reason; anything else fails.
@@ -29,13 +29,13 @@ FORMAT_WORDS = {
     ("core/model/model_parse.cpp", "read_sqlite_autoincrement"),
     ("core/model/model_emit.cpp", "sqlite_autoincrement"),
     ("core/model/schema_yaml.h", "sqlite_autoincrement"),
-    # The URL schemes sqlite:// and postgresql:// (SPEC.md, database URLs).
+    # The URL schemes sqlite://, postgresql:// and mysql:// (SPEC.md, database URLs).
     ("core/dialect/database_url.cpp", "*"),
     # execute_sql's `dialect:` field takes a dialect's name (SPEC.md, revision files).
     ("core/operations/operation_yaml_parse_constraints.cpp", "*"),
 }
 
-NAME = re.compile(r"[A-Za-z0-9_]*(?:sqlite|postgres)[A-Za-z0-9_]*", re.IGNORECASE)
+NAME = re.compile(r"[A-Za-z0-9_]*(?:sqlite|postgres|mysql|mariadb)[A-Za-z0-9_]*", re.IGNORECASE)
 
 
 def strip_comments(text):

@@ -166,11 +166,15 @@ Operations read_execute(Body& b) {
     if (!expect_map(b.node, b.what, b.ctx)) return {};
     check_keys(b.node, {"sql", "dialect", "effect"}, b.what, b.ctx);
     Execute op{b.text("sql"), b.opt_text("dialect").value_or(""), {}};
+    // The names Dialect::name() gives, and the aliases a URL scheme accepts. The revision
+    // file format names the dialects it can address (SPEC.md), so the list lives here.
     if (op.dialect == "postgres") op.dialect = "postgresql";
-    if (!op.dialect.empty() && op.dialect != "sqlite" && op.dialect != "postgresql")
+    if (op.dialect == "mariadb") op.dialect = "mysql";
+    if (!op.dialect.empty() && op.dialect != "sqlite" && op.dialect != "postgresql" &&
+        op.dialect != "mysql")
         report(b.ctx, b.node["dialect"],
-               "'dialect' of " + b.what + " must be 'sqlite' or 'postgresql', got '" + op.dialect +
-                   "'");
+               "'dialect' of " + b.what + " must be 'sqlite', 'postgresql' or 'mysql', got '" +
+                   op.dialect + "'");
     op.effect = parse_operations(b.node["effect"], b.ctx);
     op.effect_declared = b.node["effect"] && !b.node["effect"].IsNull();
     return {op};

@@ -183,7 +183,7 @@ struct AlterSequence {
 struct Operation;
 
 // Opaque SQL. `dialect` "" runs everywhere, else only on that dialect ("sqlite",
-// "postgresql"). `effect` optionally declares the schema change the SQL makes, in the
+// "postgresql", "mysql"). `effect` optionally declares the schema change the SQL makes, in the
 // same vocabulary, so that replay can follow it; without it replay reports the
 // revision as one it could not follow. `effect_declared` tells the two apart: a file
 // with `effect: []` declares "no schema change" (a data migration), one without an

@@ -1,23 +1,22 @@
 #include "dialects/postgresql/connection.h"
 
-#include <libpq-fe.h>
-
 #include <cmath>
 
 #include "core/base/errors.h"
+#include "dialects/postgresql/libpq.h"
 
 namespace migrate {
 
 PgResult& PgResult::operator=(PgResult&& other) noexcept {
     if (this != &other) {
-        if (result_) PQclear(result_);
+        if (result_) pg::libpq().PQclear(result_);
         result_ = other.release();
     }
     return *this;
 }
 
 PgResult::~PgResult() {
-    if (result_) PQclear(result_);
+    if (result_) pg::libpq().PQclear(result_);
 }
 
 pg_result* PgResult::release() {
@@ -59,13 +58,13 @@ std::string connect_message(const DatabaseUrl& url, const std::string& libpq_mes
 }
 
 std::string field(const PGresult* r, int code) {
-    const char* v = PQresultErrorField(r, code);
+    const char* v = pg::libpq().PQresultErrorField(r, code);
     return v ? v : "";
 }
 
 [[noreturn]] void throw_statement_error(const PGresult* r, pg_conn* conn, const std::string& sql) {
     std::string primary = r ? field(r, PG_DIAG_MESSAGE_PRIMARY) : "";
-    if (primary.empty()) primary = trim_trailing(PQerrorMessage(conn));
+    if (primary.empty()) primary = trim_trailing(pg::libpq().PQerrorMessage(conn));
     std::string sqlstate = r ? field(r, PG_DIAG_SQLSTATE) : "";
     std::string message =
         "PostgreSQL error" + (sqlstate.empty() ? "" : " " + sqlstate) + ": " + primary;
@@ -110,18 +109,18 @@ PgConnection::PgConnection(const DatabaseUrl& url, const ConnectOptions& options
     }
     keys.push_back(nullptr);
     values.push_back(nullptr);
-    conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
+    conn_ = pg::libpq().PQconnectdbParams(keys.data(), values.data(), 0);
     if (!conn_)
         throw DatabaseError("cannot connect to PostgreSQL (" + masked_url_ + "): out of memory");
-    if (PQstatus(conn_) != CONNECTION_OK) {
-        std::string message = connect_message(url, PQerrorMessage(conn_));
-        PQfinish(conn_);
+    if (pg::libpq().PQstatus(conn_) != CONNECTION_OK) {
+        std::string message = connect_message(url, pg::libpq().PQerrorMessage(conn_));
+        pg::libpq().PQfinish(conn_);
         conn_ = nullptr;
         throw DatabaseError(message);
     }
-    PgResult quiet(PQexec(conn_, "SET client_min_messages = warning"));
+    PgResult quiet(pg::libpq().PQexec(conn_, "SET client_min_messages = warning"));
     if (options.read_only) {
-        PgResult read_only(PQexec(conn_, "SET default_transaction_read_only = on"));
+        PgResult read_only(pg::libpq().PQexec(conn_, "SET default_transaction_read_only = on"));
     }
 }
 
@@ -133,7 +132,7 @@ PgConnection::PgConnection(PgConnection&& other) noexcept
 }
 
 PgConnection::~PgConnection() {
-    if (conn_) PQfinish(conn_);
+    if (conn_) pg::libpq().PQfinish(conn_);
 }
 
 PgResult PgConnection::run(const std::string& sql, const std::vector<SqlValue>* params) {
@@ -142,13 +141,13 @@ PgResult PgConnection::run(const std::string& sql, const std::vector<SqlValue>* 
     if (params) {
         std::vector<const char*> values;
         for (const auto& p : *params) values.push_back(p ? p->c_str() : nullptr);
-        raw = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                           values.data(), nullptr, nullptr, 0);
+        raw = pg::libpq().PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                       values.data(), nullptr, nullptr, 0);
     } else {
-        raw = PQexec(conn_, sql.c_str());
+        raw = pg::libpq().PQexec(conn_, sql.c_str());
     }
     PgResult result(raw);
-    ExecStatusType status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+    ExecStatusType status = raw ? pg::libpq().PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
         throw_statement_error(raw, conn_, sql);
     return result;
@@ -160,15 +159,16 @@ QueryResult PgConnection::query(const std::string& sql, const std::vector<SqlVal
     PgResult result = run(sql, &params);
     const PGresult* r = result.get();
     QueryResult out;
-    int ncols = PQnfields(r), nrows = PQntuples(r);
-    for (int c = 0; c < ncols; ++c) out.columns.emplace_back(PQfname(r, c));
+    int ncols = pg::libpq().PQnfields(r), nrows = pg::libpq().PQntuples(r);
+    for (int c = 0; c < ncols; ++c) out.columns.emplace_back(pg::libpq().PQfname(r, c));
     out.rows.reserve(static_cast<size_t>(nrows));
     for (int i = 0; i < nrows; ++i) {
         std::vector<SqlValue> row;
         row.reserve(static_cast<size_t>(ncols));
         for (int c = 0; c < ncols; ++c)
-            row.push_back(PQgetisnull(r, i, c) ? SqlValue{}
-                                               : SqlValue{std::string(PQgetvalue(r, i, c))});
+            row.push_back(pg::libpq().PQgetisnull(r, i, c)
+                              ? SqlValue{}
+                              : SqlValue{std::string(pg::libpq().PQgetvalue(r, i, c))});
         out.rows.push_back(std::move(row));
     }
     return out;
@@ -179,7 +179,7 @@ void PgConnection::commit() { execute("COMMIT"); }
 void PgConnection::rollback() { execute("ROLLBACK"); }
 
 bool PgConnection::in_transaction() const {
-    PGTransactionStatusType s = PQtransactionStatus(conn_);
+    PGTransactionStatusType s = pg::libpq().PQtransactionStatus(conn_);
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }
 

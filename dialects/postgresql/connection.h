@@ -1,6 +1,7 @@
 #pragma once
 // The PostgreSQL connection: move-only RAII owners of libpq's PGconn* and PGresult*.
-// This file and connection.cpp are the only place in migrate that calls PQ* functions.
+// This file and connection.cpp are the only place in migrate that calls PQ* functions,
+// through the table of libpq.h (libpq is loaded when the first connection opens).
 
 #include <memory>
 #include <string>

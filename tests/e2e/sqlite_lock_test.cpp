@@ -27,9 +27,16 @@ void expect_lock_timeout(RunnerProject& p, const std::vector<std::string>& args)
 }
 
 const std::vector<std::vector<std::string>> kWaiting = {
-    {"upgrade", "head", "--lock-timeout", "0.3"}, {"downgrade", "base", "--lock-timeout", "0.3"},
-    {"stamp", "head", "--lock-timeout", "0.3"},   {"current", "--lock-timeout", "0.3"},
+    {"upgrade", "head", "--lock-timeout", "0.3"},
+    {"downgrade", "base", "--lock-timeout", "0.3"},
+    {"stamp", "head", "--lock-timeout", "0.3"},
+    {"current", "--lock-timeout", "0.3"},
     {"history", "-i", "--lock-timeout", "0.3"},
+    // Every command opens its database one way: the commands that compare or reflect
+    // honour --lock-timeout too.
+    {"check", "--lock-timeout", "0.3"},
+    {"diff", "--lock-timeout", "0.3"},
+    {"reflect", "-o", "reflected", "--lock-timeout", "0.3"},
 };
 
 }  // namespace
@@ -38,6 +45,7 @@ TEST_CASE("SQLite: BEGIN EXCLUSIVE held by another connection is a lock timeout 
           "[e2e][sqlite][concurrency]") {
     RunnerProject p(DbKind::Sqlite);
     write_linear_chain(p);
+    p.dir().write("models/m.yaml", "tables: []\n");
     p.ok({"upgrade", "c1"});
     auto holder = p.connect();
     holder->execute("BEGIN EXCLUSIVE");
@@ -51,6 +59,7 @@ TEST_CASE("SQLite: another writer in the middle of a large write is a lock timeo
           "[e2e][sqlite][concurrency]") {
     RunnerProject p(DbKind::Sqlite);
     write_linear_chain(p);
+    p.dir().write("models/m.yaml", "tables: []\n");
     p.ok({"upgrade", "c1"});
     auto holder = p.connect();
     // A small page cache makes the writer spill to the file mid-transaction, which

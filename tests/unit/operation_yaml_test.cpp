@@ -242,6 +242,19 @@ TEST_CASE("alter_column carries autoincrement both ways", "[operation_yaml]") {
     CHECK(describe(back) == "alter column 't.id': drop autoincrement");
 }
 
+TEST_CASE("execute names a dialect by its name or a URL scheme's alias", "[operation_yaml]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"sqlite", "sqlite"}, {"postgresql", "postgresql"}, {"postgres", "postgresql"},
+        {"mysql", "mysql"},   {"mariadb", "mysql"},
+    };
+    for (const auto& [written, read] : cases) {
+        Parsed p = parse_text("- execute: {sql: x, dialect: " + written + "}\n");
+        INFO(written << ": " << p.errors());
+        REQUIRE(p.ops.size() == 1);
+        CHECK(p.ops[0].as<Execute>()->dialect == read);
+    }
+}
+
 TEST_CASE("add_column shorthands expand into separate operations", "[operation_yaml]") {
     Parsed p = parse_text(R"Y(
 - add_column:
@@ -280,8 +293,8 @@ TEST_CASE("bad operations are reported with file:line:column", "[operation_yaml]
          "'unique'?)"},
         {4, "- alter_column: {table: t, name: c}\n", "alter_column changes nothing"},
         {5, "- drop_table\n", "rev.yaml:1:3: an operation is a mapping with one key"},
-        {6, "- execute: {sql: x, dialect: mysql}\n",
-         "'dialect' of execute must be 'sqlite' or 'postgresql', got 'mysql'"},
+        {6, "- execute: {sql: x, dialect: oracle}\n",
+         "'dialect' of execute must be 'sqlite', 'postgresql' or 'mysql', got 'oracle'"},
         {7, "- add_column: {table: t}\n", "add_column needs 'column'"},
         {8, "- alter_enum_add_value: {name: e, value: v, before: a, after: b}\n",
          "takes 'before' or 'after', not both"},
