@@ -31,6 +31,7 @@ int run_branches(CommandContext& ctx) {
 const CommandRegistration registration{{
     .name = "branches",
     .order = 52,
+    .opens_database = false,
     .summary = "Show the branch points of the revision graph",
     .example = "migrate branches --json",
     .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {

@@ -30,6 +30,7 @@ int run_heads(CommandContext& ctx) {
 const CommandRegistration registration{{
     .name = "heads",
     .order = 51,
+    .opens_database = false,
     .summary = "Show the heads of the revision graph",
     .example = "migrate heads --verbose",
     .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {

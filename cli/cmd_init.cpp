@@ -116,6 +116,7 @@ int run_init(CommandContext& ctx, const std::string& dir) {
 const CommandRegistration registration{{
     .name = "init",
     .order = 10,
+    .opens_database = false,
     .summary = "Create migrate.yaml, models/ and migrations/versions/ (never overwrites)",
     .example = "migrate init myproject && cd myproject && migrate models",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {

@@ -33,6 +33,7 @@ int run_merge(CommandContext& ctx, const MergeArgs& a) {
 const CommandRegistration registration{{
     .name = "merge",
     .order = 54,
+    .opens_database = false,
     .summary = "Write a merge revision joining several heads",
     .example = "migrate merge heads -m \"merge feature branches\"",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {

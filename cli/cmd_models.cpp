@@ -36,6 +36,7 @@ int run_models(CommandContext& ctx) {
 const CommandRegistration registration{{
     .name = "models",
     .order = 20,
+    .opens_database = false,
     .summary = "Load and validate the model files; print the schema with generated names",
     .example = "migrate models            # or: migrate -c app/migrate.yaml models --json",
     .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {

@@ -49,6 +49,7 @@ int run_show(CommandContext& ctx, const std::string& identifier) {
 const CommandRegistration registration{{
     .name = "show",
     .order = 53,
+    .opens_database = false,
     .summary = "Show one revision in full",
     .example = "migrate show head     # or a prefix: migrate show 3f2a",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {

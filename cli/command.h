@@ -42,7 +42,9 @@ using CommandRunner = std::function<int()>;
 
 struct CommandSpec {
     std::string name;
-    int order = 100;      // position in `migrate --help`
+    int order = 100;  // position in `migrate --help`
+    // Whether it may open the database (its --help then lists --url and --lock-timeout).
+    bool opens_database = true;
     std::string summary;  // one line for the command list
     std::string example;  // shown in the subcommand's --help footer
     std::function<CommandRunner(CLI::App& sub, CommandContext& ctx)> setup;

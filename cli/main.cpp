@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/usage_errors.h"
 #include "core/base/errors.h"
 #include "core/dialect/database_url.h"
 
@@ -83,6 +84,23 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
         ->check(CLI::NonNegativeNumber);
 }
 
+// The global options, for each command's --help (CLI11 lists only a subcommand's own).
+std::string global_options_help(bool opens_database) {
+    std::string s =
+        "Global options (before or after the command):\n"
+        "  -c,--config FILE            Config file (default ./migrate.yaml)\n";
+    if (opens_database)
+        s += "  --url URL                   Database URL; overrides `database:` in the config\n";
+    s += "  --json                      Machine-readable output on stdout (errors included)\n"
+         "  -q,--quiet                  Print only what the command is for\n"
+         "  -v,--verbose                Print more detail\n"
+         "  --no-color                  No colour";
+    if (opens_database)
+        s += "\n  --lock-timeout SECONDS      Seconds to wait for the migration lock (default: "
+             "wait)";
+    return s;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -108,7 +126,8 @@ int run(int argc, char** argv) {
     std::vector<std::pair<CLI::App*, CommandRunner>> runners;
     for (auto& spec : table) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
-        if (!spec.example.empty()) sub->footer("Example:\n  " + spec.example);
+        sub->footer(global_options_help(spec.opens_database) +
+                    (spec.example.empty() ? "" : "\n\nExample:\n  " + spec.example));
         runners.emplace_back(sub, spec.setup(*sub, ctx));
     }
 
@@ -123,10 +142,7 @@ int run(int argc, char** argv) {
                             return std::string(a) == "--json";
                         }) != argv + argc;
             out.configure(json, false, false, color_wanted(STDOUT_FILENO, true));
-            std::string message = e.what();
-            if (e.get_name() == "RequiredError" && app.get_subcommands().empty())
-                message = "a command is required; run `migrate --help` to list them";
-            out.error(command, "usage", message, 2);
+            out.error(command, "usage", usage_message(app, e, argc, argv), 2);
             return 2;
         }
         out.configure(global.json, global.quiet, global.verbose,
