@@ -46,14 +46,14 @@ struct Renderer {
         // the column's own default (or none).
         Column added = op.column;
         if (op.fill) added.server_default = op.fill;
-        Statements out{alter_table(op.table) + "ADD COLUMN " + column_definition(added, ctx.before)};
+        Statements out{alter_table(op.table) + "ADD COLUMN " +
+                       column_definition(added, ctx.before)};
         if (op.fill)
-            out.push_back(alter_table(op.table) + "ALTER COLUMN " +
-                          quote_identifier(op.column.name) +
-                          (op.column.server_default
-                               ? " SET DEFAULT " + default_sql(*op.column.server_default,
-                                                               op.column.type)
-                               : std::string(" DROP DEFAULT")));
+            out.push_back(
+                alter_table(op.table) + "ALTER COLUMN " + quote_identifier(op.column.name) +
+                (op.column.server_default
+                     ? " SET DEFAULT " + default_sql(*op.column.server_default, op.column.type)
+                     : std::string(" DROP DEFAULT")));
         return out;
     }
     Statements operator()(const DropColumn& op) const {

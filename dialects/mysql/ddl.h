@@ -50,7 +50,10 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx);
 Statements render_rename_table(const RenameTable& op, const RenderContext& ctx);
 // The index and constraint names the naming convention derived from what `op` renames
 // follow it, as the replay renames them (core/schema/derived_names.h).
-Statements rename_derived_names(const Operation& op, const RenderContext& ctx);
+// Foreign keys named in `skip_foreign_keys` (of an alter_column's own table) are left out:
+// the rename's own statement moved them.
+Statements rename_derived_names(const Operation& op, const RenderContext& ctx,
+                                const std::vector<std::string>& skip_foreign_keys = {});
 // alter_enum_add_value / alter_enum_drop_value: each column of the enum, MODIFY COLUMN
 // with the new value list.
 Statements render_enum_change(const std::string& schema, const std::string& name,

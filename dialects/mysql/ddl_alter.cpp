@@ -1,6 +1,8 @@
 // MySQL DDL for the operations that read the schema before them (see ddl.h):
 // alter_column (MODIFY / CHANGE COLUMN with the full definition), renames and the
 // names derived from them, enum value changes.
+#include <algorithm>
+
 #include "core/base/errors.h"
 #include "core/operations/apply_operation.h"
 #include "core/schema/derived_names.h"
@@ -13,6 +15,12 @@ namespace {
 
 std::string alter_table(const std::string& table) {
     return "ALTER TABLE " + quote_identifier(table) + " ";
+}
+
+// The table an alter_column renames a column of ("" for other operations).
+std::string op_table(const Operation& op) {
+    const AlterColumn* a = op.as<AlterColumn>();
+    return a ? a->table : "";
 }
 
 template <typename T>
@@ -44,10 +52,14 @@ std::optional<Column> column_before(const AlterColumn& op, const Schema& before)
 // collation it has after the operation; what the operation leaves alone comes from the
 // schema before it (or the operation's existing_* fields). The server converts the
 // values itself: a PostgreSQL `using` expression is not needed and not written.
+//
+// A renamed column that a foreign key of its table uses is renamed in one statement
+// with the key dropped and added back (under its derived name): MariaDB refuses to
+// rename such a column when the table must be copied (a UNIQUE on a TEXT column).
 Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) {
     bool rename = op.new_name && *op.new_name != op.name;
     bool modify = op.type || op.nullable || op.server_default || op.comment || op.autoincrement;
-    Statements out;
+    std::vector<std::string> clauses;
     if (modify) {
         std::optional<Column> was = column_before(op, ctx.before);
         if (!was)
@@ -62,23 +74,49 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) 
         if (op.comment) now.comment = *op.comment;
         if (op.autoincrement) now.autoincrement = *op.autoincrement;
         if (rename) now.name = *op.new_name;
-        out.push_back(alter_table(op.table) +
-                      (rename ? "CHANGE COLUMN " + quote_identifier(op.name) + " "
-                              : std::string("MODIFY COLUMN ")) +
-                      column_definition(now, ctx.before));
+        clauses.push_back((rename ? "CHANGE COLUMN " + quote_identifier(op.name) + " "
+                                  : std::string("MODIFY COLUMN ")) +
+                          column_definition(now, ctx.before));
     } else if (rename) {
-        out.push_back(alter_table(op.table) + "RENAME COLUMN " + quote_identifier(op.name) +
-                      " TO " + quote_identifier(*op.new_name));
+        clauses.push_back("RENAME COLUMN " + quote_identifier(op.name) + " TO " +
+                          quote_identifier(*op.new_name));
     }
-    if (rename && ctx.before.find_table(op.schema, op.table))
-        for (auto& s : rename_derived_names(op, ctx)) out.push_back(std::move(s));
+    const Table* table = ctx.before.find_table(op.schema, op.table);
+    if (!rename || !table) {
+        if (clauses.empty()) return {};
+        return {alter_table(op.table) + clauses[0]};
+    }
+    Schema after = ctx.before;
+    apply_operation(after, op, ctx.naming);
+    const Table& t_after = *after.find_table(op.schema, op.table);
+    std::vector<std::string> moved;  // foreign keys re-added in the rename's statement
+    std::vector<std::string> drops, adds;
+    for (size_t i = 0; i < table->foreign_keys.size(); ++i) {
+        const ForeignKey& fk = table->foreign_keys[i];
+        if (std::find(fk.columns.begin(), fk.columns.end(), op.name) == fk.columns.end()) continue;
+        const ForeignKey& now = t_after.foreign_keys.at(i);
+        drops.push_back("DROP FOREIGN KEY " + quote_identifier(fk.name));
+        adds.push_back("ADD " + foreign_key_clause(now));
+        if (fk.name != now.name && has_implicit_index(*table, fk))
+            adds.push_back("RENAME INDEX " + quote_identifier(fk.name) + " TO " +
+                           quote_identifier(now.name));
+        moved.push_back(fk.name);
+    }
+    std::string sql = alter_table(op.table);
+    std::vector<std::string> all = drops;
+    all.insert(all.end(), clauses.begin(), clauses.end());
+    all.insert(all.end(), adds.begin(), adds.end());
+    for (size_t i = 0; i < all.size(); ++i) sql += (i ? ", " : "") + all[i];
+    Statements out{sql};
+    for (auto& s : rename_derived_names(op, ctx, moved)) out.push_back(std::move(s));
     return out;
 }
 
 // Indexes (and unique constraints, which are indexes) are renamed in place; MySQL
 // cannot rename a foreign key or a check, so those are dropped and added under the new
 // name in one statement. A primary key is always PRIMARY.
-Statements rename_derived_names(const Operation& op, const RenderContext& ctx) {
+Statements rename_derived_names(const Operation& op, const RenderContext& ctx,
+                                const std::vector<std::string>& skip_foreign_keys) {
     Schema after = ctx.before;
     apply_operation(after, op, ctx.naming);
     Statements out;
@@ -91,15 +129,19 @@ Statements rename_derived_names(const Operation& op, const RenderContext& ctx) {
                 break;
             case DerivedRename::Kind::Index:
             case DerivedRename::Kind::Unique:
-                check_name_length(r.kind == DerivedRename::Kind::Index ? "index" : "unique constraint",
-                                  r.to);
+                check_name_length(
+                    r.kind == DerivedRename::Kind::Index ? "index" : "unique constraint", r.to);
                 out.push_back(prefix + "RENAME INDEX " + from + " TO " + quote_identifier(r.to));
                 break;
             case DerivedRename::Kind::ForeignKey:
+                if (r.table == op_table(op) &&
+                    std::find(skip_foreign_keys.begin(), skip_foreign_keys.end(), r.from) !=
+                        skip_foreign_keys.end())
+                    break;
                 for (const auto& fk : t->foreign_keys)
                     if (fk.name == r.to) {
-                        std::string s = prefix + "DROP FOREIGN KEY " + from + ", ADD " +
-                                        foreign_key_clause(fk);
+                        std::string s =
+                            prefix + "DROP FOREIGN KEY " + from + ", ADD " + foreign_key_clause(fk);
                         // The index MySQL made for the key keeps the old name otherwise.
                         if (has_implicit_index(*t, fk))
                             s += ", RENAME INDEX " + from + " TO " + quote_identifier(r.to);
@@ -133,10 +175,12 @@ Statements render_enum_change(const std::string& schema, const std::string& name
     Statements out;
     for (const auto& t : before.tables)
         for (const auto& c : t.columns) {
-            bool uses = c.type.kind == TypeKind::Enum &&
-                        (c.type.name == name || (!schema.empty() && c.type.name == schema + "." + name));
+            bool uses =
+                c.type.kind == TypeKind::Enum &&
+                (c.type.name == name || (!schema.empty() && c.type.name == schema + "." + name));
             if (uses)
-                out.push_back(alter_table(t.name) + "MODIFY COLUMN " + column_definition(c, changed));
+                out.push_back(alter_table(t.name) + "MODIFY COLUMN " +
+                              column_definition(c, changed));
         }
     return out;
 }

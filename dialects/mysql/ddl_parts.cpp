@@ -147,7 +147,8 @@ std::string column_definition(const Column& c, const Schema& before) {
     else if (timestamp)
         s += " NULL";
     bool autoincrement = c.autoincrement && is_integer_kind(c.type.kind);
-    if (c.server_default && !autoincrement) s += " DEFAULT " + default_sql(*c.server_default, c.type);
+    if (c.server_default && !autoincrement)
+        s += " DEFAULT " + default_sql(*c.server_default, c.type);
     if (autoincrement) s += " AUTO_INCREMENT";
     if (c.comment) s += " COMMENT " + quote_literal(*c.comment);
     return s;
@@ -170,8 +171,8 @@ std::string foreign_key_clause(const ForeignKey& fk) {
                          "." + fk.referred_table +
                          "' in another schema; the MySQL dialect manages one database");
     std::string s = "CONSTRAINT " + quote_identifier(fk.name) + " FOREIGN KEY " +
-                    column_list(fk.columns) + " REFERENCES " +
-                    quote_identifier(fk.referred_table) + " " + column_list(fk.referred_columns);
+                    column_list(fk.columns) + " REFERENCES " + quote_identifier(fk.referred_table) +
+                    " " + column_list(fk.referred_columns);
     if (!fk.on_delete.empty()) s += " ON DELETE " + upper(fk.on_delete);
     if (!fk.on_update.empty()) s += " ON UPDATE " + upper(fk.on_update);
     return s;

@@ -27,10 +27,10 @@ bool is_word(const NToken& t, const std::set<std::string>& words) {
 }
 
 const std::set<std::string>& operator_words() {
-    static const std::set<std::string> s = {
-        "and",  "or",   "xor",  "not",  "is",     "like", "regexp", "rlike", "between",
-        "mod",  "div",  "when", "then", "else",   "case", "end",    "sounds", "escape",
-        "null", "true", "false"};
+    static const std::set<std::string> s = {"and",    "or",    "xor",     "not", "is",     "like",
+                                            "regexp", "rlike", "between", "mod", "div",    "when",
+                                            "then",   "else",  "case",    "end", "sounds", "escape",
+                                            "null",   "true",  "false"};
     return s;
 }
 
@@ -52,8 +52,8 @@ int precedence(const Tokens& t, size_t i) {
         if (k.text == "or") return 1;
         if (k.text == "xor") return 2;
         if (k.text == "and") return 3;
-        static const std::set<std::string> cmp = {"is",      "like",   "regexp", "rlike", "in",
-                                                  "between", "sounds", "not"};
+        static const std::set<std::string> cmp = {"is", "like",    "regexp", "rlike",
+                                                  "in", "between", "sounds", "not"};
         if (cmp.count(k.text)) return 5;
         if (k.text == "mod" || k.text == "div") return 10;
         return 0;
@@ -239,7 +239,8 @@ std::optional<std::string> normalize_default(const std::optional<std::string>& s
     std::string value = one_string ? n[0].text : e;
     if (type.kind == TypeKind::Boolean) {
         std::string v = value;
-        std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(v.begin(), v.end(), v.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         if (v == "1" || v == "true" || v == "t" || v == "yes" || v == "on") return "1";
         if (v == "0" || v == "false" || v == "f" || v == "no" || v == "off") return "0";
     }
@@ -259,7 +260,7 @@ ColumnType normalize_type(const ColumnType& type) {
         return type_from_catalog(type.name, base);
     }
     if (type.kind == TypeKind::String && !type.length) return type;  // refused by render_type
-    if (type.kind == TypeKind::Interval) return type;                 // refused by render_type
+    if (type.kind == TypeKind::Interval) return type;                // refused by render_type
     if (type.kind == TypeKind::Numeric &&
         ((type.precision && *type.precision > 65) || (type.scale && *type.scale > 30)))
         return type;

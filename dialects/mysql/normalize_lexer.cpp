@@ -46,8 +46,8 @@ std::string quoted(const std::string& s, size_t& i, bool escapes) {
 }  // namespace
 
 std::vector<NToken> lex(const std::string& s) {
-    static const char* multi[] = {"<=>", "->>", "<>", "!=", "<=", ">=", "<<",
-                                  ">>",  "&&",  "||", ":=", "->"};
+    static const char* multi[] = {
+        "<=>", "->>", "<>", "!=", "<=", ">=", "<<", ">>", "&&", "||", ":=", "->"};
     std::vector<NToken> out;
     size_t i = 0;
     while (i < s.size()) {
@@ -59,9 +59,11 @@ std::vector<NToken> lex(const std::string& s) {
         } else if (c == '\'' || c == '"') {
             out.push_back({NKind::String, quoted(s, i, true)});
         } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-                   (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+                   (c == '.' && i + 1 < s.size() &&
+                    std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             size_t b = i;
-            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.'))
+                ++i;
             if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
                 size_t k = i + 1;
                 if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
@@ -91,9 +93,14 @@ std::vector<NToken> lex(const std::string& s) {
 
 std::vector<NToken> canonical_tokens(const std::vector<NToken>& in) {
     static const std::map<std::string, std::string> words = {
-        {"lower", "lcase"},       {"upper", "ucase"},   {"substring", "substr"},
-        {"character_length", "char_length"}, {"mid", "substr"}, {"localtimestamp", "current_timestamp"},
-        {"localtime", "current_timestamp"},  {"now", "current_timestamp"}};
+        {"lower", "lcase"},
+        {"upper", "ucase"},
+        {"substring", "substr"},
+        {"character_length", "char_length"},
+        {"mid", "substr"},
+        {"localtimestamp", "current_timestamp"},
+        {"localtime", "current_timestamp"},
+        {"now", "current_timestamp"}};
     static const std::map<std::string, std::string> ops = {
         {"!=", "<>"}, {"&&", "and"}, {"||", "or"}, {"%", "mod"}, {"!", "not"}};
     std::vector<NToken> out;
@@ -104,7 +111,8 @@ std::vector<NToken> canonical_tokens(const std::vector<NToken>& in) {
             continue;  // a charset introducer
         if (t.kind == NKind::Ident) t.text = lower(t.text);
         if (t.kind == NKind::Word) {
-            if (t.text == "true" || t.text == "false") t = {NKind::Number, t.text == "true" ? "1" : "0"};
+            if (t.text == "true" || t.text == "false")
+                t = {NKind::Number, t.text == "true" ? "1" : "0"};
             else if (auto it = words.find(t.text); it != words.end())
                 t.text = it->second;
         }
@@ -123,9 +131,9 @@ bool is(const NToken& t, const char* text) {
 }
 
 bool spaced_word(const NToken& t) {
-    static const std::set<std::string> s = {"and", "or",   "xor",  "not",  "in",   "is",
-                                            "like", "between", "when", "then", "else", "exists",
-                                            "regexp", "rlike", "mod", "div", "case", "end"};
+    static const std::set<std::string> s = {"and",    "or",      "xor",  "not",  "in",   "is",
+                                            "like",   "between", "when", "then", "else", "exists",
+                                            "regexp", "rlike",   "mod",  "div",  "case", "end"};
     return t.kind == NKind::Word && s.count(t.text);
 }
 

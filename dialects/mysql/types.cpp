@@ -111,12 +111,12 @@ ColumnType dialect(const std::string& name) {
 const std::map<std::string, std::string>& aliases() {
     // How the server spells what a model may write by another name.
     static const std::map<std::string, std::string> m = {
-        {"integer", "int"},      {"int4", "int"},         {"int8", "bigint"},
-        {"int2", "smallint"},    {"int1", "tinyint"},     {"int3", "mediumint"},
+        {"integer", "int"},         {"int4", "int"},        {"int8", "bigint"},
+        {"int2", "smallint"},       {"int1", "tinyint"},    {"int3", "mediumint"},
         {"middleint", "mediumint"}, {"numeric", "decimal"}, {"dec", "decimal"},
-        {"fixed", "decimal"},    {"real", "double"},      {"double precision", "double"},
-        {"float8", "double"},    {"float4", "float"},     {"character varying", "varchar"},
-        {"character", "char"},   {"bool", "boolean"},
+        {"fixed", "decimal"},       {"real", "double"},     {"double precision", "double"},
+        {"float8", "double"},       {"float4", "float"},    {"character varying", "varchar"},
+        {"character", "char"},      {"bool", "boolean"},
     };
     return m;
 }
@@ -269,9 +269,9 @@ ColumnType type_from_catalog(const std::string& column_type, const std::string& 
     if (c.base == "char" && n.size() == 1 && n[0] == 36) return ColumnType::of(TypeKind::Uuid);
     if (c.base == "char" && !c.has_args) return dialect("char(1)");
     static const std::map<std::string, TypeKind> plain = {
-        {"text", TypeKind::Text},       {"date", TypeKind::Date},   {"time", TypeKind::Time},
+        {"text", TypeKind::Text},         {"date", TypeKind::Date},   {"time", TypeKind::Time},
         {"datetime", TypeKind::DateTime}, {"float", TypeKind::Float}, {"double", TypeKind::Double},
-        {"blob", TypeKind::Binary},     {"uuid", TypeKind::Uuid},   {"json", TypeKind::Json},
+        {"blob", TypeKind::Binary},       {"uuid", TypeKind::Uuid},   {"json", TypeKind::Json},
     };
     if (!c.has_args) {
         if (c.base == "timestamp") {

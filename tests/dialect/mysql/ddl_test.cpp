@@ -3,10 +3,11 @@
 // their derived names, foreign keys and their implicit index, enum value changes, and
 // the InputErrors for what MySQL cannot express.
 
+#include "dialects/mysql/ddl.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
-#include "dialects/mysql/ddl.h"
 #include "tests/dialect/dialects.h"
 
 using namespace migrate;
@@ -48,8 +49,9 @@ Schema shop() {
     note.comment = "free text";
     Column qty = column("qty", "integer", false, "0");
     qty.comment = "how many";
-    items.columns = {id_col(), column("name", "string(50)", false), qty, note,
-                     column("mood", "enum(mood)", true, "'sad'"), column("owner_id", "integer")};
+    items.columns = {
+        id_col(), column("name", "string(50)", false),         qty,
+        note,     column("mood", "enum(mood)", true, "'sad'"), column("owner_id", "integer")};
     items.primary_key = PrimaryKey{"pk_items", {"id"}};
     items.indexes = {{"ix_items_name", {on_column("name")}, false, std::nullopt, ""}};
     items.unique_constraints = {{"uq_items_note", {"note"}}};
@@ -134,8 +136,7 @@ TEST_CASE("mysql ddl: columns, indexes and constraints one by one", "[mysql][ddl
     CHECK(sql(DropTable{"", "items", std::nullopt}, s) == Statements{"DROP TABLE `items`"});
 }
 
-TEST_CASE("mysql ddl: dropping a foreign key drops the index MySQL made for it",
-          "[mysql][ddl]") {
+TEST_CASE("mysql ddl: dropping a foreign key drops the index MySQL made for it", "[mysql][ddl]") {
     Schema s = shop();
     DropConstraint drop{"", "items", "fk_items_owner_id_owners", ConstraintType::ForeignKey};
     CHECK(sql(drop, s) == Statements{"ALTER TABLE `items` DROP FOREIGN KEY "
@@ -168,21 +169,126 @@ TEST_CASE("mysql ddl: what MySQL cannot express is an InputError naming the oper
     Table t;
     t.name = "notes";
     t.columns = {column("title", "string")};
-    CHECK_THAT(input_error([&] { sql(CreateTable{t}, s); }), Contains("create table 'notes'") && Contains("column 'title'") &&
-                             Contains("string(n)"));
+    CHECK_THAT(input_error([&] { sql(CreateTable{t}, s); }), Contains("create table 'notes'") &&
+                                                                 Contains("column 'title'") &&
+                                                                 Contains("string(n)"));
     std::string long_name(65, 'x');
     Index ix{long_name, {on_column("qty")}, false, std::nullopt, ""};
-    CHECK_THAT(input_error([&] { sql(CreateIndex{"", "items", ix}, s); }), Contains("index name '" + long_name + "' is 65 characters"));
-    CHECK_NOTHROW(sql(CreateIndex{"", "items", {std::string(64, 'x'), ix.elements, false,
-                                                std::nullopt, ""}},
-                      s));
-    CHECK_THAT(input_error([&] { sql(CreateCheckConstraint{"", "items", {long_name, "qty > 0"}}, s); }), Contains("check constraint name"));
+    CHECK_THAT(input_error([&] {
+                   sql(CreateIndex{"", "items", ix}, s);
+               }),
+               Contains("index name '" + long_name + "' is 65 characters"));
+    CHECK_NOTHROW(sql(
+        CreateIndex{"", "items", {std::string(64, 'x'), ix.elements, false, std::nullopt, ""}}, s));
+    CHECK_THAT(input_error([&] {
+                   sql(CreateCheckConstraint{"", "items", {long_name, "qty > 0"}}, s);
+               }),
+               Contains("check constraint name"));
     Index partial{"ix_p", {on_column("qty")}, false, "qty > 0", ""};
-    CHECK_THAT(input_error([&] { sql(CreateIndex{"", "items", partial}, s); }), Contains("partial"));
+    CHECK_THAT(input_error([&] {
+                   sql(CreateIndex{"", "items", partial}, s);
+               }),
+               Contains("partial"));
     Sequence seq;
     seq.name = "counter";
-    CHECK_THAT(input_error([&] { sql(CreateSequence{seq}, s); }), Contains("counter") && Contains("no sequences"));
+    CHECK_THAT(input_error([&] { sql(CreateSequence{seq}, s); }),
+               Contains("counter") && Contains("no sequences"));
     Table elsewhere = s.tables[0];
     elsewhere.schema = "audit";
     CHECK_THAT(input_error([&] { sql(CreateTable{elsewhere}, s); }), Contains("schema 'audit'"));
+}
+
+TEST_CASE("mysql ddl: alter_column restates the whole column", "[mysql][ddl]") {
+    Schema s = shop();
+    AlterColumn a;
+    a.table = "items";
+    a.name = "qty";
+    a.type = migrate::test::type_of("bigint");
+    a.server_default = std::optional<std::string>("5");
+    // The comment and NOT NULL come from the schema before the operation.
+    CHECK(sql(a, s) == Statements{"ALTER TABLE `items` MODIFY COLUMN `qty` BIGINT NOT NULL "
+                                  "DEFAULT 5 COMMENT 'how many'"});
+    AlterColumn b;
+    b.table = "items";
+    b.name = "note";
+    b.nullable = false;
+    b.comment = std::optional<std::string>();
+    CHECK(sql(b, s) == Statements{"ALTER TABLE `items` MODIFY COLUMN `note` TEXT NOT NULL"});
+    AlterColumn c;
+    c.table = "items";
+    c.name = "id";
+    c.autoincrement = false;
+    CHECK(sql(c, s) == Statements{"ALTER TABLE `items` MODIFY COLUMN `id` INT NOT NULL"});
+    // Without the table, the operation's existing_* fields describe the column.
+    AlterColumn d;
+    d.table = "elsewhere";
+    d.name = "n";
+    d.nullable = false;
+    d.existing_type = migrate::test::type_of("string(10)");
+    d.existing_server_default = std::optional<std::string>("'x'");
+    CHECK(sql(d) == Statements{"ALTER TABLE `elsewhere` MODIFY COLUMN `n` VARCHAR(10) NOT NULL "
+                               "DEFAULT 'x'"});
+    d.existing_type.reset();
+    CHECK_THAT(input_error([&] { sql(d); }), Catch::Matchers::Contains("existing_type"));
+}
+
+TEST_CASE("mysql ddl: renames carry the names derived from them", "[mysql][ddl]") {
+    Schema s = shop();
+    AlterColumn r;
+    r.table = "items";
+    r.name = "name";
+    r.new_name = "title";
+    r.type = migrate::test::type_of("string(80)");
+    CHECK(sql(r, s) ==
+          Statements{"ALTER TABLE `items` CHANGE COLUMN `name` `title` VARCHAR(80) NOT NULL",
+                     "ALTER TABLE `items` RENAME INDEX `ix_items_name` TO `ix_items_title`"});
+    // A column of a foreign key: the key is dropped and added back in the same statement.
+    AlterColumn o;
+    o.table = "items";
+    o.name = "owner_id";
+    o.new_name = "owner";
+    CHECK(sql(o, s) ==
+          Statements{"ALTER TABLE `items` DROP FOREIGN KEY `fk_items_owner_id_owners`, RENAME "
+                     "COLUMN `owner_id` TO `owner`, ADD CONSTRAINT `fk_items_owner_owners` "
+                     "FOREIGN KEY (`owner`) REFERENCES `owners` (`id`) ON DELETE CASCADE, "
+                     "RENAME INDEX `fk_items_owner_id_owners` TO `fk_items_owner_owners`"});
+    CHECK(sql(RenameTable{"", "items", "goods"}, s) ==
+          Statements{"RENAME TABLE `items` TO `goods`",
+                     "ALTER TABLE `goods` RENAME INDEX `ix_items_name` TO `ix_goods_name`",
+                     "ALTER TABLE `goods` RENAME INDEX `uq_items_note` TO `uq_goods_note`",
+                     "ALTER TABLE `goods` DROP FOREIGN KEY `fk_items_owner_id_owners`, ADD "
+                     "CONSTRAINT `fk_goods_owner_id_owners` FOREIGN KEY (`owner_id`) REFERENCES "
+                     "`owners` (`id`) ON DELETE CASCADE, RENAME INDEX `fk_items_owner_id_owners` "
+                     "TO `fk_goods_owner_id_owners`",
+                     "ALTER TABLE `goods` DROP CONSTRAINT `ck_items_qty`, ADD CONSTRAINT "
+                     "`ck_goods_qty` CHECK (qty >= 0)"});
+    CHECK(sql(RenameTable{"", "owners", "people"}, s) ==
+          Statements{"RENAME TABLE `owners` TO `people`",
+                     "ALTER TABLE `items` DROP FOREIGN KEY `fk_items_owner_id_owners`, ADD "
+                     "CONSTRAINT `fk_items_owner_id_people` FOREIGN KEY (`owner_id`) REFERENCES "
+                     "`people` (`id`) ON DELETE CASCADE, RENAME INDEX `fk_items_owner_id_owners` "
+                     "TO `fk_items_owner_id_people`"});
+}
+
+TEST_CASE("mysql ddl: enums are inline; changing one rewrites its columns", "[mysql][ddl]") {
+    Schema s = shop();
+    CHECK(sql(CreateEnum{{"", "tone", {"a"}}}, s).empty());
+    CHECK(sql(DropEnum{"", "mood", std::nullopt}, s).empty());
+    CHECK(sql(AlterEnumAddValue{"", "mood", "ok", std::nullopt, std::string("happy")}, s) ==
+          Statements{"ALTER TABLE `items` MODIFY COLUMN `mood` ENUM('happy','ok','sad') "
+                     "DEFAULT 'sad'"});
+    CHECK(sql(AlterEnumAddValue{"", "mood", "meh", std::nullopt, std::nullopt}, s) ==
+          Statements{"ALTER TABLE `items` MODIFY COLUMN `mood` ENUM('happy','sad','meh') "
+                     "DEFAULT 'sad'"});
+    CHECK(sql(AlterEnumDropValue{"", "mood", "happy", std::nullopt, std::nullopt}, s) ==
+          Statements{"ALTER TABLE `items` MODIFY COLUMN `mood` ENUM('sad') DEFAULT 'sad'"});
+    CHECK_THAT(input_error([&] {
+                   sql(AlterEnumDropValue{"", "mood", "nope", std::nullopt, std::nullopt}, s);
+               }),
+               Catch::Matchers::Contains("drop value 'nope'") &&
+                   Catch::Matchers::Contains("has no value"));
+    CHECK_THAT(input_error([&] {
+                   sql(AlterEnumAddValue{"", "tone", "x", std::nullopt, std::nullopt}, s);
+               }),
+               Catch::Matchers::Contains("enum 'tone' does not exist"));
 }

@@ -2,9 +2,10 @@
 // what MariaDB 10.11 prints back (CHECK_CONSTRAINTS.CHECK_CLAUSE, COLUMNS.COLUMN_DEFAULT)
 // normalise to the same text. The server spellings were read from a live server.
 
+#include "dialects/mysql/normalize.h"
+
 #include <catch2/catch.hpp>
 
-#include "dialects/mysql/normalize.h"
 #include "tests/dialect/dialects.h"
 
 using namespace migrate;

@@ -2,11 +2,12 @@
 // spellings below are what MariaDB 10.11 reports in information_schema.COLUMNS
 // (COLUMN_TYPE, DATA_TYPE) for a column created from each rendered type.
 
+#include "dialects/mysql/types.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
 #include "dialects/mysql/normalize.h"
-#include "dialects/mysql/types.h"
 #include "tests/dialect/dialects.h"
 
 using namespace migrate;
@@ -105,9 +106,11 @@ TEST_CASE("mysql types: catalogue spellings of MySQL 8 and MariaDB", "[mysql][ty
 
 TEST_CASE("mysql types: what MySQL cannot hold is an InputError saying what to write",
           "[mysql][types]") {
-    CHECK_THAT(input_error([&] { render_type(type_of("string")); }), Catch::Matchers::Contains("string(n)"));
+    CHECK_THAT(input_error([&] { render_type(type_of("string")); }),
+               Catch::Matchers::Contains("string(n)"));
     CHECK_THROWS_AS(render_type(type_of("interval")), InputError);
-    CHECK_THAT(input_error([&] { render_type(type_of("numeric(70,2)")); }), Catch::Matchers::Contains("65"));
+    CHECK_THAT(input_error([&] { render_type(type_of("numeric(70,2)")); }),
+               Catch::Matchers::Contains("65"));
     CHECK_THROWS_AS(render_type(type_of("enum(mood)")), InputError);
     // The differ normalises model types without rendering errors.
     CHECK(normalize_type(type_of("string")) == type_of("string"));
