@@ -63,8 +63,29 @@ struct Renderer {
     Statements operator()(const CreateIndex& op) const {
         return {create_index_sql(op.table, op.index)};
     }
+    // MySQL refuses to drop the index a foreign key needs: the statement adds the index
+    // MySQL would have made for the key itself (named after it) in its place.
     Statements operator()(const DropIndex& op) const {
-        return {"DROP INDEX " + quote_identifier(op.name) + " ON " + quote_identifier(op.table)};
+        std::string keep = indexes_for_keys_without(op.schema, op.table, op.name);
+        if (keep.empty())
+            return {"DROP INDEX " + quote_identifier(op.name) + " ON " + quote_identifier(op.table)};
+        return {alter_table(op.table) + "DROP INDEX " + quote_identifier(op.name) + keep};
+    }
+    // ", ADD INDEX `fk` (...)" for each foreign key of the table that the index or unique
+    // constraint `name` serves and that nothing else would serve once it is gone.
+    std::string indexes_for_keys_without(const std::string& schema, const std::string& table,
+                                         const std::string& name) const {
+        const Table* t = ctx.before.find_table(schema, table);
+        if (!t) return "";
+        Table after = *t;
+        std::erase_if(after.indexes, [&](const Index& ix) { return ix.name == name; });
+        std::erase_if(after.unique_constraints,
+                      [&](const UniqueConstraint& u) { return u.name == name; });
+        std::string sql;
+        for (const auto& fk : t->foreign_keys)
+            if (!has_implicit_index(*t, fk) && has_implicit_index(after, fk))
+                sql += ", ADD INDEX " + quote_identifier(fk.name) + " " + column_list(fk.columns);
+        return sql;
     }
     Statements operator()(const CreateUniqueConstraint& op) const {
         return {alter_table(op.table) + "ADD " + unique_clause(op.constraint)};
@@ -124,7 +145,8 @@ struct Renderer {
                 return {sql + "DROP PRIMARY KEY"};
             }
             case ConstraintType::Unique:
-                return {alter_table(op.table) + "DROP INDEX " + name};
+                return {alter_table(op.table) + "DROP INDEX " + name +
+                        indexes_for_keys_without(op.schema, op.table, op.name)};
             case ConstraintType::Check:
                 return {alter_table(op.table) + "DROP CONSTRAINT " + name};
             case ConstraintType::ForeignKey:
