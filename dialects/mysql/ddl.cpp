@@ -68,7 +68,8 @@ struct Renderer {
     Statements operator()(const DropIndex& op) const {
         std::string keep = indexes_for_keys_without(op.schema, op.table, op.name);
         if (keep.empty())
-            return {"DROP INDEX " + quote_identifier(op.name) + " ON " + quote_identifier(op.table)};
+            return {"DROP INDEX " + quote_identifier(op.name) + " ON " +
+                    quote_identifier(op.table)};
         return {alter_table(op.table) + "DROP INDEX " + quote_identifier(op.name) + keep};
     }
     // ", ADD INDEX `fk` (...)" for each foreign key of the table that the index or unique
@@ -109,17 +110,16 @@ struct Renderer {
     // Whether `column` leads the primary key or a unique constraint of `t` (then it
     // already has its AUTO_INCREMENT).
     static bool leads_a_key(const Table& t, const std::string& column) {
-        if (t.primary_key && !t.primary_key->columns.empty() &&
-            t.primary_key->columns[0] == column)
+        if (t.primary_key && !t.primary_key->columns.empty() && t.primary_key->columns[0] == column)
             return true;
         for (const auto& uq : t.unique_constraints)
             if (!uq.columns.empty() && uq.columns[0] == column) return true;
         return false;
     }
     // The autoincrement columns among `columns` of the table, as ctx.before has them.
-    std::vector<const Column*> autoincrement_columns(const std::string& schema,
-                                                     const std::string& table,
-                                                     const std::vector<std::string>& columns) const {
+    std::vector<const Column*> autoincrement_columns(
+        const std::string& schema, const std::string& table,
+        const std::vector<std::string>& columns) const {
         std::vector<const Column*> out;
         const Table* t = ctx.before.find_table(schema, table);
         if (!t) return out;

@@ -50,8 +50,7 @@ std::optional<Column> column_before(const AlterColumn& op, const Schema& before)
 bool leads_a_key(const Schema& before, const AlterColumn& op) {
     const Table* t = before.find_table(op.schema, op.table);
     if (!t) return true;  // unknown: write what the operation says
-    if (t->primary_key && !t->primary_key->columns.empty() &&
-        t->primary_key->columns[0] == op.name)
+    if (t->primary_key && !t->primary_key->columns.empty() && t->primary_key->columns[0] == op.name)
         return true;
     for (const auto& uq : t->unique_constraints)
         if (!uq.columns.empty() && uq.columns[0] == op.name) return true;

@@ -178,8 +178,8 @@ bool needs_what_target_lacks(const TargetDialect& target, const Schema& s) {
                 if (e.is_expression() && !target.expression_indexes) return true;
         }
         for (const auto& fk : t.foreign_keys) {
-            const Table* ref = s.find_table(fk.referred_schema.empty() ? t.schema : fk.referred_schema,
-                                            fk.referred_table);
+            const Table* ref = s.find_table(
+                fk.referred_schema.empty() ? t.schema : fk.referred_schema, fk.referred_table);
             for (size_t i = 0; i < fk.columns.size(); ++i) {
                 const Column* c = t.find_column(fk.columns[i]);
                 if (!c) continue;

@@ -47,35 +47,36 @@ std::vector<Scenario> index_and_constraint_scenarios() {
         model(users("", indexes("      - {name: ix_email, columns: [email], unique: true}\n")))));
     {
         Scenario s = make(
-        32, "add a partial index", model(users()),
-        model(users(
-            "",
-            indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))));
+            32, "add a partial index", model(users()),
+            model(users(
+                "",
+                indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))));
         s.skip_mysql = kMysqlNoPartial;
         v.push_back(s);
     }
     {
         Scenario s = make(
-        33, "change a partial index's predicate",
-        model(users(
-            "", indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))),
-        model(users(
-            "", indexes("      - {name: ix_named, columns: [email], where: name IS NULL}\n"))));
+            33, "change a partial index's predicate",
+            model(users(
+                "",
+                indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))),
+            model(users(
+                "", indexes("      - {name: ix_named, columns: [email], where: name IS NULL}\n"))));
         s.skip_mysql = kMysqlNoPartial;
         v.push_back(s);
     }
     {
         Scenario s = make(34, "add an expression index", model(users()),
-                     model(users("", indexes("      - {name: ix_lower_email, expressions: "
-                                             "[\"lower(email)\"], unique: true}\n"))));
+                          model(users("", indexes("      - {name: ix_lower_email, expressions: "
+                                                  "[\"lower(email)\"], unique: true}\n"))));
         s.skip_mysql = kMysqlNoExpression;
         v.push_back(s);
     }
     {
         Scenario s = make(35, "index order desc, nulls first",
-                     model(users("", indexes("      - {name: ix_name, columns: [name]}\n"))),
-                     model(users("", indexes("      - {name: ix_name, columns: [{name: name, "
-                                             "order: desc, nulls: first}]}\n"))));
+                          model(users("", indexes("      - {name: ix_name, columns: [name]}\n"))),
+                          model(users("", indexes("      - {name: ix_name, columns: [{name: name, "
+                                                  "order: desc, nulls: first}]}\n"))));
         s.skip_mysql = kMysqlNoNulls;
         v.push_back(s);
     }
