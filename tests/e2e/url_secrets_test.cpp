@@ -71,8 +71,11 @@ const std::vector<std::string> kOdd = {
     "PostgreSQL://user:Pw0rdG@127.0.0.1:1/db",
     "postgresql://:Pw0rdH@127.0.0.1:1/db",  // a password, no user
     "postgresql+asyncpg://user:Pw0rdI@[::1]:1/db",
-    "postgres://user:Pw0rdJ%2Fx@127.0.0.1:1/db",     // encoded '/'
-    "postgresql://user:Pw0rdK:more@127.0.0.1:1/db",  // ':' in the password
+    "postgres://user:Pw0rdJ%2Fx@127.0.0.1:1/db",      // encoded '/'
+    "postgresql://user:Pw0rdK:more@127.0.0.1:1/db",   // ':' in the password
+    "mysql://user:Pw0rdL%40x@127.0.0.1:1/db",         // mysql, encoded '@'
+    "mysql+aiomysql://user:Pw0rdM@x@127.0.0.1:1/db",  // mysql, raw '@' in the password
+    "mariadb://:Pw0rdN@127.0.0.1:1/db?charset=utf8mb4",
 };
 
 // A project with a model and a revision that agree, so that offline runs find nothing
