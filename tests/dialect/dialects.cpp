@@ -2,12 +2,15 @@
 // Catch test per dialect for each DIALECT_TEST_CASE.
 #include "tests/dialect/dialects.h"
 
+#include <cctype>
 #include <deque>
 #include <stdexcept>
 
 #include "core/operations/apply_operation.h"
+#include "dialects/mysql/dialect.h"
 #include "dialects/postgresql/dialect.h"
 #include "dialects/sqlite/dialect.h"
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/temp_dir.h"
 
@@ -79,6 +82,46 @@ Schema postgresql_as_reflected(const Dialect& d, Schema s) {
     return s;
 }
 
+class MysqlDatabase : public FreshDatabase {
+  public:
+    MysqlDatabase() : db_(*mysql_server_url()) {}
+    DatabaseUrl url() const override { return parse_database_url(db_.url()); }
+
+  private:
+    MysqlTestDatabase db_;
+};
+
+// MySQL: as PostgreSQL, and besides: the primary key is always named PRIMARY; a unique
+// constraint is a unique index, so a unique index over plain ascending columns reads
+// back as a unique constraint; enums are inline column types (no named types);
+// RESTRICT is the default referential action (NO ACTION means the same).
+Schema mysql_as_reflected(const Dialect& d, Schema s) {
+    s = postgresql_as_reflected(d, std::move(s));
+    for (auto& t : s.tables) {
+        if (t.primary_key) t.primary_key->name = "PRIMARY";
+        std::vector<Index> kept;
+        for (auto& ix : t.indexes) {
+            bool plain = ix.unique && !ix.where && ix.method.empty();
+            for (const auto& e : ix.elements)
+                plain = plain && !e.is_expression() && e.order == SortOrder::Asc;
+            if (!plain) {
+                kept.push_back(ix);
+                continue;
+            }
+            UniqueConstraint uq{ix.name, {}};
+            for (const auto& e : ix.elements) uq.columns.push_back(e.column);
+            t.unique_constraints.push_back(uq);
+        }
+        t.indexes = kept;
+        for (auto& fk : t.foreign_keys)
+            for (auto* a : {&fk.on_delete, &fk.on_update})
+                if (*a == "restrict" || *a == "no action") a->clear();
+    }
+    s.enums.clear();
+    s.sort();
+    return s;
+}
+
 std::vector<std::string> sqlite_integrity_problems(Connection& conn) {
     std::vector<std::string> problems;
     for (const auto& row : conn.query("PRAGMA foreign_key_check").rows)
@@ -101,12 +144,67 @@ const std::vector<TargetDialect>& target_dialects() {
         {"postgresql", [] { return std::make_unique<PostgresqlDialect>(); }, true,
          [] { return std::make_unique<PgDatabase>(); }, postgresql_as_reflected,
          [](Connection&) { return std::vector<std::string>{}; }, 8, false},
+        {"mysql", [] { return std::make_unique<MysqlDialect>(); }, true,
+         [] { return std::make_unique<MysqlDatabase>(); }, mysql_as_reflected,
+         [](Connection&) { return std::vector<std::string>{}; }, 7, false,
+         /*partial_indexes=*/false, /*expression_indexes=*/false,
+         /*set_null_on_not_null=*/false, /*foreign_keys_across_types=*/false,
+         /*checks_on_autoincrement=*/false},
     };
     return list;
 }
 
+namespace {
+
+bool mentions(const std::string& expression, const std::string& word) {
+    for (size_t at = expression.find(word); at != std::string::npos;
+         at = expression.find(word, at + 1)) {
+        auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+        bool before = at == 0 || !ident(expression[at - 1]);
+        bool after = at + word.size() >= expression.size() || !ident(expression[at + word.size()]);
+        if (before && after) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool needs_what_target_lacks(const TargetDialect& target, const Schema& s) {
+    auto d = target.make();
+    for (const auto& t : s.tables) {
+        for (const auto& ix : t.indexes) {
+            if (ix.where && !target.partial_indexes) return true;
+            for (const auto& e : ix.elements)
+                if (e.is_expression() && !target.expression_indexes) return true;
+        }
+        for (const auto& fk : t.foreign_keys) {
+            const Table* ref = s.find_table(
+                fk.referred_schema.empty() ? t.schema : fk.referred_schema, fk.referred_table);
+            for (size_t i = 0; i < fk.columns.size(); ++i) {
+                const Column* c = t.find_column(fk.columns[i]);
+                if (!c) continue;
+                bool set_null = fk.on_delete == "set null" || fk.on_update == "set null";
+                if (set_null && !c->nullable && !target.set_null_on_not_null) return true;
+                const Column* r = ref && i < fk.referred_columns.size()
+                                      ? ref->find_column(fk.referred_columns[i])
+                                      : nullptr;
+                if (r && d->normalize_type(r->type) != d->normalize_type(c->type) &&
+                    !target.foreign_keys_across_types)
+                    return true;
+            }
+        }
+        for (const auto& ck : t.checks)
+            for (const auto& c : t.columns)
+                if (c.autoincrement && mentions(ck.expression, c.name) &&
+                    !target.checks_on_autoincrement)
+                    return true;
+    }
+    return false;
+}
+
 bool TargetDialect::server_available() const {
-    return !needs_server || pg_server_url().has_value();
+    if (!needs_server) return true;
+    return name == "mysql" ? mysql_server_url().has_value() : pg_server_url().has_value();
 }
 
 TestDb::TestDb(const TargetDialect& t, const ConnectOptions& options)
@@ -184,9 +282,8 @@ class DialectInvoker : public Catch::ITestInvoker {
         const TargetDialect& t = target_dialects()[index_];
         if (!t.server_available()) {
             if (running_in_ci())
-                FAIL(
-                    "MIGRATE_TEST_PG_URL is not set under CI=true: run the suite via "
-                    "scripts/test.sh");
+                FAIL((t.name == "mysql" ? "MIGRATE_TEST_MYSQL_URL" : "MIGRATE_TEST_PG_URL")
+                     << " is not set under CI=true: run the suite via scripts/test.sh");
             WARN("skipped: no " << t.name << " test server (run the suite via scripts/test.sh)");
             return;
         }
