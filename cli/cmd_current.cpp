@@ -35,6 +35,7 @@ int run_current(CommandContext& ctx, bool check_heads) {
     VersionTable table(*project.database.dialect, project.settings.version_table());
     std::vector<std::string> rows = table.read_heads(connection);
     for (const auto& row : rows) print_row(ctx, graph, row);
+    if (rows.empty()) ctx.out.print("No revision applied: the database is at base");
     if (ctx.global.verbose && !rows.empty()) {
         auto changed = changed_revisions(project.script.revisions(), rows,
                                          table.read_latest_upgrades(connection));

@@ -2,6 +2,7 @@
 
 #include "cli/migration_project.h"
 
+#include "core/base/errors.h"
 #include "core/project/clock.h"
 #include "core/runtime/checksum_check.h"
 
@@ -58,8 +59,36 @@ void warn_changed(CommandContext& ctx, MigrationProject& project, Connection& co
 
 }  // namespace
 
+namespace {
+
+// "-2" for upgrade, "+1" for downgrade: a relative step the other way is an error, as
+// in Alembic ("Relative revision -1 didn't produce 1 migrations"), never a silent no-op.
+void refuse_wrong_direction(Direction direction, const std::string& target) {
+    bool digits =
+        target.size() > 1 && target.find_first_not_of("0123456789", 1) == std::string::npos;
+    if (!digits) return;
+    if (direction == Direction::Upgrade && target[0] == '-')
+        throw InputError("upgrade '" + target + "': a relative step down is a downgrade; run " +
+                         "`migrate downgrade " + target + "`");
+    if (direction == Direction::Downgrade && target[0] == '+')
+        throw InputError("downgrade '" + target + "': a relative step up is an upgrade; run " +
+                         "`migrate upgrade " + target + "`");
+}
+
+// The one line for a run that had nothing to apply: "Already at head (ab12cd34ef56);
+// nothing to do", "Already at base; nothing to do".
+std::string nothing_to_do(const std::string& target, const std::vector<std::string>& heads) {
+    std::string at;
+    for (const auto& h : heads) at += (at.empty() ? "" : ", ") + h;
+    if (at.empty()) at = "base";
+    return "Already at " + (target == at ? at : target + " (" + at + ")") + "; nothing to do";
+}
+
+}  // namespace
+
 int run_migration_command(CommandContext& ctx, Direction direction, const std::string& target,
                           bool sql) {
+    refuse_wrong_direction(direction, target);
     MigrationProject project = load_migration_project(ctx.global);
     if (sql) {
         OfflineOptions options = offline_options(project);
@@ -76,10 +105,7 @@ int run_migration_command(CommandContext& ctx, Direction direction, const std::s
                   runner_options(project, ctx));
     RunResult result =
         direction == Direction::Upgrade ? runner.upgrade(target) : runner.downgrade(target);
-    if (result.steps.empty())
-        ctx.out.detail("Nothing to do: the database is at " + (result.heads_after.empty()
-                                                                   ? std::string("base")
-                                                                   : result.heads_after.front()));
+    if (result.steps.empty()) ctx.out.print(nothing_to_do(target, result.heads_after));
     ctx.out.set_result({{"heads_before", ids_json(result.heads_before)},
                         {"heads_after", ids_json(result.heads_after)},
                         {"applied", steps_json(result.steps)}});

@@ -1,13 +1,12 @@
 // The MySQL/MariaDB connection (see connection.h).
 #include "dialects/mysql/connection.h"
 
-#include <mysql.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
 #include "core/base/errors.h"
+#include "dialects/mysql/libmariadb.h"
 #include "dialects/mysql/tokenizer.h"
 
 namespace migrate {
@@ -73,7 +72,7 @@ void set_ssl_options(MYSQL* conn, const DatabaseUrl& url) {
     for (const auto& [key, option] : files) {
         std::string v = param(url, key);
         if (v.empty()) continue;
-        mysql_optionsv(conn, option, v.c_str());
+        mysql::libmariadb().mysql_optionsv(conn, option, v.c_str());
         any_file = true;
     }
     std::string mode = lower(param(url, "ssl_mode"));
@@ -81,9 +80,9 @@ void set_ssl_options(MYSQL* conn, const DatabaseUrl& url) {
     my_bool on = 1;
     bool enforce = mode == "required" || mode == "verify_ca" || mode == "verify_identity" ||
                    truthy(param(url, "ssl")) || (any_file && mode.empty());
-    if (enforce) mysql_optionsv(conn, MYSQL_OPT_SSL_ENFORCE, &on);
+    if (enforce) mysql::libmariadb().mysql_optionsv(conn, MYSQL_OPT_SSL_ENFORCE, &on);
     if (mode == "verify_ca" || mode == "verify_identity" || truthy(param(url, "ssl_verify_cert")))
-        mysql_optionsv(conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
+        mysql::libmariadb().mysql_optionsv(conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &on);
 }
 
 }  // namespace
@@ -123,24 +122,25 @@ std::string bind_placeholders(const std::string& sql, const std::vector<std::str
 
 MysqlConnection::MysqlConnection(const DatabaseUrl& url, const ConnectOptions& options)
     : masked_url_(url.masked()) {
-    conn_ = mysql_init(nullptr);
+    conn_ = mysql::libmariadb().mysql_init(nullptr);
     if (!conn_) throw DatabaseError("cannot connect to MySQL (" + masked_url_ + "): out of memory");
     unsigned timeout =
         static_cast<unsigned>(std::max(1.0, std::ceil(options.connect_timeout_seconds)));
-    mysql_optionsv(conn_, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql::libmariadb().mysql_optionsv(conn_, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     std::string charset = param(url, "charset");
     if (charset.empty()) charset = "utf8mb4";
-    mysql_optionsv(conn_, MYSQL_SET_CHARSET_NAME, charset.c_str());
+    mysql::libmariadb().mysql_optionsv(conn_, MYSQL_SET_CHARSET_NAME, charset.c_str());
     set_ssl_options(conn_, url);
     std::string socket = param(url, "unix_socket");
     std::string host = url.host.empty() ? "localhost" : url.host;
-    if (!mysql_real_connect(conn_, host.c_str(), url.user.empty() ? nullptr : url.user.c_str(),
-                            url.password.c_str(),
-                            url.database.empty() ? nullptr : url.database.c_str(),
-                            static_cast<unsigned>(url.port ? url.port : 3306),
-                            socket.empty() ? nullptr : socket.c_str(), CLIENT_MULTI_STATEMENTS)) {
-        std::string message = connect_message(url, mysql_errno(conn_), mysql_error(conn_));
-        mysql_close(conn_);
+    if (!mysql::libmariadb().mysql_real_connect(
+            conn_, host.c_str(), url.user.empty() ? nullptr : url.user.c_str(),
+            url.password.c_str(), url.database.empty() ? nullptr : url.database.c_str(),
+            static_cast<unsigned>(url.port ? url.port : 3306),
+            socket.empty() ? nullptr : socket.c_str(), CLIENT_MULTI_STATEMENTS)) {
+        std::string message = connect_message(url, mysql::libmariadb().mysql_errno(conn_),
+                                              mysql::libmariadb().mysql_error(conn_));
+        mysql::libmariadb().mysql_close(conn_);
         conn_ = nullptr;
         throw DatabaseError(message);
     }
@@ -150,7 +150,7 @@ MysqlConnection::MysqlConnection(const DatabaseUrl& url, const ConnectOptions& o
 }
 
 MysqlConnection::~MysqlConnection() {
-    if (conn_) mysql_close(conn_);
+    if (conn_) mysql::libmariadb().mysql_close(conn_);
 }
 
 bool MysqlConnection::is_lock_wait_error(unsigned error_number) {
@@ -158,10 +158,10 @@ bool MysqlConnection::is_lock_wait_error(unsigned error_number) {
 }
 
 void MysqlConnection::throw_error(const std::string& sql) {
-    unsigned code = mysql_errno(conn_);
-    std::string sqlstate = mysql_sqlstate(conn_);
+    unsigned code = mysql::libmariadb().mysql_errno(conn_);
+    std::string sqlstate = mysql::libmariadb().mysql_sqlstate(conn_);
     std::string statement = mask_passwords(sql);
-    std::string text = mask_passwords(mysql_error(conn_));
+    std::string text = mask_passwords(mysql::libmariadb().mysql_error(conn_));
     if (is_lock_wait_error(code))
         throw LockTimeout(
             "MySQL lock wait timeout (error " + std::to_string(code) + "): " + text +
@@ -173,7 +173,8 @@ void MysqlConnection::throw_error(const std::string& sql) {
 
 void MysqlConnection::send(const std::string& sql) {
     ++statements_sent_;
-    if (mysql_real_query(conn_, sql.data(), static_cast<unsigned long>(sql.size())) != 0)
+    if (mysql::libmariadb().mysql_real_query(conn_, sql.data(),
+                                             static_cast<unsigned long>(sql.size())) != 0)
         throw_error(sql);
 }
 
@@ -182,12 +183,12 @@ void MysqlConnection::execute(const std::string& sql) {
     // Each statement of a multi-statement text has its own result; an error in a later
     // one shows up while moving to it.
     while (true) {
-        MYSQL_RES* r = mysql_store_result(conn_);
+        MYSQL_RES* r = mysql::libmariadb().mysql_store_result(conn_);
         if (r)
-            mysql_free_result(r);
-        else if (mysql_field_count(conn_) != 0)
+            mysql::libmariadb().mysql_free_result(r);
+        else if (mysql::libmariadb().mysql_field_count(conn_) != 0)
             throw_error(sql);
-        int next = mysql_next_result(conn_);
+        int next = mysql::libmariadb().mysql_next_result(conn_);
         if (next < 0) break;
         if (next > 0) throw_error(sql);
     }
@@ -195,8 +196,8 @@ void MysqlConnection::execute(const std::string& sql) {
 
 std::string MysqlConnection::escape(const std::string& value) {
     std::string out(value.size() * 2 + 1, '\0');
-    unsigned long n = mysql_real_escape_string(conn_, out.data(), value.data(),
-                                               static_cast<unsigned long>(value.size()));
+    unsigned long n = mysql::libmariadb().mysql_real_escape_string(
+        conn_, out.data(), value.data(), static_cast<unsigned long>(value.size()));
     out.resize(n);
     return "'" + out + "'";
 }
@@ -210,26 +211,27 @@ QueryResult MysqlConnection::query(const std::string& sql, const std::vector<Sql
     }
     send(text);
     QueryResult out;
-    MYSQL_RES* r = mysql_store_result(conn_);
-    if (!r && mysql_field_count(conn_) != 0) throw_error(text);
+    MYSQL_RES* r = mysql::libmariadb().mysql_store_result(conn_);
+    if (!r && mysql::libmariadb().mysql_field_count(conn_) != 0) throw_error(text);
     if (r) {
-        unsigned ncols = mysql_num_fields(r);
-        MYSQL_FIELD* fields = mysql_fetch_fields(r);
+        unsigned ncols = mysql::libmariadb().mysql_num_fields(r);
+        MYSQL_FIELD* fields = mysql::libmariadb().mysql_fetch_fields(r);
         for (unsigned c = 0; c < ncols; ++c) out.columns.emplace_back(fields[c].name);
-        out.rows.reserve(mysql_num_rows(r));
-        while (MYSQL_ROW row = mysql_fetch_row(r)) {
-            unsigned long* lengths = mysql_fetch_lengths(r);
+        out.rows.reserve(mysql::libmariadb().mysql_num_rows(r));
+        while (MYSQL_ROW row = mysql::libmariadb().mysql_fetch_row(r)) {
+            unsigned long* lengths = mysql::libmariadb().mysql_fetch_lengths(r);
             std::vector<SqlValue> values;
             values.reserve(ncols);
             for (unsigned c = 0; c < ncols; ++c)
                 values.push_back(row[c] ? SqlValue{std::string(row[c], lengths[c])} : SqlValue{});
             out.rows.push_back(std::move(values));
         }
-        mysql_free_result(r);
+        mysql::libmariadb().mysql_free_result(r);
     }
-    while (mysql_more_results(conn_)) {  // drain any further results
-        if (mysql_next_result(conn_) > 0) throw_error(text);
-        if (MYSQL_RES* extra = mysql_store_result(conn_)) mysql_free_result(extra);
+    while (mysql::libmariadb().mysql_more_results(conn_)) {  // drain any further results
+        if (mysql::libmariadb().mysql_next_result(conn_) > 0) throw_error(text);
+        if (MYSQL_RES* extra = mysql::libmariadb().mysql_store_result(conn_))
+            mysql::libmariadb().mysql_free_result(extra);
     }
     return out;
 }
@@ -240,7 +242,9 @@ void MysqlConnection::rollback() { execute("ROLLBACK"); }
 
 bool MysqlConnection::in_transaction() const {
     unsigned int status = 0;
-    if (mariadb_get_infov(conn_, MARIADB_CONNECTION_SERVER_STATUS, &status) != 0) return false;
+    if (mysql::libmariadb().mariadb_get_infov(conn_, MARIADB_CONNECTION_SERVER_STATUS, &status) !=
+        0)
+        return false;
     return (status & SERVER_STATUS_IN_TRANS) != 0;
 }
 

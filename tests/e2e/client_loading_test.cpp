@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -19,7 +20,8 @@ bool loaded(const ProcessResult& r, const std::string& soname) {
 
 }  // namespace
 
-TEST_CASE("a command that opens no PostgreSQL URL does not load libpq", "[e2e][startup]") {
+TEST_CASE("a command that opens no PostgreSQL or MySQL URL loads neither client library",
+          "[e2e][startup]") {
     TempDir dir;
     REQUIRE(run_migrate({"init", "app"}, dir.path()).exit_code == 0);
     const std::string app = dir / "app";
@@ -37,6 +39,7 @@ TEST_CASE("a command that opens no PostgreSQL URL does not load libpq", "[e2e][s
         CHECK(r.exit_code == 0);
         CHECK(r.err.find("calling init: ") != std::string::npos);  // the trace is on
         CHECK_FALSE(loaded(r, "libpq.so"));
+        CHECK_FALSE(loaded(r, "libmariadb.so"));
     }
 }
 
@@ -49,4 +52,16 @@ TEST_CASE("opening a PostgreSQL URL loads libpq then", "[e2e][startup][postgresq
     INFO(r.err.substr(0, 2000));
     CHECK(r.exit_code == 0);
     CHECK(loaded(r, "libpq.so.5"));
+}
+
+TEST_CASE("opening a MySQL URL loads libmariadb then", "[e2e][startup][mysql]") {
+    MIGRATE_REQUIRE_MYSQL(server);
+    MysqlTestDatabase db(server);
+    TempDir dir;
+    REQUIRE(run_migrate({"init", "app"}, dir.path()).exit_code == 0);
+    auto r = run_migrate({"current", "--url", db.url()}, dir / "app", {{"LD_DEBUG", "libs"}});
+    INFO(r.err.substr(0, 2000));
+    CHECK(r.exit_code == 0);
+    CHECK(loaded(r, "libmariadb.so.3"));
+    CHECK_FALSE(loaded(r, "libpq.so"));
 }

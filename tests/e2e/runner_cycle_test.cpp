@@ -29,7 +29,18 @@ void upgrade_step_downgrade(RunnerProject& p) {
                   "checksum LIKE 'sha256:%'") == "5\n");
     CHECK(p.ok({"current"}).out == "r4 (head)\n");
     p.ok({"current", "--check-heads"});
-    CHECK(p.ok({"upgrade", "head"}).out.empty());  // nothing to do
+    CHECK(p.ok({"upgrade", "head"}).out == "Already at head (r4); nothing to do\n");
+    CHECK(p.version_rows() == Lines{"r4"});
+    // A relative step the wrong way is an error, not a silent no-op.
+    auto wrong_way = p.run({"upgrade", "-1"});
+    CHECK(wrong_way.exit_code == 2);
+    CHECK(wrong_way.err ==
+          "error: upgrade '-1': a relative step down is a downgrade; run `migrate downgrade "
+          "-1`\n");
+    auto wrong_down = p.run({"downgrade", "+1"});
+    CHECK(wrong_down.exit_code == 2);
+    CHECK(wrong_down.err.find("a relative step up is an upgrade") != std::string::npos);
+    CHECK(p.version_rows() == Lines{"r4"});
 
     // -1 from the merge leaves both branches applied: two rows.
     CHECK(p.ok({"downgrade", "-1"}).out == "Running downgrade r4 -> r3a, r3b, merge\n");
@@ -53,7 +64,8 @@ void upgrade_step_downgrade(RunnerProject& p) {
     CHECK(down.err.find("Running downgrade r1 -> , create users") != std::string::npos);
     CHECK(p.tables() == kVersionTables);
     CHECK(p.version_rows().empty());
-    CHECK(p.ok({"current"}).out.empty());
+    CHECK(p.ok({"current"}).out == "No revision applied: the database is at base\n");
+    CHECK(p.ok({"downgrade", "base"}).out == "Already at base; nothing to do\n");
     CHECK(p.query("SELECT count(*) FROM migrate_version_log WHERE direction = 'downgrade'") ==
           "6\n");
 

@@ -77,7 +77,12 @@ void concurrent_upgrades(RunnerProject& p) {
     INFO("a: " << a.out << a.err << "\nb: " << b.out << b.err);
     CHECK(a.exit_code == 0);
     CHECK(b.exit_code == 0);
-    CHECK(lines(a.out).size() + lines(b.out).size() == n);  // each migration ran once
+    auto applied = [](const std::string& out) {
+        size_t count = 0;
+        for (const auto& l : lines(out)) count += l.rfind("Running upgrade", 0) == 0;
+        return count;
+    };
+    CHECK(applied(a.out) + applied(b.out) == n);  // each migration ran once
     CHECK(p.query("SELECT count(*), count(DISTINCT revision) FROM migrate_version_log WHERE "
                   "direction = 'upgrade'") == std::to_string(n) + "|" + std::to_string(n) + "\n");
     CHECK(p.version_rows() == Lines{"k8"});
