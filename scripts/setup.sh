@@ -8,6 +8,7 @@ PACKAGES=(
   libcli11-dev libyaml-dev libsqlite3-dev libpq-dev nlohmann-json3-dev catch2
   postgresql postgresql-client sqlite3 python3 python3-jsonschema python3-yaml graphviz
   alembic  # the Alembic oracle of the corpus (tests/corpus)
+  python3-sqlalchemy python3-psycopg2 python3-pymysql  # Alembic's drivers: bench/side_by_side.py
   clang libclang-rt-14-dev  # the fuzz harnesses (fuzz/, libFuzzer)
   clang-format  # scripts/check_style.sh
 )
