@@ -67,6 +67,9 @@ if config.config_file_name is not None:
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 {metadata}
+# Reflecting a table reflects the tables its foreign keys name, recursively: a chain of
+# 500 foreign keys is past Python's default limit of 1,000 frames (RecursionError).
+sys.setrecursionlimit(100000)
 
 url = os.environ["BENCH_DATABASE_URL"]
 engine = create_engine(url, poolclass=pool.NullPool)
