@@ -10,6 +10,10 @@
                                             at one table, so the runner's own cost shows
   generate_project.py big-revision N DIR    one revision creating N tables (N=150000
                                             is a ~50 MB file)
+  generate_project.py wide N DIR            N tables in one model file, as side_by_side.py
+                                            declares them for Alembic too: a primary key,
+                                            a unique column, a foreign key + index to the
+                                            one before, and every other table a second index
 
 DIR gets a migrate.yaml (database sqlite:///app.db), models/ and versions/.
 """
@@ -29,6 +33,24 @@ def table_yaml(i, indent):
     ]
     if i > 0:
         lines.append(f"{pad}    - {{name: parent_id, type: integer, references: t{i - 1}.id, index: true}}")
+    return "\n".join(lines) + "\n"
+
+
+def wide_table_yaml(i, indent):
+    """Table i of the side-by-side wide schema (bench/sbs_projects.py has its SQLAlchemy twin)."""
+    pad = " " * indent
+    lines = [
+        f"{pad}- name: t{i}",
+        f"{pad}  columns:",
+        f"{pad}    - {{name: id, type: integer, primary_key: true}}",
+        f"{pad}    - {{name: name, type: string(50), nullable: false, unique: true}}",
+        f"{pad}    - {{name: score, type: integer}}",
+    ]
+    if i > 0:
+        lines.append(f"{pad}    - {{name: parent_id, type: integer, references: t{i - 1}.id, index: true}}")
+    if i % 2 == 0:
+        lines.append(f"{pad}  indexes:")
+        lines.append(f"{pad}    - {{name: ix_t{i}_score, columns: [score]}}")
     return "\n".join(lines) + "\n"
 
 
@@ -55,7 +77,7 @@ def write_revision(folder, i, parent, ops_up, ops_down):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("models", "revisions", "rolling", "big-revision"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("models", "wide", "revisions", "rolling", "big-revision"):
         sys.exit(__doc__)
     kind, n, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     for sub in ("models", "versions"):
@@ -67,6 +89,11 @@ def main():
             f.write("enums:\n  - {name: state, values: [draft, live, gone]}\ntables:\n")
             for i in range(n):
                 f.write(table_yaml(i, 2))
+    elif kind == "wide":
+        with open(os.path.join(root, "models", "tables.yaml"), "w") as f:
+            f.write("tables:\n")
+            for i in range(n):
+                f.write(wide_table_yaml(i, 2))
     elif kind == "revisions":
         parent = None
         for i in range(n):

@@ -9,6 +9,7 @@ PACKAGES=(
   libmariadb-dev mariadb-server mariadb-client  # the MySQL/MariaDB dialect and its test server
   postgresql postgresql-client sqlite3 python3 python3-jsonschema python3-yaml graphviz
   alembic  # the Alembic oracle of the corpus (tests/corpus)
+  python3-sqlalchemy python3-psycopg2 python3-pymysql  # Alembic's drivers: bench/side_by_side.py
   clang libclang-rt-14-dev  # the fuzz harnesses (fuzz/, libFuzzer)
   clang-format  # scripts/check_style.sh
 )
