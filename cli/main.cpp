@@ -109,8 +109,9 @@ int run(int argc, char** argv) {
     out.set_redactor(redactor(global, argc, argv));
     CommandContext ctx{global, out};
 
-    CLI::App app{"migrate: schema migrations for SQLite and PostgreSQL, from YAML models",
-                 "migrate"};
+    CLI::App app{
+        "migrate: schema migrations for SQLite, PostgreSQL and MySQL/MariaDB, from YAML models",
+        "migrate"};
     app.set_version_flag("--version", std::string("migrate ") + MIGRATE_VERSION);
     app.require_subcommand(1);
     app.fallthrough();

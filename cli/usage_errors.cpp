@@ -1,6 +1,6 @@
 #include "cli/usage_errors.h"
 
-#include <sstream>
+#include <algorithm>
 #include <vector>
 
 #include "core/base/errors.h"
@@ -108,10 +108,16 @@ std::string usage_message(CLI::App& app, const CLI::ParseError& error, int argc,
         // CLI11 names the arguments it did not expect at the end of its message.
         std::string text = error.what();
         size_t colon = text.find("expected: ");
+        // Matched against argv in order, so an argument with a space stays whole (and the
+        // output's redactor, which masks whole arguments, still recognises it).
         std::vector<std::string> extras;
-        if (colon != std::string::npos) {
-            std::istringstream words(text.substr(colon + 10));
-            for (std::string w; words >> w;) extras.push_back(w);
+        std::string rest = colon == std::string::npos ? "" : text.substr(colon + 10);
+        for (int i = 1; i < argc && !rest.empty(); ++i) {
+            std::string arg = argv[i];
+            if (arg.empty() || rest.compare(0, arg.size(), arg) != 0) continue;
+            if (rest.size() > arg.size() && rest[arg.size()] != ' ') continue;
+            extras.push_back(arg);
+            rest.erase(0, std::min(rest.size(), arg.size() + 1));
         }
         return extras_message(app, extras);
     }
