@@ -164,7 +164,7 @@ Operations read_execute(Body& b) {
         return {Execute{b.node.Scalar(), "", {}}};
     }
     if (!expect_map(b.node, b.what, b.ctx)) return {};
-    check_keys(b.node, {"sql", "dialect", "effect"}, b.what, b.ctx);
+    check_keys(b.node, {"sql", "dialect", "effect", "reverse"}, b.what, b.ctx);
     Execute op{b.text("sql"), b.opt_text("dialect").value_or(""), {}};
     if (op.dialect == "postgres") op.dialect = "postgresql";
     if (!op.dialect.empty() && op.dialect != "sqlite" && op.dialect != "postgresql")
@@ -173,6 +173,7 @@ Operations read_execute(Body& b) {
                    "'");
     op.effect = parse_operations(b.node["effect"], b.ctx);
     op.effect_declared = b.node["effect"] && !b.node["effect"].IsNull();
+    op.reverse = b.opt_text("reverse");
     return {op};
 }
 

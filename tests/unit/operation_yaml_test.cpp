@@ -99,6 +99,9 @@ const char* kEveryOperation = R"Y(
     dialect: postgresql
     effect:
       - create_enum: {name: e, values: [x]}
+- execute:
+    sql: CREATE VIEW v AS SELECT 1
+    reverse: DROP VIEW v
 )Y";
 
 }  // namespace
