@@ -135,6 +135,9 @@ std::string StepByStep::note(const std::string& rows) const {
     if (!undone.empty()) out += "  Undone before that: " + undone + ".\n";
     std::string undo_blocker = blocker_;
     if (revision_) undo_blocker = partial_undo_blocker(current_, *revision_, ctx_.dialect.name());
+    if (!undo_blocker.empty() && failed_ && blocker_.find(undo_blocker.substr(
+                                                undo_blocker.find(':') + 2)) != std::string::npos)
+        undo_blocker = "see above";
     return out + capitalized(current_.describe()) + "; the database stays at " + rows +
            " with it.\n" + partial_way_on(current_, rows, undo_blocker);
 }
