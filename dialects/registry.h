@@ -8,7 +8,7 @@
 
 namespace migrate {
 
-// "sqlite" or "postgresql"; throws InputError for anything else.
+// "sqlite", "postgresql" or "mysql"; throws InputError for anything else.
 std::unique_ptr<Dialect> make_dialect(const std::string& name);
 
 }  // namespace migrate

@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ccache pkg-config
   libcli11-dev libyaml-dev libsqlite3-dev libpq-dev nlohmann-json3-dev catch2
+  libmariadb-dev mariadb-server mariadb-client  # the MySQL/MariaDB dialect and its test server
   postgresql postgresql-client sqlite3 python3 python3-jsonschema python3-yaml graphviz
   alembic  # the Alembic oracle of the corpus (tests/corpus)
   clang libclang-rt-14-dev  # the fuzz harnesses (fuzz/, libFuzzer)

@@ -170,13 +170,15 @@ void parse_query(const std::string& url, const std::string& query, DatabaseUrl& 
     }
 }
 
-DatabaseUrl parse_postgresql(const std::string& url, const std::string& rest) {
+// scheme://user:password@host:port/database?params, shared by the server databases.
+DatabaseUrl parse_server_url(const std::string& url, const std::string& rest,
+                             const std::string& dialect) {
     DatabaseUrl u;
-    u.dialect = "postgresql";
+    u.dialect = dialect;
     if (rest.rfind("//", 0) != 0)
-        reject(url,
-               "is not of the form postgresql://user@host:port/database (with ':' and the password "
-               "after the user when there is one)");
+        reject(url, "is not of the form " + dialect +
+                        "://user@host:port/database (with ':' and the password after the user "
+                        "when there is one)");
     std::string s = rest.substr(2);
     if (s.find('#') != std::string::npos)
         reject(url, "has a '#'; a password that holds '#' must percent-encode it as %23");
@@ -199,11 +201,44 @@ DatabaseUrl parse_postgresql(const std::string& url, const std::string& rest) {
     return u;
 }
 
+// The query parameters a mysql:// URL may carry, and their values where they are fixed.
+void check_mysql_params(const std::string& url, const DatabaseUrl& u) {
+    static const std::vector<std::string> known = {
+        "charset", "unix_socket", "ssl_ca",     "ssl_capath",      "ssl_cert",
+        "ssl_key", "ssl_cipher",  "ssl_mode",   "ssl",             "ssl_verify_cert",
+        "ssl_crl", "ssl_crlpath", "tls_version"};
+    for (const auto& [key, value] : u.params) {
+        std::string k = lower(key);
+        if (std::find(known.begin(), known.end(), k) == known.end())
+            reject(url, "has an unknown parameter '" + key +
+                            "'; a MySQL URL takes charset, unix_socket, ssl_ca, ssl_capath, "
+                            "ssl_cert, ssl_key, ssl_cipher, ssl_crl, ssl_crlpath, ssl_mode, ssl, "
+                            "ssl_verify_cert and tls_version");
+        std::string v = lower(value);
+        if (k == "ssl_mode" && v != "disabled" && v != "preferred" && v != "required" &&
+            v != "verify_ca" && v != "verify_identity")
+            reject(url, "has ssl_mode='" + value +
+                            "'; use DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY");
+        if ((k == "ssl" || k == "ssl_verify_cert") && v != "true" && v != "false" && v != "1" &&
+            v != "0")
+            reject(url, "has " + key + "='" + value + "'; use true or false");
+        if (value.empty() && k != "ssl")
+            reject(url, "has an empty value for '" + key + "'");
+    }
+}
+
+DatabaseUrl parse_mysql(const std::string& url, const std::string& rest) {
+    DatabaseUrl u = parse_server_url(url, rest, "mysql");
+    if (u.port == 0) u.port = 3306;
+    check_mysql_params(url, u);
+    return u;
+}
+
 }  // namespace
 
 std::string DatabaseUrl::masked() const {
     if (dialect == "sqlite") return memory ? "sqlite://" : "sqlite:///" + path;
-    std::string s = "postgresql://";
+    std::string s = dialect + "://";
     if (!user.empty() || !password.empty()) {
         s += percent_encode(user);
         if (!password.empty()) s += ":***";
@@ -230,14 +265,16 @@ DatabaseUrl parse_database_url(const std::string& url, const std::string& base_d
     size_t colon = url.find(':');
     std::string scheme = colon == std::string::npos ? "" : url.substr(0, colon);
     if (!valid_scheme(scheme))
-        reject(url, "has no scheme; expected sqlite:///path.db or postgresql://...");
+        reject(url, "has no scheme; expected sqlite:///path.db, postgresql://... or mysql://...");
     std::string rest = url.substr(colon + 1);
     std::string base = lower(scheme.substr(0, scheme.find('+')));  // drop SQLAlchemy driver suffix
     if (base == "sqlite" || base == "sqlite3") return parse_sqlite(url, rest, base_dir);
     if (base == "postgresql" || base == "postgres" || base == "pgsql")
-        return parse_postgresql(url, rest);
+        return parse_server_url(url, rest, "postgresql");
+    if (base == "mysql" || base == "mariadb") return parse_mysql(url, rest);
     throw InputError("database '" + base + "' in URL '" + mask_url(url) +
-                     "' is not supported: migrate supports sqlite:// and postgresql:// URLs");
+                     "' is not supported: migrate supports sqlite://, postgresql:// and mysql:// "
+                     "URLs");
 }
 
 }  // namespace migrate

@@ -11,30 +11,32 @@
 namespace migrate {
 
 struct DatabaseUrl {
-    std::string dialect;  // "sqlite" or "postgresql"
+    std::string dialect;  // "sqlite", "postgresql" or "mysql" (mysql:// and mariadb://)
 
     // sqlite
     std::string path;  // absolute or relative to the working directory; "" with memory
     bool memory = false;
 
-    // postgresql
+    // postgresql and mysql
     std::string user;
     std::string password;
     std::string host;
-    int port = 0;  // 0 = libpq's default
+    int port = 0;  // 0 = libpq's default; mysql: 3306 when not given
     std::string database;
-    std::vector<std::pair<std::string, std::string>> params;  // ?sslmode=require&...
+    // ?sslmode=require&... (mysql: charset, unix_socket, ssl_* only; checked when parsed)
+    std::vector<std::pair<std::string, std::string>> params;
 
     // postgresql://user:***@host:port/db?params (parameters named *password* masked,
-    // the user percent-encoded), sqlite:///path
+    // the user percent-encoded), mysql://... likewise, sqlite:///path
     std::string masked() const;
 };
 
 // Parses a URL. Relative SQLite paths are resolved against base_dir (the config file's
 // folder for a URL from the config; "" = the working directory). Driver suffixes
-// (postgresql+psycopg2://, sqlite+aiosqlite://) are accepted and ignored. Throws
-// InputError, quoting the URL only through mask_url(), for unsupported databases
-// (mysql://...) and for every form that could put a password where it does not
+// (postgresql+psycopg2://, sqlite+aiosqlite://, mysql+pymysql://) are accepted and
+// ignored; mariadb:// is mysql://. Throws InputError, quoting the URL only through
+// mask_url(), for unsupported databases (oracle://...), for a mysql:// parameter that
+// is not charset, unix_socket or an SSL setting, and for every form that could put a password where it does not
 // belong: credentials without "//" or after the host, an unencoded '/', '?', '#' or
 // '@' that moves the password into the path, query or host, spaces and control
 // characters, a ':' in the user name, a NUL byte, a user or password in a SQLite URL.

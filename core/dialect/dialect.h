@@ -111,6 +111,10 @@ struct Capabilities {
     // table's one-column integer primary key can (SQLite's rowid alias).
     bool identity_columns = false;
     bool sequences = false;  // standalone sequences (CREATE SEQUENCE)
+    // A unique constraint is nothing but a unique index: the database keeps no trace of
+    // which was declared, and reflection reports a unique index over plain ascending
+    // columns as a unique constraint. The differ compares such indexes as constraints.
+    bool unique_constraints_are_indexes = false;
 };
 
 class Dialect {

@@ -1,5 +1,7 @@
 // Prepares one side of a diff: keeps only the managed tables (include_schemas,
-// exclude_tables, hidden_tables), writes the dialect's default schema as "", drops
+// exclude_tables, hidden_tables), writes the dialect's default schema as "", turns
+// plain unique indexes into unique constraints where the dialect cannot tell them
+// apart (Capabilities::unique_constraints_are_indexes), drops
 // enums when the dialect cannot express them, refuses sequences when the dialect has
 // none (an InputError naming the sequence), and sorts. Comments are kept: see
 // adopt_comments.
@@ -67,6 +69,25 @@ void localise_schemas(Table& t, const SchemaFilter& filter) {
     t.schema = table_schema;
 }
 
+// A unique index over plain ascending columns, without predicate or method, becomes
+// the unique constraint it is indistinguishable from.
+void unique_indexes_as_constraints(Table& t) {
+    std::vector<Index> kept;
+    for (auto& ix : t.indexes) {
+        bool plain = ix.unique && !ix.where && ix.method.empty();
+        for (const auto& e : ix.elements)
+            plain = plain && !e.is_expression() && e.order == SortOrder::Asc;
+        if (!plain) {
+            kept.push_back(std::move(ix));
+            continue;
+        }
+        UniqueConstraint uq{ix.name, {}};
+        for (const auto& e : ix.elements) uq.columns.push_back(e.column);
+        t.unique_constraints.push_back(std::move(uq));
+    }
+    t.indexes = std::move(kept);
+}
+
 }  // namespace
 
 Schema prepare(const Schema& schema, const DiffOptions& options, const Normalizer& normalizer) {
@@ -76,6 +97,8 @@ Schema prepare(const Schema& schema, const DiffOptions& options, const Normalize
         if (!filter.keep(t)) continue;
         Table copy = t;
         localise_schemas(copy, filter);
+        if (options.dialect && options.dialect->capabilities().unique_constraints_are_indexes)
+            unique_indexes_as_constraints(copy);
         out.tables.push_back(std::move(copy));
     }
     if (normalizer.compare_enums()) {

@@ -8,6 +8,7 @@
 #include "core/dialect/database_url.h"
 #include "core/dialect/dialect.h"
 #include "dialects/registry.h"
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/temp_dir.h"
 
@@ -94,6 +95,20 @@ void check_capabilities(const std::string& url_text) {
         }
     }
 
+    SECTION("unique_constraints_are_indexes: a unique index reads back as a constraint") {
+        conn->execute("CREATE TABLE cap_u (a integer, b integer, CONSTRAINT cap_uq UNIQUE (a))");
+        conn->execute("CREATE UNIQUE INDEX cap_ix ON cap_u (b)");
+        const Table& t = table_named(d->reflect(*conn, {}).schema, "cap_u");
+        size_t as_constraints = t.unique_constraints.size();
+        if (caps.unique_constraints_are_indexes) {
+            CHECK(as_constraints == 2);
+            CHECK(t.indexes.empty());
+        } else {
+            CHECK(as_constraints == 1);
+            CHECK(t.indexes.size() == 1);
+        }
+    }
+
     SECTION("lock_scope names the database and never the password") {
         std::string scope = d->lock_scope(url);
         CHECK_FALSE(scope.empty());
@@ -113,5 +128,11 @@ TEST_CASE("capabilities: postgresql's flags and lock match the database",
           "[capabilities][postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     PgTestDatabase db(server);
+    check_capabilities(db.url());
+}
+
+TEST_CASE("capabilities: mysql's flags and lock match the database", "[capabilities][mysql]") {
+    MIGRATE_REQUIRE_MYSQL(server);
+    MysqlTestDatabase db(server);
     check_capabilities(db.url());
 }

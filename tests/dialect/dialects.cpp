@@ -6,8 +6,10 @@
 #include <stdexcept>
 
 #include "core/operations/apply_operation.h"
+#include "dialects/mysql/dialect.h"
 #include "dialects/postgresql/dialect.h"
 #include "dialects/sqlite/dialect.h"
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/temp_dir.h"
 
@@ -79,6 +81,46 @@ Schema postgresql_as_reflected(const Dialect& d, Schema s) {
     return s;
 }
 
+class MysqlDatabase : public FreshDatabase {
+  public:
+    MysqlDatabase() : db_(*mysql_server_url()) {}
+    DatabaseUrl url() const override { return parse_database_url(db_.url()); }
+
+  private:
+    MysqlTestDatabase db_;
+};
+
+// MySQL: as PostgreSQL, and besides: the primary key is always named PRIMARY; a unique
+// constraint is a unique index, so a unique index over plain ascending columns reads
+// back as a unique constraint; enums are inline column types (no named types);
+// RESTRICT is the default referential action (NO ACTION means the same).
+Schema mysql_as_reflected(const Dialect& d, Schema s) {
+    s = postgresql_as_reflected(d, std::move(s));
+    for (auto& t : s.tables) {
+        if (t.primary_key) t.primary_key->name = "PRIMARY";
+        std::vector<Index> kept;
+        for (auto& ix : t.indexes) {
+            bool plain = ix.unique && !ix.where && ix.method.empty();
+            for (const auto& e : ix.elements)
+                plain = plain && !e.is_expression() && e.order == SortOrder::Asc;
+            if (!plain) {
+                kept.push_back(ix);
+                continue;
+            }
+            UniqueConstraint uq{ix.name, {}};
+            for (const auto& e : ix.elements) uq.columns.push_back(e.column);
+            t.unique_constraints.push_back(uq);
+        }
+        t.indexes = kept;
+        for (auto& fk : t.foreign_keys)
+            for (auto* a : {&fk.on_delete, &fk.on_update})
+                if (*a == "restrict" || *a == "no action") a->clear();
+    }
+    s.enums.clear();
+    s.sort();
+    return s;
+}
+
 std::vector<std::string> sqlite_integrity_problems(Connection& conn) {
     std::vector<std::string> problems;
     for (const auto& row : conn.query("PRAGMA foreign_key_check").rows)
@@ -101,12 +143,16 @@ const std::vector<TargetDialect>& target_dialects() {
         {"postgresql", [] { return std::make_unique<PostgresqlDialect>(); }, true,
          [] { return std::make_unique<PgDatabase>(); }, postgresql_as_reflected,
          [](Connection&) { return std::vector<std::string>{}; }, 8, false},
+        {"mysql", [] { return std::make_unique<MysqlDialect>(); }, true,
+         [] { return std::make_unique<MysqlDatabase>(); }, mysql_as_reflected,
+         [](Connection&) { return std::vector<std::string>{}; }, 7, false},
     };
     return list;
 }
 
 bool TargetDialect::server_available() const {
-    return !needs_server || pg_server_url().has_value();
+    if (!needs_server) return true;
+    return name == "mysql" ? mysql_server_url().has_value() : pg_server_url().has_value();
 }
 
 TestDb::TestDb(const TargetDialect& t, const ConnectOptions& options)
@@ -184,9 +230,8 @@ class DialectInvoker : public Catch::ITestInvoker {
         const TargetDialect& t = target_dialects()[index_];
         if (!t.server_available()) {
             if (running_in_ci())
-                FAIL(
-                    "MIGRATE_TEST_PG_URL is not set under CI=true: run the suite via "
-                    "scripts/test.sh");
+                FAIL((t.name == "mysql" ? "MIGRATE_TEST_MYSQL_URL" : "MIGRATE_TEST_PG_URL")
+                     << " is not set under CI=true: run the suite via scripts/test.sh");
             WARN("skipped: no " << t.name << " test server (run the suite via scripts/test.sh)");
             return;
         }

@@ -1,5 +1,5 @@
-// The autogenerate catalogue, end to end through the built binary on SQLite and on
-// PostgreSQL. For each numbered scenario (model A -> model B):
+// The autogenerate catalogue, end to end through the built binary on SQLite, on
+// PostgreSQL and on MariaDB. For each numbered scenario (model A -> model B):
 //   A: revision --autogenerate, upgrade head, then no false positives (check, online and
 //      --offline); rows inserted.
 //   B: revision --autogenerate --offline and online give byte-identical files; upgrade
@@ -43,8 +43,8 @@ void write_project_a(const AutogenProject& p, const Scenario& s) {
     p.dir().write("a/migrate.yaml", "database: " + url + "\nmodels: models\nversions: versions\n");
 }
 
-void run_scenario(const Scenario& s, const std::string& dialect, const std::string& pg_server) {
-    AutogenProject p(dialect, pg_server);
+void run_scenario(const Scenario& s, const std::string& dialect, const std::string& server) {
+    AutogenProject p(dialect, server);
     p.write_models(s.a);
     p.expect({"revision", "--autogenerate", "-m", "a", "--rev-id", "0001"});
     p.expect({"upgrade", "head"});
@@ -69,12 +69,14 @@ void run_scenario(const Scenario& s, const std::string& dialect, const std::stri
     expect_scalar(p, s.query_a, s.expect_a);
 }
 
-void run_catalogue(const std::string& dialect, const std::string& pg_server) {
+void run_catalogue(const std::string& dialect, const std::string& server) {
     for (const Scenario& s : all_scenarios()) {
-        const std::string& skip = dialect == "sqlite" ? s.skip_sqlite : s.skip_postgresql;
+        const std::string& skip = dialect == "sqlite"       ? s.skip_sqlite
+                                  : dialect == "postgresql" ? s.skip_postgresql
+                                                            : s.skip_mysql;
         if (!skip.empty()) continue;  // the reason is in the scenario
         DYNAMIC_SECTION("scenario " << s.number << ": " << s.name) {
-            run_scenario(s, dialect, pg_server);
+            run_scenario(s, dialect, server);
         }
     }
 }
@@ -99,4 +101,9 @@ TEST_CASE("autogenerate catalogue on SQLite", "[e2e][autogen][sqlite]") {
 TEST_CASE("autogenerate catalogue on PostgreSQL", "[e2e][autogen][postgresql]") {
     MIGRATE_REQUIRE_PG(server);
     run_catalogue("postgresql", server);
+}
+
+TEST_CASE("autogenerate catalogue on MySQL", "[e2e][autogen][mysql]") {
+    MIGRATE_REQUIRE_MYSQL(server);
+    run_catalogue("mysql", server);
 }

@@ -20,12 +20,15 @@ std::unique_ptr<Connection> connect(const std::string& url, const std::string& d
 
 }  // namespace
 
-AutogenProject::AutogenProject(const std::string& dialect, const std::string& pg_server,
+AutogenProject::AutogenProject(const std::string& dialect, const std::string& server,
                                const std::string& extra_config)
     : dialect_(dialect) {
     if (dialect == "postgresql") {
-        pg_ = std::make_unique<PgTestDatabase>(pg_server);
+        pg_ = std::make_unique<PgTestDatabase>(server);
         url_ = pg_->url();
+    } else if (dialect == "mysql") {
+        mysql_ = std::make_unique<MysqlTestDatabase>(server);
+        url_ = mysql_->url();
     } else {
         url_ = "sqlite:///app.db";
     }

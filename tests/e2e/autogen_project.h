@@ -1,7 +1,7 @@
 #pragma once
 // A throwaway migrate project for the autogenerate end-to-end tests: a temp folder with
 // migrate.yaml, models/ and migrations/versions/, on a fresh SQLite file or a fresh
-// PostgreSQL database. Runs the built binary with a fixed clock, and reads or writes
+// PostgreSQL or MariaDB database. Runs the built binary with a fixed clock, and reads or writes
 // rows through a real connection (to insert data and to check that it survives).
 
 #include <memory>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -17,8 +18,8 @@ namespace migrate::test {
 
 class AutogenProject {
   public:
-    // dialect "sqlite", or "postgresql" with the server URL of the test server.
-    AutogenProject(const std::string& dialect, const std::string& pg_server = "",
+    // dialect "sqlite", or "postgresql" / "mysql" with the URL of that test server.
+    AutogenProject(const std::string& dialect, const std::string& server = "",
                    const std::string& extra_config = "");
 
     const TempDir& dir() const { return dir_; }
@@ -39,6 +40,7 @@ class AutogenProject {
     TempDir dir_;
     std::string dialect_;
     std::unique_ptr<PgTestDatabase> pg_;
+    std::unique_ptr<MysqlTestDatabase> mysql_;
     std::string url_;
 };
 

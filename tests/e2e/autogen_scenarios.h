@@ -1,6 +1,6 @@
 #pragma once
 // The numbered catalogue of autogenerate change scenarios (model A -> model B) that
-// tests/e2e/autogen_catalogue_test.cpp runs end to end on SQLite and PostgreSQL.
+// tests/e2e/autogen_catalogue_test.cpp runs end to end on SQLite, PostgreSQL and MySQL.
 
 #include <string>
 #include <vector>
@@ -17,7 +17,8 @@ struct Scenario {
         "INSERT INTO users (id, email, name) VALUES (1, 'a@x.org', 'Ann'), (2, 'b@x.org', 'Bob')";
     std::string query_b = "SELECT count(*) FROM users", expect_b = "2";
     std::string query_a = "SELECT count(*) FROM users", expect_a = "2";
-    std::string skip_sqlite, skip_postgresql;  // why the dialect cannot express it ("" = runs)
+    // Why the dialect cannot express it ("" = runs).
+    std::string skip_sqlite, skip_postgresql, skip_mysql;
 };
 
 // A scenario from model A to model B with the default rows and queries.

@@ -1,5 +1,5 @@
-// The worked example (migrations-example/) runs end to end, on SQLite and on
-// PostgreSQL, as its README says: upgrade head, check (clean), history, downgrade base
+// The worked example (migrations-example/) runs end to end, on SQLite, on PostgreSQL
+// and on MariaDB, as its README says: upgrade head, check (clean), history, downgrade base
 // (nothing left but the version tables), upgrade head again. A scratch copy is used,
 // so the source tree is never written to.
 
@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -105,5 +106,17 @@ TEST_CASE("the worked example runs end to end on PostgreSQL", "[e2e][example][po
     PgTestDatabase db(server);
     run_example(project, {{"DATABASE_URL", db.url()}}, [&] {
         return db.psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    });
+}
+
+TEST_CASE("the worked example runs end to end on MariaDB", "[e2e][example][mysql]") {
+    MIGRATE_REQUIRE_MYSQL(server);
+    TempDir dir;
+    std::string project = copy_example(dir);
+    MysqlTestDatabase db(server);
+    run_example(project, {{"DATABASE_URL", db.url()}}, [&] {
+        return db.sql(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+            "ORDER BY 1");
     });
 }

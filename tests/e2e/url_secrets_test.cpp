@@ -25,7 +25,7 @@ const std::vector<std::string> kMalformed = {
     "postgresql:///user:Pw0rd03@127.0.0.1/db",        // three: would try the local socket
     "postgres:user:Pw0rd04@127.0.0.1/db",             // alias scheme, no slash
     "postgresql+psycopg2:user:Pw0rd05@127.0.0.1/db",  // driver suffix, no slash
-    "mysql://user:Pw0rd06@127.0.0.1/db",              // unsupported database
+    "oracle://user:Pw0rd06@127.0.0.1/db",             // unsupported database
     "mysql:user:Pw0rd07@127.0.0.1/db",
     "user:Pw0rd08@127.0.0.1/db",  // no scheme
     "//user:Pw0rd09@127.0.0.1/db",
@@ -47,6 +47,14 @@ const std::vector<std::string> kMalformed = {
     "sqlite:user:Pw0rd25@app.db",
     "postgresql//user:Pw0rd26@127.0.0.1/db",           // no colon after the scheme
     "postgresql:\\\\user:Pw0rd27@127.0.0.1\\db",       // backslashes
+    "mysql:/user:Pw0rd31@127.0.0.1/db",                // mysql, one slash
+    "mariadb:user:Pw0rd32@127.0.0.1/db",               // mariadb, no slash
+    "mysql+pymysql:user:Pw0rd33@127.0.0.1/db",         // driver suffix, no slash
+    "mysql://user:Pw0rd34/x@127.0.0.1/db",             // '/' in the password
+    "mysql+aiomysql://user:Pw0rd35#x@127.0.0.1/db",    // '#' in the password
+    "mysql://127.0.0.1:1/user:Pw0rd36@db",             // credentials after the host
+    "mysql://user:Pw0rd37@127.0.0.1:1/db?sslmode=x",   // a PostgreSQL parameter
+    "mysql://user:Pw0rd38@127.0.0.1:1/db?ssl_mode=no", // a bad ssl_mode
     "postgresql://user:Pw0rd28@127.0.0.1:1/db?x=a@b",  // an '@' in the query
     "postgresql://user:Pw0rd29@127.0.0.1:1/db\r",      // a carriage return
     "postgresql://user:Pw0rd\t30@127.0.0.1:1/db",      // a tab

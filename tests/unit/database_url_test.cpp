@@ -30,9 +30,55 @@ TEST_CASE("postgresql URLs, driver suffixes and masking", "[url]") {
     CHECK(parse_database_url("postgresql+asyncpg://u@[::1]:5432/d").host == "::1");
 }
 
+TEST_CASE("mysql URLs: schemes, driver suffixes, default port, parameters and masking", "[url]") {
+    auto u = parse_database_url(
+        "mysql+pymysql://bob:s%40cret@db.example:3307/app?charset=utf8mb4&ssl_mode=REQUIRED"
+        "&ssl_ca=/etc/ca.pem");
+    CHECK(u.dialect == "mysql");
+    CHECK(u.user == "bob");
+    CHECK(u.password == "s@cret");
+    CHECK(u.host == "db.example");
+    CHECK(u.port == 3307);
+    CHECK(u.database == "app");
+    REQUIRE(u.params.size() == 3);
+    CHECK(u.params[0] == std::pair<std::string, std::string>{"charset", "utf8mb4"});
+    CHECK(u.masked() ==
+          "mysql://bob:***@db.example:3307/app?charset=utf8mb4&ssl_mode=REQUIRED&ssl_ca=/etc/ca.pem");
+    for (const char* scheme : {"mysql", "mariadb", "mysql+pymysql", "mysql+mysqldb", "mysql+aiomysql",
+                               "mysql+asyncmy", "mysql+mysqlconnector", "mariadb+mariadbconnector",
+                               "mysql+mariadbconnector", "MySQL"}) {
+        auto v = parse_database_url(std::string(scheme) + "://u:pw@h/d");
+        INFO(scheme);
+        CHECK(v.dialect == "mysql");
+        CHECK(v.port == 3306);  // the default
+        CHECK(v.host == "h");
+        CHECK(v.database == "d");
+        CHECK(v.masked() == "mysql://u:***@h:3306/d");
+    }
+    auto sock = parse_database_url("mysql://root@localhost/app?unix_socket=/run/mysqld/mysqld.sock");
+    CHECK(sock.params.at(0).second == "/run/mysqld/mysqld.sock");
+    CHECK(parse_database_url("mysql://u@h/d?ssl=true&ssl_cert=c.pem&ssl_key=k.pem").params.size() ==
+          3);
+    CHECK(parse_database_url("mysql://u@[::1]:3310/d").host == "::1");
+    CHECK_THROWS_WITH(parse_database_url("mysql://h/d?password=Secret2"),
+                      Catch::Contains("password=***") && !Catch::Contains("Secret2"));
+}
+
+TEST_CASE("mysql URLs with unknown parameters or bad SSL settings are refused", "[url]") {
+    CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?sslmode=require"),
+                      Catch::Contains("unknown parameter 'sslmode'") &&
+                          !Catch::Contains("Secret1"));
+    CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?ssl_mode=sometimes"),
+                      Catch::Contains("VERIFY_IDENTITY") && !Catch::Contains("Secret1"));
+    CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?ssl=maybe"),
+                      Catch::Contains("true or false"));
+    CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?charset="),
+                      Catch::Contains("empty value for 'charset'"));
+}
+
 TEST_CASE("unsupported and malformed URLs never echo the password", "[url]") {
     try {
-        parse_database_url("mysql://root:hunter2@localhost/db");
+        parse_database_url("oracle://root:hunter2@localhost/db");
         FAIL("expected an error");
     } catch (const InputError& e) {
         std::string m = e.what();
@@ -84,7 +130,23 @@ TEST_CASE("malformed URLs are rejected without echoing the password", "[url]") {
         {"postgresql://user:Secret1@host:abc/db", "invalid port"},
         {"sqlite://user:Secret1@host/app.db", "sqlite:///relative"},
         {"sqlite:///user:Secret1@app.db", "no user or password"},
-        {"mysql://user:Secret1@host/db", "not supported"},
+        {"oracle://user:Secret1@host/db", "not supported"},
+        {"mysql:user:Secret1@host/db", "mysql:user:***@host/db"},
+        {"mysql:/user:Secret1@host/db", "mysql:/user:***@host/db"},
+        {"mariadb:user:Secret1@host/db", "mariadb:user:***@host/db"},
+        {"mysql+pymysql:user:Secret1@host/db", "mysql+pymysql:user:***@host/db"},
+        {"mysql:///user:Secret1@host/db", "'@'"},
+        {"mysql://user:Secret1/x@host/db", "percent-encode"},
+        {"mysql+aiomysql://user:Secret1?x@host/db", "percent-encode"},
+        {"mysql://user:Secret1#x@host/db", "'#'"},
+        {"mysql://user:Secret1 x@host/db", "space or control character"},
+        {"mysql://user%3ASecret1@host/db", "':' in the user name"},
+        {"mysql://user:Secret1%00@host/db", "NUL"},
+        {"mariadb://host/user:Secret1@db", "'@'"},
+        {"mysql://user:Secret1@host/db/x", "'/' in the database name"},
+        {"mysql://user:Secret1@host:99999/db", "invalid port"},
+        {"mysql://user:Secret1@host/db?x=a@b", "'@'"},
+        {"mysql://user:Secret1@host/db?ssl_mode=bogus", "ssl_mode"},
         {"user:Secret1@host/db", "not supported"},
         {"//user:Secret1@host/db", "no scheme"},
         {"Secret1@host/db", "no scheme"},
