@@ -49,17 +49,16 @@ int run_current(CommandContext& ctx, bool check_heads) {
     for (const auto& p : partial) {
         ctx.out.print(p.revision + " (partially applied: " + std::to_string(p.done) + " of " +
                       std::to_string(p.total) + " " + to_string(p.direction) + " operations)");
-        ctx.out.warning(partial_status(p, project.script.revisions(), rows,
-                                       project.database.dialect->name()));
+        ctx.out.warning(
+            partial_status(p, project.script.revisions(), rows, project.database.dialect->name()));
         partial_json.push_back({{"revision", p.revision},
                                 {"direction", to_string(p.direction)},
                                 {"done", p.done},
                                 {"total", p.total}});
     }
     bool at_head = graph.at_heads(rows) && partial.empty();
-    nlohmann::json result = {{"current", ids_json(rows)},
-                             {"heads", ids_json(graph.real_heads())},
-                             {"at_head", at_head}};
+    nlohmann::json result = {
+        {"current", ids_json(rows)}, {"heads", ids_json(graph.real_heads())}, {"at_head", at_head}};
     if (!partial.empty()) result["partial"] = partial_json;
     ctx.out.set_result(result);
     if (check_heads && !at_head) {

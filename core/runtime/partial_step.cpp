@@ -16,12 +16,10 @@ std::string PartialStep::describe() const {
     std::string counts = std::to_string(done) + " of " + std::to_string(total);
     if (direction == Direction::Upgrade)
         return "revision " + revision + " is partially applied: " + counts + " operations";
-    return "revision " + revision + " is partially downgraded: " + counts +
-           " downgrade operations";
+    return "revision " + revision + " is partially downgraded: " + counts + " downgrade operations";
 }
 
-std::optional<PartialStep> parse_partial(const std::string& revision,
-                                         const std::string& progress) {
+std::optional<PartialStep> parse_partial(const std::string& revision, const std::string& progress) {
     auto space = progress.find(' ');
     auto slash = progress.find('/');
     if (space == std::string::npos || slash == std::string::npos || slash < space)
@@ -50,8 +48,8 @@ bool skipped_on(const Operation& op, const std::string& dialect) {
 
 std::string partial_undo_blocker(const PartialStep& partial, const Revision& full_revision,
                                  const std::string& dialect) {
-    const Operations& ops = partial.direction == Direction::Upgrade ? full_revision.upgrade
-                                                                    : full_revision.downgrade;
+    const Operations& ops =
+        partial.direction == Direction::Upgrade ? full_revision.upgrade : full_revision.downgrade;
     for (size_t i = std::min(partial.done, ops.size()); i-- > 0;) {
         if (skipped_on(ops[i], dialect)) continue;
         try {

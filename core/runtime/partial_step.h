@@ -15,7 +15,6 @@
 #include "core/operations/operations.h"
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_loader.h"
-#include "core/revision/revision_loader.h"
 
 namespace migrate {
 

@@ -100,8 +100,8 @@ class StepByStep {
     const std::vector<PartialStep>& partial() const { return partial_; }
     void start(const Revision& revision, Direction direction, size_t first, size_t total,
                const std::string& applied_at);
-    void operation(const Revision& revision, Direction direction, size_t index,
-                   const Operation& op, LiveSchema& schema);
+    void operation(const Revision& revision, Direction direction, size_t index, const Operation& op,
+                   LiveSchema& schema);
     void finished();  // the step completed: its partial row goes
     void undo_partial(const Revision& revision, const PartialStep& partial, LiveSchema& schema,
                       const std::string& applied_at);

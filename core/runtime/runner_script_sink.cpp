@@ -78,8 +78,8 @@ void ScriptSink::operation(const Revision& revision, Direction direction, size_t
             statement(dialect_.begin_sql());
         }
         out_ += "-- " + std::string(to_string(direction)) + " operation " +
-                std::to_string(index + 1) + " of " + std::to_string(total_) + ": " +
-                describe(op) + "\n";
+                std::to_string(index + 1) + " of " + std::to_string(total_) + ": " + describe(op) +
+                "\n";
     }
     try {
         for (const auto& sql : dialect_.render(op, RenderContext{schema_, options_.naming}))

@@ -21,8 +21,8 @@ std::string capitalized(std::string text) {
 
 }  // namespace
 
-void StepByStep::start(const Revision& revision, Direction direction, size_t first,
-                       size_t total, const std::string& applied_at) {
+void StepByStep::start(const Revision& revision, Direction direction, size_t first, size_t total,
+                       const std::string& applied_at) {
     revision_ = &revision;
     current_ = PartialStep{revision.id, direction, first, total};
     first_ = first;
@@ -72,9 +72,10 @@ void StepByStep::operation(const Revision& revision, Direction direction, size_t
             std::string place = operation_place(revision, direction, index, op);
             std::string blocker = j > 0 ? undo_statements(*before, schema) : "";
             if (!blocker.empty())
-                blocker = std::string(to_string(direction)) + " operation " + std::to_string(index + 1) +
-                          " was partly applied (" + std::to_string(j) + " of " +
-                          std::to_string(statements.size()) + " statements ran) and " + blocker;
+                blocker = std::string(to_string(direction)) + " operation " +
+                          std::to_string(index + 1) + " was partly applied (" + std::to_string(j) +
+                          " of " + std::to_string(statements.size()) + " statements ran) and " +
+                          blocker;
             Undo u = blocker.empty() ? undo(ops, first_, schema) : Undo{blocker, {}};
             fail(u.blocker, std::move(u.undone));
             throw statement_failed(place, statements[j], e);
@@ -123,9 +124,10 @@ std::string StepByStep::note(const std::string& rows) const {
         if (current_.done > 0) out += ", where " + current_.describe();
         out += ".";
         if (!undone.empty())
-            out += "\n  Without transactional DDL, it was undone operation by operation, newest "
-                   "first: " +
-                   undone + ".";
+            out +=
+                "\n  Without transactional DDL, it was undone operation by operation, newest "
+                "first: " +
+                undone + ".";
         return out;
     }
     std::string head = undoing_partial_ ? "\nThe partial step could not be undone: "
@@ -135,8 +137,8 @@ std::string StepByStep::note(const std::string& rows) const {
     if (!undone.empty()) out += "  Undone before that: " + undone + ".\n";
     std::string undo_blocker = blocker_;
     if (revision_) undo_blocker = partial_undo_blocker(current_, *revision_, ctx_.dialect.name());
-    if (!undo_blocker.empty() && failed_ && blocker_.find(undo_blocker.substr(
-                                                undo_blocker.find(':') + 2)) != std::string::npos)
+    if (!undo_blocker.empty() && failed_ &&
+        blocker_.find(undo_blocker.substr(undo_blocker.find(':') + 2)) != std::string::npos)
         undo_blocker = "see above";
     return out + capitalized(current_.describe()) + "; the database stays at " + rows +
            " with it.\n" + partial_way_on(current_, rows, undo_blocker);

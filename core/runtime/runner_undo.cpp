@@ -19,8 +19,7 @@ bool is_removal(const Operation& op) {
 
 }  // namespace
 
-StepByStep::Undo StepByStep::undo(const Operations& ops, size_t to,
-                                  LiveSchema& schema) {
+StepByStep::Undo StepByStep::undo(const Operations& ops, size_t to, LiveSchema& schema) {
     Undo u;
     Direction direction = current_.direction;
     for (size_t i = std::min(current_.done, ops.size()); i-- > to;) {
@@ -44,7 +43,8 @@ StepByStep::Undo StepByStep::undo(const Operations& ops, size_t to,
                 for (; ran < statements.size(); ++ran) ctx_.connection.execute(statements[ran]);
             } catch (const Error& e) {
                 u.blocker = "undoing " + place + " failed";
-                if (ran > 0) u.blocker += " after " + std::to_string(ran) + " of its statements ran";
+                if (ran > 0)
+                    u.blocker += " after " + std::to_string(ran) + " of its statements ran";
                 if (ran < statements.size()) u.blocker += "\n  SQL: " + statements[ran];
                 u.blocker += "\n  database said: " + std::string(e.what());
                 return u;

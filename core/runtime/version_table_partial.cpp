@@ -11,9 +11,9 @@ bool VersionTable::log_exists(Connection& connection) const {
 
 std::vector<PartialStep> VersionTable::read_partial(Connection& connection) const {
     if (!log_exists(connection)) return {};
-    auto result = connection.query("SELECT revision, checksum FROM " +
-                                   qualified(names_.log_table()) +
-                                   " WHERE direction = 'partial' ORDER BY id");
+    auto result =
+        connection.query("SELECT revision, checksum FROM " + qualified(names_.log_table()) +
+                         " WHERE direction = 'partial' ORDER BY id");
     std::vector<PartialStep> out;
     for (const auto& row : result.rows)
         if (auto p = parse_partial(row[0].value_or(""), row[1].value_or(""))) out.push_back(*p);
@@ -25,9 +25,9 @@ void VersionTable::write_partial(Connection& connection, const PartialStep& part
                                  const std::string& tool_version) const {
     std::string log = qualified(names_.log_table());
     if (exists) {
-        connection.query("UPDATE " + log +
-                             " SET checksum = $1 WHERE revision = $2 AND direction = 'partial'",
-                         {partial.progress(), partial.revision});
+        connection.query(
+            "UPDATE " + log + " SET checksum = $1 WHERE revision = $2 AND direction = 'partial'",
+            {partial.progress(), partial.revision});
         return;
     }
     connection.query("INSERT INTO " + log +

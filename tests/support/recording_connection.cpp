@@ -18,9 +18,8 @@ std::vector<std::string> RecordingConnection::matching(const std::string& fragme
 void RecordingConnection::record(const std::string& sql) {
     log_.push_back(sql);
     ++statements_;
-    auto on = std::find_if(fail_on_.begin(), fail_on_.end(), [&](const std::string& f) {
-        return sql.find(f) != std::string::npos;
-    });
+    auto on = std::find_if(fail_on_.begin(), fail_on_.end(),
+                           [&](const std::string& f) { return sql.find(f) != std::string::npos; });
     bool fail = statements_ == fail_at_ || on != fail_on_.end();
     if (!fail) return;
     if (on != fail_on_.end()) fail_on_.erase(on);

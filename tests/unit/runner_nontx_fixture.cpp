@@ -58,15 +58,9 @@ std::vector<std::string> column(QueryResult r) {
 }  // namespace
 
 const std::vector<std::string> kFirstStatementOf = {
-    "CREATE TABLE \"users\"",
-    "CREATE TABLE \"posts\"",
-    "ADD COLUMN \"email\"",
-    "CREATE INDEX \"ix_users_email\"",
-    "_migrate_rebuild_guard",
-    "RENAME TO \"articles\"",
-    "CREATE VIEW user_names",
-    "UPDATE users SET name",
-    "ADD COLUMN \"title\"",
+    "CREATE TABLE \"users\"",          "CREATE TABLE \"posts\"", "ADD COLUMN \"email\"",
+    "CREATE INDEX \"ix_users_email\"", "_migrate_rebuild_guard", "RENAME TO \"articles\"",
+    "CREATE VIEW user_names",          "UPDATE users SET name",  "ADD COLUMN \"title\"",
 };
 
 NonTxFixture::NonTxFixture()
@@ -89,8 +83,9 @@ std::vector<std::string> NonTxFixture::schema_text() {
 }
 
 std::vector<std::string> NonTxFixture::log_text() {
-    return column(real->query("SELECT revision || ' ' || direction || ' ' || checksum FROM "
-                              "migrate_version_log ORDER BY id"));
+    return column(
+        real->query("SELECT revision || ' ' || direction || ' ' || checksum FROM "
+                    "migrate_version_log ORDER BY id"));
 }
 
 std::vector<std::string> NonTxFixture::version_rows() {
@@ -107,9 +102,9 @@ std::vector<std::string> NonTxFixture::undo_statements() {
 }
 
 std::vector<std::string> NonTxFixture::expected_undo(size_t from, size_t to) {
-    Schema schema = dialect.reflect(*real, ReflectOptions{{}, {}, {"migrate_version",
-                                                                   "migrate_version_log"}})
-                        .schema;
+    Schema schema =
+        dialect.reflect(*real, ReflectOptions{{}, {}, {"migrate_version", "migrate_version_log"}})
+            .schema;
     std::shared_ptr<const Revision> b = loader.full("b");
     std::vector<Schema> after;  // after[i]: the schema once ops[0..i] ran
     for (size_t i = 0; i < from; ++i) {

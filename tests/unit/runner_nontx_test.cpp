@@ -39,8 +39,8 @@ TEST_CASE("without transactional DDL a failure at every operation is undone exac
             f.connection.fail_on(kFirstStatementOf[k - 1]);
             std::string message = upgrade_error(f);
             INFO(message);
-            CHECK_THAT(message, Catch::Contains("b.yaml, upgrade operation " + std::to_string(k) +
-                                                " ("));
+            CHECK_THAT(message,
+                       Catch::Contains("b.yaml, upgrade operation " + std::to_string(k) + " ("));
             CHECK_THAT(message, Catch::Contains("simulated failure"));
             CHECK_THAT(message,
                        Catch::Contains("The migration was rolled back; the database stays at a."));
@@ -126,13 +126,14 @@ TEST_CASE("an execute without a reverse leaves the revision partially applied; u
     CHECK(f.version_rows() == Rows{"b"});
 }
 
-TEST_CASE("an undo statement that fails leaves the revision partially applied; downgrade -1 "
-          "undoes its applied operations",
-          "[runner][nontx]") {
+TEST_CASE(
+    "an undo statement that fails leaves the revision partially applied; downgrade -1 "
+    "undoes its applied operations",
+    "[runner][nontx]") {
     NonTxFixture f;
     f.runner().upgrade("a");
     Rows schema = f.schema_text(), log = f.log_text();
-    f.connection.fail_on(kFirstStatementOf[3]);      // the index
+    f.connection.fail_on(kFirstStatementOf[3]);     // the index
     f.connection.fail_on("DROP COLUMN \"email\"");  // the undo of the column
     std::string message = upgrade_error(f);
     INFO(message);
