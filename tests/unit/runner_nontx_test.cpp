@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
+#include "core/runtime/runner_offline.h"
 #include "tests/unit/runner_nontx_fixture.h"
 
 using namespace migrate;
@@ -162,4 +163,21 @@ TEST_CASE(
                           Catch::Contains("revision b is partially applied: 3 of 9 operations, "
                                           "and this upgrade to 'a' does not reach it"));
     }
+}
+
+TEST_CASE("an offline script without transactional DDL numbers each operation",
+          "[runner][nontx][offline]") {
+    NonTxFixture f;
+    OfflineOptions options;
+    options.now = "2026-01-01T00:00:00Z";
+    OfflineScript script = offline_upgrade(f.dialect, f.loader, "a:b", options);
+    INFO(script.sql);
+    CHECK(script.sql.starts_with("-- sqlite commits every DDL statement by itself: when a "
+                                 "statement fails, the operations before it in its migration "
+                                 "stay applied.\n\n-- Running upgrade a -> b, nine operations\n"));
+    CHECK(script.sql.find("-- upgrade operation 1 of 9: create table 'users'\nCREATE TABLE "
+                          "\"users\"") != std::string::npos);
+    CHECK(script.sql.find("-- upgrade operation 9 of 9: add column 'articles.title'\nALTER "
+                          "TABLE \"articles\" ADD COLUMN \"title\" TEXT;") != std::string::npos);
+    CHECK(script.sql.find("partial") == std::string::npos);
 }
