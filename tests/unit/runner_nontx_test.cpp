@@ -172,9 +172,10 @@ TEST_CASE("an offline script without transactional DDL numbers each operation",
     options.now = "2026-01-01T00:00:00Z";
     OfflineScript script = offline_upgrade(f.dialect, f.loader, "a:b", options);
     INFO(script.sql);
-    CHECK(script.sql.starts_with("-- sqlite commits every DDL statement by itself: when a "
-                                 "statement fails, the operations before it in its migration "
-                                 "stay applied.\n\n-- Running upgrade a -> b, nine operations\n"));
+    CHECK(
+        script.sql.starts_with("-- sqlite commits every DDL statement by itself: when a "
+                               "statement fails, the operations before it in its migration "
+                               "stay applied.\n\n-- Running upgrade a -> b, nine operations\n"));
     CHECK(script.sql.find("-- upgrade operation 1 of 9: create table 'users'\nCREATE TABLE "
                           "\"users\"") != std::string::npos);
     CHECK(script.sql.find("-- upgrade operation 9 of 9: add column 'articles.title'\nALTER "
