@@ -204,8 +204,8 @@ DatabaseUrl parse_server_url(const std::string& url, const std::string& rest,
 // The query parameters a mysql:// URL may carry, and their values where they are fixed.
 void check_mysql_params(const std::string& url, const DatabaseUrl& u) {
     static const std::vector<std::string> known = {
-        "charset", "unix_socket", "ssl_ca",     "ssl_capath",      "ssl_cert",
-        "ssl_key", "ssl_cipher",  "ssl_mode",   "ssl",             "ssl_verify_cert",
+        "charset", "unix_socket", "ssl_ca",     "ssl_capath", "ssl_cert",
+        "ssl_key", "ssl_cipher",  "ssl_mode",   "ssl",        "ssl_verify_cert",
         "ssl_crl", "ssl_crlpath", "tls_version"};
     for (const auto& [key, value] : u.params) {
         std::string k = lower(key);
@@ -222,8 +222,7 @@ void check_mysql_params(const std::string& url, const DatabaseUrl& u) {
         if ((k == "ssl" || k == "ssl_verify_cert") && v != "true" && v != "false" && v != "1" &&
             v != "0")
             reject(url, "has " + key + "='" + value + "'; use true or false");
-        if (value.empty() && k != "ssl")
-            reject(url, "has an empty value for '" + key + "'");
+        if (value.empty() && k != "ssl") reject(url, "has an empty value for '" + key + "'");
     }
 }
 

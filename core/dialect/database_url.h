@@ -36,8 +36,8 @@ struct DatabaseUrl {
 // (postgresql+psycopg2://, sqlite+aiosqlite://, mysql+pymysql://) are accepted and
 // ignored; mariadb:// is mysql://. Throws InputError, quoting the URL only through
 // mask_url(), for unsupported databases (oracle://...), for a mysql:// parameter that
-// is not charset, unix_socket or an SSL setting, and for every form that could put a password where it does not
-// belong: credentials without "//" or after the host, an unencoded '/', '?', '#' or
+// is not charset, unix_socket or an SSL setting, and for every form that could put a password where
+// it does not belong: credentials without "//" or after the host, an unencoded '/', '?', '#' or
 // '@' that moves the password into the path, query or host, spaces and control
 // characters, a ':' in the user name, a NUL byte, a user or password in a SQLite URL.
 DatabaseUrl parse_database_url(const std::string& url, const std::string& base_dir = "");

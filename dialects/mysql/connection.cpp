@@ -52,8 +52,8 @@ std::string connect_message(const DatabaseUrl& url, unsigned code, const std::st
             return base + "access denied for user '" + url.user +
                    "'; check the user name and password in the database URL\n" + m;
         case 1049:
-            return base + "database '" + url.database + "' does not exist; create it first (CREATE DATABASE " +
-                   url.database + ")\n" + m;
+            return base + "database '" + url.database +
+                   "' does not exist; create it first (CREATE DATABASE " + url.database + ")\n" + m;
         case 2005:
             return base + "unknown host '" + url.host + "'\n" + m;
         case 2013:
@@ -65,9 +65,9 @@ std::string connect_message(const DatabaseUrl& url, unsigned code, const std::st
 
 void set_ssl_options(MYSQL* conn, const DatabaseUrl& url) {
     const std::pair<const char*, mysql_option> files[] = {
-        {"ssl_ca", MYSQL_OPT_SSL_CA},         {"ssl_capath", MYSQL_OPT_SSL_CAPATH},
-        {"ssl_cert", MYSQL_OPT_SSL_CERT},     {"ssl_key", MYSQL_OPT_SSL_KEY},
-        {"ssl_cipher", MYSQL_OPT_SSL_CIPHER}, {"ssl_crl", MYSQL_OPT_SSL_CRL},
+        {"ssl_ca", MYSQL_OPT_SSL_CA},           {"ssl_capath", MYSQL_OPT_SSL_CAPATH},
+        {"ssl_cert", MYSQL_OPT_SSL_CERT},       {"ssl_key", MYSQL_OPT_SSL_KEY},
+        {"ssl_cipher", MYSQL_OPT_SSL_CIPHER},   {"ssl_crl", MYSQL_OPT_SSL_CRL},
         {"ssl_crlpath", MYSQL_OPT_SSL_CRLPATH}, {"tls_version", MARIADB_OPT_TLS_VERSION}};
     bool any_file = false;
     for (const auto& [key, option] : files) {
@@ -100,13 +100,16 @@ std::string bind_placeholders(const std::string& sql, const std::vector<std::str
             i = skipped;
             continue;
         }
-        if (sql[i] == '$' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1])) &&
-            (i == 0 || !(std::isalnum(static_cast<unsigned char>(sql[i - 1])) || sql[i - 1] == '_'))) {
+        if (sql[i] == '$' && i + 1 < sql.size() &&
+            std::isdigit(static_cast<unsigned char>(sql[i + 1])) &&
+            (i == 0 ||
+             !(std::isalnum(static_cast<unsigned char>(sql[i - 1])) || sql[i - 1] == '_'))) {
             size_t j = i + 1;
             while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) ++j;
             size_t n = std::stoul(sql.substr(i + 1, j - i - 1));
             if (n == 0 || n > literals.size())
-                throw InternalError("placeholder $" + std::to_string(n) + " has no parameter in: " + sql);
+                throw InternalError("placeholder $" + std::to_string(n) +
+                                    " has no parameter in: " + sql);
             out += literals[n - 1];
             i = j;
             continue;
@@ -122,7 +125,8 @@ MysqlConnection::MysqlConnection(const DatabaseUrl& url, const ConnectOptions& o
     : masked_url_(url.masked()) {
     conn_ = mysql_init(nullptr);
     if (!conn_) throw DatabaseError("cannot connect to MySQL (" + masked_url_ + "): out of memory");
-    unsigned timeout = static_cast<unsigned>(std::max(1.0, std::ceil(options.connect_timeout_seconds)));
+    unsigned timeout =
+        static_cast<unsigned>(std::max(1.0, std::ceil(options.connect_timeout_seconds)));
     mysql_optionsv(conn_, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     std::string charset = param(url, "charset");
     if (charset.empty()) charset = "utf8mb4";
@@ -131,7 +135,8 @@ MysqlConnection::MysqlConnection(const DatabaseUrl& url, const ConnectOptions& o
     std::string socket = param(url, "unix_socket");
     std::string host = url.host.empty() ? "localhost" : url.host;
     if (!mysql_real_connect(conn_, host.c_str(), url.user.empty() ? nullptr : url.user.c_str(),
-                            url.password.c_str(), url.database.empty() ? nullptr : url.database.c_str(),
+                            url.password.c_str(),
+                            url.database.empty() ? nullptr : url.database.c_str(),
                             static_cast<unsigned>(url.port ? url.port : 3306),
                             socket.empty() ? nullptr : socket.c_str(), CLIENT_MULTI_STATEMENTS)) {
         std::string message = connect_message(url, mysql_errno(conn_), mysql_error(conn_));
@@ -158,8 +163,9 @@ void MysqlConnection::throw_error(const std::string& sql) {
     std::string statement = mask_passwords(sql);
     std::string text = mask_passwords(mysql_error(conn_));
     if (is_lock_wait_error(code))
-        throw LockTimeout("MySQL lock wait timeout (error " + std::to_string(code) + "): " + text +
-                          "; another session holds a lock on the same object\nstatement: " + statement);
+        throw LockTimeout(
+            "MySQL lock wait timeout (error " + std::to_string(code) + "): " + text +
+            "; another session holds a lock on the same object\nstatement: " + statement);
     std::string message = "MySQL error " + std::to_string(code) + " (" + sqlstate + "): " + text +
                           "\nstatement: " + statement;
     throw DatabaseError(mask_passwords(message), sqlstate, statement);
@@ -177,8 +183,10 @@ void MysqlConnection::execute(const std::string& sql) {
     // one shows up while moving to it.
     while (true) {
         MYSQL_RES* r = mysql_store_result(conn_);
-        if (r) mysql_free_result(r);
-        else if (mysql_field_count(conn_) != 0) throw_error(sql);
+        if (r)
+            mysql_free_result(r);
+        else if (mysql_field_count(conn_) != 0)
+            throw_error(sql);
         int next = mysql_next_result(conn_);
         if (next < 0) break;
         if (next > 0) throw_error(sql);

@@ -63,8 +63,30 @@ struct Renderer {
     Statements operator()(const CreateIndex& op) const {
         return {create_index_sql(op.table, op.index)};
     }
+    // MySQL refuses to drop the index a foreign key needs: the statement adds the index
+    // MySQL would have made for the key itself (named after it) in its place.
     Statements operator()(const DropIndex& op) const {
-        return {"DROP INDEX " + quote_identifier(op.name) + " ON " + quote_identifier(op.table)};
+        std::string keep = indexes_for_keys_without(op.schema, op.table, op.name);
+        if (keep.empty())
+            return {"DROP INDEX " + quote_identifier(op.name) + " ON " +
+                    quote_identifier(op.table)};
+        return {alter_table(op.table) + "DROP INDEX " + quote_identifier(op.name) + keep};
+    }
+    // ", ADD INDEX `fk` (...)" for each foreign key of the table that the index or unique
+    // constraint `name` serves and that nothing else would serve once it is gone.
+    std::string indexes_for_keys_without(const std::string& schema, const std::string& table,
+                                         const std::string& name) const {
+        const Table* t = ctx.before.find_table(schema, table);
+        if (!t) return "";
+        Table after = *t;
+        std::erase_if(after.indexes, [&](const Index& ix) { return ix.name == name; });
+        std::erase_if(after.unique_constraints,
+                      [&](const UniqueConstraint& u) { return u.name == name; });
+        std::string sql;
+        for (const auto& fk : t->foreign_keys)
+            if (!has_implicit_index(*t, fk) && has_implicit_index(after, fk))
+                sql += ", ADD INDEX " + quote_identifier(fk.name) + " " + column_list(fk.columns);
+        return sql;
     }
     Statements operator()(const CreateUniqueConstraint& op) const {
         return {alter_table(op.table) + "ADD " + unique_clause(op.constraint)};
@@ -75,16 +97,56 @@ struct Renderer {
     Statements operator()(const CreateCheckConstraint& op) const {
         return {alter_table(op.table) + "ADD " + check_clause(op.constraint)};
     }
+    // An autoincrement column of the key gets AUTO_INCREMENT with the key (MySQL
+    // refuses it on a column without one: render_alter_column left it out).
     Statements operator()(const CreatePrimaryKey& op) const {
-        return {alter_table(op.table) + "ADD " + primary_key_clause(op.constraint)};
+        std::string sql = alter_table(op.table) + "ADD " + primary_key_clause(op.constraint);
+        const Table* t = ctx.before.find_table(op.schema, op.table);
+        for (const Column* c : autoincrement_columns(op.schema, op.table, op.constraint.columns))
+            if (!leads_a_key(*t, c->name))
+                sql += ", MODIFY COLUMN " + column_definition(*c, ctx.before);
+        return {sql};
+    }
+    // Whether `column` leads the primary key or a unique constraint of `t` (then it
+    // already has its AUTO_INCREMENT).
+    static bool leads_a_key(const Table& t, const std::string& column) {
+        if (t.primary_key && !t.primary_key->columns.empty() && t.primary_key->columns[0] == column)
+            return true;
+        for (const auto& uq : t.unique_constraints)
+            if (!uq.columns.empty() && uq.columns[0] == column) return true;
+        return false;
+    }
+    // The autoincrement columns among `columns` of the table, as ctx.before has them.
+    std::vector<const Column*> autoincrement_columns(
+        const std::string& schema, const std::string& table,
+        const std::vector<std::string>& columns) const {
+        std::vector<const Column*> out;
+        const Table* t = ctx.before.find_table(schema, table);
+        if (!t) return out;
+        for (const auto& name : columns)
+            if (const Column* c = t->find_column(name); c && c->autoincrement) out.push_back(c);
+        return out;
     }
     Statements operator()(const DropConstraint& op) const {
         std::string name = quote_identifier(op.name);
         switch (op.type) {
-            case ConstraintType::PrimaryKey:
-                return {alter_table(op.table) + "DROP PRIMARY KEY"};
+            case ConstraintType::PrimaryKey: {
+                // AUTO_INCREMENT goes with the key (MySQL keeps none without a key), in
+                // the same statement.
+                std::string sql = alter_table(op.table);
+                const Table* t = ctx.before.find_table(op.schema, op.table);
+                std::vector<std::string> key;
+                if (t && t->primary_key) key = t->primary_key->columns;
+                for (const Column* c : autoincrement_columns(op.schema, op.table, key)) {
+                    Column plain = *c;
+                    plain.autoincrement = false;
+                    sql += "MODIFY COLUMN " + column_definition(plain, ctx.before) + ", ";
+                }
+                return {sql + "DROP PRIMARY KEY"};
+            }
             case ConstraintType::Unique:
-                return {alter_table(op.table) + "DROP INDEX " + name};
+                return {alter_table(op.table) + "DROP INDEX " + name +
+                        indexes_for_keys_without(op.schema, op.table, op.name)};
             case ConstraintType::Check:
                 return {alter_table(op.table) + "DROP CONSTRAINT " + name};
             case ConstraintType::ForeignKey:

@@ -45,6 +45,18 @@ std::optional<Column> column_before(const AlterColumn& op, const Schema& before)
     return c;
 }
 
+// Whether the column of `op` is the first column of its table's primary key or of a
+// unique constraint: what MySQL asks of an AUTO_INCREMENT column.
+bool leads_a_key(const Schema& before, const AlterColumn& op) {
+    const Table* t = before.find_table(op.schema, op.table);
+    if (!t) return true;  // unknown: write what the operation says
+    if (t->primary_key && !t->primary_key->columns.empty() && t->primary_key->columns[0] == op.name)
+        return true;
+    for (const auto& uq : t->unique_constraints)
+        if (!uq.columns.empty() && uq.columns[0] == op.name) return true;
+    return false;
+}
+
 }  // namespace
 
 // MySQL changes a column by restating it whole: MODIFY COLUMN (CHANGE COLUMN when it is
@@ -73,6 +85,10 @@ Statements render_alter_column(const AlterColumn& op, const RenderContext& ctx) 
         if (op.server_default) now.server_default = *op.server_default;
         if (op.comment) now.comment = *op.comment;
         if (op.autoincrement) now.autoincrement = *op.autoincrement;
+        // AUTO_INCREMENT needs a key on the column: on one without, it is written by the
+        // create_primary_key that follows (ddl.cpp), which sees it in the schema.
+        if (now.autoincrement && !was->autoincrement && !leads_a_key(ctx.before, op))
+            now.autoincrement = false;
         if (rename) now.name = *op.new_name;
         clauses.push_back((rename ? "CHANGE COLUMN " + quote_identifier(op.name) + " "
                                   : std::string("MODIFY COLUMN ")) +

@@ -60,7 +60,9 @@ std::string MysqlDialect::normalize_expression(const std::string& sql) const {
     return mysql::normalize_expression(sql);
 }
 
-std::string MysqlDialect::lock_scope(const DatabaseUrl& url) const { return mysql::lock_scope(url); }
+std::string MysqlDialect::lock_scope(const DatabaseUrl& url) const {
+    return mysql::lock_scope(url);
+}
 
 void MysqlDialect::acquire_lock(Connection& connection, const std::string& key,
                                 std::optional<double> timeout_seconds) const {

@@ -97,6 +97,7 @@ std::vector<NToken> canonical_tokens(const std::vector<NToken>& in) {
         {"upper", "ucase"},
         {"substring", "substr"},
         {"character_length", "char_length"},
+        {"length", "octet_length"},  // MariaDB prints length() as octet_length()
         {"mid", "substr"},
         {"localtimestamp", "current_timestamp"},
         {"localtime", "current_timestamp"},

@@ -87,10 +87,9 @@ void read_columns(ReflectState& s) {
         c.comment = non_empty(row.get("COLUMN_COMMENT"));
         std::string extra = row.str("EXTRA");
         c.autoincrement = contains(extra, "auto_increment");
-        bool generated = contains(extra, "virtual generated") ||
-                         contains(extra, "stored generated") ||
-                         contains(extra, "persistent generated") ||
-                         row.str("IS_GENERATED") == "ALWAYS";
+        bool generated =
+            contains(extra, "virtual generated") || contains(extra, "stored generated") ||
+            contains(extra, "persistent generated") || row.str("IS_GENERATED") == "ALWAYS";
         if (generated)
             not_managed(s, "generated column", t->name, t->name + "." + c.name);
         else if (!c.autoincrement)

@@ -48,8 +48,9 @@ void reflect_triggers_and_routines(ReflectState& s) {
     QueryResult routines = s.connection.query(queries::kRoutines);
     for (const auto& values : routines.rows) {
         Row row{routines, values};
-        s.result.unmanaged.push_back({row.str("ROUTINE_TYPE") == "PROCEDURE" ? "procedure" : "function",
-                                      row.str("ROUTINE_NAME")});
+        s.result.unmanaged.push_back(
+            {row.str("ROUTINE_TYPE") == "PROCEDURE" ? "procedure" : "function",
+             row.str("ROUTINE_NAME")});
     }
 }
 

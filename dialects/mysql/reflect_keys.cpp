@@ -112,9 +112,8 @@ void reflect_foreign_keys(ReflectState& s) {
     // that index belongs to the key, not to the models.
     for (auto& [name, t] : s.tables)
         for (const auto& f : t.foreign_keys)
-            std::erase_if(t.indexes, [&](const Index& ix) {
-                return ix.name == f.name && !ix.unique;
-            });
+            std::erase_if(t.indexes,
+                          [&](const Index& ix) { return ix.name == f.name && !ix.unique; });
 }
 
 }  // namespace migrate::mysql

@@ -90,8 +90,8 @@ std::vector<Token> tokenize(const std::string& s) {
         }
         size_t j = i + 1;
         TokenKind kind = TokenKind::Punct;
-        if (std::isdigit(c) || (c == '.' && i + 1 < s.size() &&
-                                std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+        if (std::isdigit(c) ||
+            (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             j = number_end(s, i), kind = TokenKind::Number;
         } else if (is_word_start(c)) {
             while (j < s.size() && is_word_char(static_cast<unsigned char>(s[j]))) ++j;
@@ -118,15 +118,30 @@ std::string unquote(const std::string& t) {
         } else if (c == '\\' && q != '`' && i + 2 < t.size()) {
             char n = t[++i];
             switch (n) {
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case '0': out += '\0'; break;
-                case 'b': out += '\b'; break;
-                case 'Z': out += '\x1a'; break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case '0':
+                    out += '\0';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'Z':
+                    out += '\x1a';
+                    break;
                 case '%':
-                case '_': out += std::string("\\") + n; break;  // LIKE escapes keep it
-                default: out += n;
+                case '_':
+                    out += std::string("\\") + n;
+                    break;  // LIKE escapes keep it
+                default:
+                    out += n;
             }
         } else {
             out += c;

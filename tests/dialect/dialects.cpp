@@ -2,6 +2,7 @@
 // Catch test per dialect for each DIALECT_TEST_CASE.
 #include "tests/dialect/dialects.h"
 
+#include <cctype>
 #include <deque>
 #include <stdexcept>
 
@@ -145,9 +146,60 @@ const std::vector<TargetDialect>& target_dialects() {
          [](Connection&) { return std::vector<std::string>{}; }, 8, false},
         {"mysql", [] { return std::make_unique<MysqlDialect>(); }, true,
          [] { return std::make_unique<MysqlDatabase>(); }, mysql_as_reflected,
-         [](Connection&) { return std::vector<std::string>{}; }, 7, false},
+         [](Connection&) { return std::vector<std::string>{}; }, 7, false,
+         /*partial_indexes=*/false, /*expression_indexes=*/false,
+         /*set_null_on_not_null=*/false, /*foreign_keys_across_types=*/false,
+         /*checks_on_autoincrement=*/false},
     };
     return list;
+}
+
+namespace {
+
+bool mentions(const std::string& expression, const std::string& word) {
+    for (size_t at = expression.find(word); at != std::string::npos;
+         at = expression.find(word, at + 1)) {
+        auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+        bool before = at == 0 || !ident(expression[at - 1]);
+        bool after = at + word.size() >= expression.size() || !ident(expression[at + word.size()]);
+        if (before && after) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool needs_what_target_lacks(const TargetDialect& target, const Schema& s) {
+    auto d = target.make();
+    for (const auto& t : s.tables) {
+        for (const auto& ix : t.indexes) {
+            if (ix.where && !target.partial_indexes) return true;
+            for (const auto& e : ix.elements)
+                if (e.is_expression() && !target.expression_indexes) return true;
+        }
+        for (const auto& fk : t.foreign_keys) {
+            const Table* ref = s.find_table(
+                fk.referred_schema.empty() ? t.schema : fk.referred_schema, fk.referred_table);
+            for (size_t i = 0; i < fk.columns.size(); ++i) {
+                const Column* c = t.find_column(fk.columns[i]);
+                if (!c) continue;
+                bool set_null = fk.on_delete == "set null" || fk.on_update == "set null";
+                if (set_null && !c->nullable && !target.set_null_on_not_null) return true;
+                const Column* r = ref && i < fk.referred_columns.size()
+                                      ? ref->find_column(fk.referred_columns[i])
+                                      : nullptr;
+                if (r && d->normalize_type(r->type) != d->normalize_type(c->type) &&
+                    !target.foreign_keys_across_types)
+                    return true;
+            }
+        }
+        for (const auto& ck : t.checks)
+            for (const auto& c : t.columns)
+                if (c.autoincrement && mentions(ck.expression, c.name) &&
+                    !target.checks_on_autoincrement)
+                    return true;
+    }
+    return false;
 }
 
 bool TargetDialect::server_available() const {

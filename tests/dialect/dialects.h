@@ -42,7 +42,21 @@ struct TargetDialect {
     // Reflection can return a foreign key without a name (SQLite's are unnamed unless
     // declared with CONSTRAINT); the differ's cases with one run only there.
     bool reflects_unnamed_foreign_keys = false;
+    // What some databases refuse (MySQL/MariaDB): the cases that need it run only where
+    // the database accepts it. The dialect's DDL refuses partial indexes itself, with an
+    // InputError naming the index; the server refuses the rest.
+    bool partial_indexes = true;     // CREATE INDEX ... WHERE
+    bool expression_indexes = true;  // an index on lower(email) (MariaDB has none)
+    // ON DELETE SET NULL on a NOT NULL column is accepted (and fails only when used).
+    bool set_null_on_not_null = true;
+    // A foreign key may join an integer column to a bigint one, and a column that a
+    // foreign key uses may change its type.
+    bool foreign_keys_across_types = true;
+    bool checks_on_autoincrement = true;  // CHECK (id > 0) on an autoincrement id
 };
+
+// Whether `s` uses something `target` refuses (the flags above).
+bool needs_what_target_lacks(const TargetDialect& target, const Schema& s);
 
 // The one list.
 const std::vector<TargetDialect>& target_dialects();

@@ -31,6 +31,10 @@ const std::string kNoEnums =
     "SQLite has no enum types (enum columns are TEXT): the change is invisible there";
 const std::string kNoComments = "SQLite has no comments";
 const std::string kMood = "enums:\n  - {name: mood, values: [happy, sad]}\n";
+const std::string kMysqlEnumValues =
+    "MySQL enums are inline ENUM column types: reflection cannot tie a column to the model's "
+    "named enum, so an online alter_enum_add_value finds no columns to rewrite (not yet "
+    "supported)";
 
 }  // namespace
 
@@ -123,6 +127,7 @@ std::vector<Scenario> table_and_column_scenarios() {
                           model(users("      - {name: mood, type: enum(mood)}\n"),
                                 "enums:\n  - {name: mood, values: [happy, sad, angry]}\n"));
         s.skip_sqlite = kNoEnums;
+        s.skip_mysql = kMysqlEnumValues;
         v.push_back(s);
     }
     {
@@ -131,6 +136,7 @@ std::vector<Scenario> table_and_column_scenarios() {
                           model(users("      - {name: mood, type: enum(mood)}\n"),
                                 "enums:\n  - {name: mood, values: [calm, happy, sad]}\n"));
         s.skip_sqlite = kNoEnums;
+        s.skip_mysql = kMysqlEnumValues;
         v.push_back(s);
     }
     {

@@ -7,6 +7,10 @@ namespace migrate::test {
 
 namespace {
 
+const std::string kMysqlNoPartial = "MySQL has no partial indexes";
+const std::string kMysqlNoExpression = "MariaDB has no expression indexes (MySQL 8.0.13+ has)";
+const std::string kMysqlNoNulls = "MySQL indexes cannot say NULLS FIRST/LAST";
+
 const std::string kPgOnly =
     "PostgreSQL-only index feature (SQLite has no operator classes or access methods)";
 
@@ -41,30 +45,48 @@ std::vector<Scenario> index_and_constraint_scenarios() {
         31, "index becomes unique",
         model(users("", indexes("      - {name: ix_email, columns: [email]}\n"))),
         model(users("", indexes("      - {name: ix_email, columns: [email], unique: true}\n")))));
-    v.push_back(make(
-        32, "add a partial index", model(users()),
-        model(users(
-            "",
-            indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n")))));
-    v.push_back(make(
-        33, "change a partial index's predicate",
-        model(users(
-            "", indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))),
-        model(users(
-            "", indexes("      - {name: ix_named, columns: [email], where: name IS NULL}\n")))));
-    v.push_back(make(34, "add an expression index", model(users()),
-                     model(users("", indexes("      - {name: ix_lower_email, expressions: "
-                                             "[\"lower(email)\"], unique: true}\n")))));
-    v.push_back(make(35, "index order desc, nulls first",
-                     model(users("", indexes("      - {name: ix_name, columns: [name]}\n"))),
-                     model(users("", indexes("      - {name: ix_name, columns: [{name: name, "
-                                             "order: desc, nulls: first}]}\n")))));
+    {
+        Scenario s = make(
+            32, "add a partial index", model(users()),
+            model(users(
+                "",
+                indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))));
+        s.skip_mysql = kMysqlNoPartial;
+        v.push_back(s);
+    }
+    {
+        Scenario s = make(
+            33, "change a partial index's predicate",
+            model(users(
+                "",
+                indexes("      - {name: ix_named, columns: [email], where: name IS NOT NULL}\n"))),
+            model(users(
+                "", indexes("      - {name: ix_named, columns: [email], where: name IS NULL}\n"))));
+        s.skip_mysql = kMysqlNoPartial;
+        v.push_back(s);
+    }
+    {
+        Scenario s = make(34, "add an expression index", model(users()),
+                          model(users("", indexes("      - {name: ix_lower_email, expressions: "
+                                                  "[\"lower(email)\"], unique: true}\n"))));
+        s.skip_mysql = kMysqlNoExpression;
+        v.push_back(s);
+    }
+    {
+        Scenario s = make(35, "index order desc, nulls first",
+                          model(users("", indexes("      - {name: ix_name, columns: [name]}\n"))),
+                          model(users("", indexes("      - {name: ix_name, columns: [{name: name, "
+                                                  "order: desc, nulls: first}]}\n"))));
+        s.skip_mysql = kMysqlNoNulls;
+        v.push_back(s);
+    }
     {
         Scenario s = make(36, "index order desc, nulls last",
                           model(users("", indexes("      - {name: ix_name, columns: [name]}\n"))),
                           model(users("", indexes("      - {name: ix_name, columns: [{name: name, "
                                                   "order: desc, nulls: last}]}\n"))));
         s.skip_sqlite = "SQLite indexes cannot say NULLS FIRST/LAST (NULLs sort first ascending)";
+        s.skip_mysql = kMysqlNoNulls;
         v.push_back(s);
     }
     {
@@ -73,6 +95,7 @@ std::vector<Scenario> index_and_constraint_scenarios() {
                           model(users("", indexes("      - {name: ix_name, columns: [{name: name, "
                                                   "opclass: text_pattern_ops}]}\n"))));
         s.skip_sqlite = kPgOnly;
+        s.skip_mysql = kPgOnly;
         v.push_back(s);
     }
     {
@@ -81,6 +104,7 @@ std::vector<Scenario> index_and_constraint_scenarios() {
                  model(users("      - {name: data, type: jsonb}\n",
                              indexes("      - {name: ix_data, columns: [data], using: gin}\n"))));
         s.skip_sqlite = kPgOnly;
+        s.skip_mysql = kPgOnly;
         v.push_back(s);
     }
     v.push_back(make(39, "add a unique constraint", model(users()),

@@ -45,19 +45,19 @@ const std::vector<std::string> kMalformed = {
     "sqlite://user:Pw0rd23@127.0.0.1/app.db",          // credentials in a SQLite URL
     "sqlite:///user:Pw0rd24@app.db",
     "sqlite:user:Pw0rd25@app.db",
-    "postgresql//user:Pw0rd26@127.0.0.1/db",           // no colon after the scheme
-    "postgresql:\\\\user:Pw0rd27@127.0.0.1\\db",       // backslashes
-    "mysql:/user:Pw0rd31@127.0.0.1/db",                // mysql, one slash
-    "mariadb:user:Pw0rd32@127.0.0.1/db",               // mariadb, no slash
-    "mysql+pymysql:user:Pw0rd33@127.0.0.1/db",         // driver suffix, no slash
-    "mysql://user:Pw0rd34/x@127.0.0.1/db",             // '/' in the password
-    "mysql+aiomysql://user:Pw0rd35#x@127.0.0.1/db",    // '#' in the password
-    "mysql://127.0.0.1:1/user:Pw0rd36@db",             // credentials after the host
-    "mysql://user:Pw0rd37@127.0.0.1:1/db?sslmode=x",   // a PostgreSQL parameter
-    "mysql://user:Pw0rd38@127.0.0.1:1/db?ssl_mode=no", // a bad ssl_mode
-    "postgresql://user:Pw0rd28@127.0.0.1:1/db?x=a@b",  // an '@' in the query
-    "postgresql://user:Pw0rd29@127.0.0.1:1/db\r",      // a carriage return
-    "postgresql://user:Pw0rd\t30@127.0.0.1:1/db",      // a tab
+    "postgresql//user:Pw0rd26@127.0.0.1/db",            // no colon after the scheme
+    "postgresql:\\\\user:Pw0rd27@127.0.0.1\\db",        // backslashes
+    "mysql:/user:Pw0rd31@127.0.0.1/db",                 // mysql, one slash
+    "mariadb:user:Pw0rd32@127.0.0.1/db",                // mariadb, no slash
+    "mysql+pymysql:user:Pw0rd33@127.0.0.1/db",          // driver suffix, no slash
+    "mysql://user:Pw0rd34/x@127.0.0.1/db",              // '/' in the password
+    "mysql+aiomysql://user:Pw0rd35#x@127.0.0.1/db",     // '#' in the password
+    "mysql://127.0.0.1:1/user:Pw0rd36@db",              // credentials after the host
+    "mysql://user:Pw0rd37@127.0.0.1:1/db?sslmode=x",    // a PostgreSQL parameter
+    "mysql://user:Pw0rd38@127.0.0.1:1/db?ssl_mode=no",  // a bad ssl_mode
+    "postgresql://user:Pw0rd28@127.0.0.1:1/db?x=a@b",   // an '@' in the query
+    "postgresql://user:Pw0rd29@127.0.0.1:1/db\r",       // a carriage return
+    "postgresql://user:Pw0rd\t30@127.0.0.1:1/db",       // a tab
 };
 
 // Valid, if odd: they may connect (and fail: nothing listens on port 1), never leak.
@@ -71,8 +71,11 @@ const std::vector<std::string> kOdd = {
     "PostgreSQL://user:Pw0rdG@127.0.0.1:1/db",
     "postgresql://:Pw0rdH@127.0.0.1:1/db",  // a password, no user
     "postgresql+asyncpg://user:Pw0rdI@[::1]:1/db",
-    "postgres://user:Pw0rdJ%2Fx@127.0.0.1:1/db",     // encoded '/'
-    "postgresql://user:Pw0rdK:more@127.0.0.1:1/db",  // ':' in the password
+    "postgres://user:Pw0rdJ%2Fx@127.0.0.1:1/db",      // encoded '/'
+    "postgresql://user:Pw0rdK:more@127.0.0.1:1/db",   // ':' in the password
+    "mysql://user:Pw0rdL%40x@127.0.0.1:1/db",         // mysql, encoded '@'
+    "mysql+aiomysql://user:Pw0rdM@x@127.0.0.1:1/db",  // mysql, raw '@' in the password
+    "mariadb://:Pw0rdN@127.0.0.1:1/db?charset=utf8mb4",
 };
 
 // A project with a model and a revision that agree, so that offline runs find nothing

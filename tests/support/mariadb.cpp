@@ -70,9 +70,19 @@ std::string unique_name() {
 
 std::string run_mariadb_client(const std::string& url, const std::string& statements) {
     UrlParts p = split_url(url);
-    std::vector<std::string> argv = {"mariadb", "--no-defaults", "--protocol=tcp", "-h", p.host,
-                                     "-P",      p.port,          "-u",             p.user,
-                                     "-N",      "-B",            "-e",             statements};
+    std::vector<std::string> argv = {"mariadb",
+                                     "--no-defaults",
+                                     "--protocol=tcp",
+                                     "-h",
+                                     p.host,
+                                     "-P",
+                                     p.port,
+                                     "-u",
+                                     p.user,
+                                     "-N",
+                                     "-B",
+                                     "-e",
+                                     statements};
     if (!p.database.empty()) argv.push_back(p.database);
     auto r = run_process(argv, "", {{"MYSQL_PWD", p.password}});
     if (r.exit_code != 0)

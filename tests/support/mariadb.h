@@ -42,14 +42,14 @@ std::string run_mariadb_client(const std::string& url, const std::string& statem
 }  // namespace migrate::test
 
 // Declares `std::string NAME` holding the server URL, or skips/fails the test.
-#define MIGRATE_REQUIRE_MYSQL(NAME)                                                  \
-    auto NAME##_opt_ = ::migrate::test::mysql_server_url();                          \
-    if (!NAME##_opt_) {                                                              \
-        if (::migrate::test::running_in_ci())                                        \
-            FAIL(                                                                    \
+#define MIGRATE_REQUIRE_MYSQL(NAME)                                                   \
+    auto NAME##_opt_ = ::migrate::test::mysql_server_url();                           \
+    if (!NAME##_opt_) {                                                               \
+        if (::migrate::test::running_in_ci())                                         \
+            FAIL(                                                                     \
                 "MIGRATE_TEST_MYSQL_URL is not set under CI=true: run the suite via " \
-                "scripts/test.sh");                                                  \
-        WARN("skipped: no MariaDB test server (run the suite via scripts/test.sh)"); \
-        return;                                                                      \
-    }                                                                                \
+                "scripts/test.sh");                                                   \
+        WARN("skipped: no MariaDB test server (run the suite via scripts/test.sh)");  \
+        return;                                                                       \
+    }                                                                                 \
     const std::string NAME = *NAME##_opt_

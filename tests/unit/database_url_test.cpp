@@ -42,11 +42,12 @@ TEST_CASE("mysql URLs: schemes, driver suffixes, default port, parameters and ma
     CHECK(u.database == "app");
     REQUIRE(u.params.size() == 3);
     CHECK(u.params[0] == std::pair<std::string, std::string>{"charset", "utf8mb4"});
-    CHECK(u.masked() ==
-          "mysql://bob:***@db.example:3307/app?charset=utf8mb4&ssl_mode=REQUIRED&ssl_ca=/etc/ca.pem");
-    for (const char* scheme : {"mysql", "mariadb", "mysql+pymysql", "mysql+mysqldb", "mysql+aiomysql",
-                               "mysql+asyncmy", "mysql+mysqlconnector", "mariadb+mariadbconnector",
-                               "mysql+mariadbconnector", "MySQL"}) {
+    CHECK(
+        u.masked() ==
+        "mysql://bob:***@db.example:3307/app?charset=utf8mb4&ssl_mode=REQUIRED&ssl_ca=/etc/ca.pem");
+    for (const char* scheme :
+         {"mysql", "mariadb", "mysql+pymysql", "mysql+mysqldb", "mysql+aiomysql", "mysql+asyncmy",
+          "mysql+mysqlconnector", "mariadb+mariadbconnector", "mysql+mariadbconnector", "MySQL"}) {
         auto v = parse_database_url(std::string(scheme) + "://u:pw@h/d");
         INFO(scheme);
         CHECK(v.dialect == "mysql");
@@ -55,7 +56,8 @@ TEST_CASE("mysql URLs: schemes, driver suffixes, default port, parameters and ma
         CHECK(v.database == "d");
         CHECK(v.masked() == "mysql://u:***@h:3306/d");
     }
-    auto sock = parse_database_url("mysql://root@localhost/app?unix_socket=/run/mysqld/mysqld.sock");
+    auto sock =
+        parse_database_url("mysql://root@localhost/app?unix_socket=/run/mysqld/mysqld.sock");
     CHECK(sock.params.at(0).second == "/run/mysqld/mysqld.sock");
     CHECK(parse_database_url("mysql://u@h/d?ssl=true&ssl_cert=c.pem&ssl_key=k.pem").params.size() ==
           3);
@@ -65,9 +67,9 @@ TEST_CASE("mysql URLs: schemes, driver suffixes, default port, parameters and ma
 }
 
 TEST_CASE("mysql URLs with unknown parameters or bad SSL settings are refused", "[url]") {
-    CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?sslmode=require"),
-                      Catch::Contains("unknown parameter 'sslmode'") &&
-                          !Catch::Contains("Secret1"));
+    CHECK_THROWS_WITH(
+        parse_database_url("mysql://u:Secret1@h/d?sslmode=require"),
+        Catch::Contains("unknown parameter 'sslmode'") && !Catch::Contains("Secret1"));
     CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?ssl_mode=sometimes"),
                       Catch::Contains("VERIFY_IDENTITY") && !Catch::Contains("Secret1"));
     CHECK_THROWS_WITH(parse_database_url("mysql://u:Secret1@h/d?ssl=maybe"),

@@ -60,6 +60,8 @@ struct Case {
     Operation op;
     // Not run on a dialect with this capability (nullptr: run everywhere).
     bool Capabilities::*not_with = nullptr;
+    // Run only where the database accepts this (TargetDialect's flags; nullptr: all).
+    bool TargetDialect::*needs = nullptr;
 };
 
 // A dialect name other than `self`: an Execute for it must be skipped.
@@ -100,14 +102,17 @@ std::vector<Case> cases(const std::string& dialect) {
          CreateIndex{"", "posts", Index{"ix_posts_title", {IndexElement{"title"}}}}},
         {13, "create a partial unique index",
          CreateIndex{"", "posts",
-                     Index{"ix_posts_t", {IndexElement{"title"}}, true, "title IS NOT NULL"}}},
+                     Index{"ix_posts_t", {IndexElement{"title"}}, true, "title IS NOT NULL"}},
+         nullptr, &TargetDialect::partial_indexes},
         {14, "drop an index", DropIndex{"", "users", "ix_users_name", std::nullopt}},
         {15, "create a unique constraint",
          CreateUniqueConstraint{"", "posts", {"uq_posts_title", {"title"}}}},
         {16, "create a foreign key",
          CreateForeignKey{
-             "", "notes", {"fk_notes_id_users", {"id"}, "", "users", {"id"}, "set null", ""}}},
-        {17, "create a check", CreateCheckConstraint{"", "posts", {"ck_posts_id", "id > 0"}}},
+             "", "notes", {"fk_notes_id_users", {"id"}, "", "users", {"id"}, "set null", ""}},
+         nullptr, &TargetDialect::set_null_on_not_null},
+        {17, "create a check", CreateCheckConstraint{"", "posts", {"ck_posts_id", "id > 0"}},
+         nullptr, &TargetDialect::checks_on_autoincrement},
         {18, "drop a check", DropConstraint{"", "users", "ck_users_email", ConstraintType::Check}},
         {19, "drop a unique constraint",
          DropConstraint{"", "users", "uq_users_email", ConstraintType::Unique}},
@@ -128,6 +133,11 @@ std::vector<Case> cases(const std::string& dialect) {
         {28, "execute", Execute{"UPDATE notes SET body = upper(body)", "", {}}},
         {29, "execute for another dialect is skipped",
          Execute{"DROP TABLE notes", other_dialect(dialect), {}}},
+        {30, "create a foreign key that cascades",
+         CreateForeignKey{
+             "", "notes", {"fk_notes_id_users", {"id"}, "", "users", {"id"}, "cascade", ""}}},
+        {31, "create a check on a plain column",
+         CreateCheckConstraint{"", "posts", {"ck_posts_user_id", "user_id > 0"}}},
     };
 }
 
@@ -148,6 +158,7 @@ DIALECT_TEST_CASE("operations: each applied to tables holding rows", "[operation
     Capabilities caps = target.make()->capabilities();
     for (const Case& c : cases(target.name)) {
         if (c.not_with && caps.*c.not_with) continue;
+        if (c.needs && !(target.*c.needs)) continue;
         DYNAMIC_SECTION("case " << c.number << ": " << c.what) {
             TestDb db(target);
             seed(db);

@@ -3,10 +3,11 @@
 // bound parameters, multi-statement texts, read-only sessions, transactions, lock wait
 // timeouts as LockTimeout, the GET_LOCK migration lock and table_exists.
 
+#include "dialects/mysql/connection.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
-#include "dialects/mysql/connection.h"
 #include "dialects/mysql/dialect.h"
 #include "dialects/mysql/lock.h"
 #include "tests/support/mariadb.h"
@@ -54,8 +55,8 @@ TEST_CASE("mysql: a bad password and a missing database are named, the password 
     MIGRATE_REQUIRE_MYSQL(server);
     MysqlTestDatabase db(server);
     std::string m = connect_error(replace(db.url(), "migrate-test-pw", "wrong-pw-123"));
-    CHECK_THAT(m, Catch::Contains("access denied for user 'migrate'") &&
-                      !Catch::Contains("wrong-pw-123"));
+    CHECK_THAT(
+        m, Catch::Contains("access denied for user 'migrate'") && !Catch::Contains("wrong-pw-123"));
     m = connect_error(replace(db.url(), db.name(), "no_such_db_here"));
     CHECK_THAT(m, Catch::Contains("database 'no_such_db_here' does not exist") &&
                       Catch::Contains("create it") && !Catch::Contains("migrate-test-pw"));
@@ -69,7 +70,8 @@ TEST_CASE("mysql: the session is utf8mb4 and strict, and parameters are bound as
     CHECK(scalar(*c, "SELECT @@character_set_client") == "utf8mb4");
     std::string mode = scalar(*c, "SELECT @@SESSION.sql_mode");
     CHECK_THAT(mode, Catch::Contains("STRICT_TRANS_TABLES") &&
-                         Catch::Contains("NO_ENGINE_SUBSTITUTION") && !Catch::Contains("ANSI_QUOTES"));
+                         Catch::Contains("NO_ENGINE_SUBSTITUTION") &&
+                         !Catch::Contains("ANSI_QUOTES"));
     c->execute("CREATE TABLE t (s varchar(100), n int)");
     const std::string awkward = "it's a \\ \"quoted\" $2 ünï -- not a comment";
     c->query("INSERT INTO t (s, n) VALUES ($1, $2)", {awkward, std::nullopt});
@@ -100,8 +102,10 @@ TEST_CASE("mysql: SQL errors carry the error number, SQLSTATE and the masked sta
     c->execute("CREATE TABLE a (x int); CREATE TABLE b (x int)");
     CHECK_THROWS_WITH(c->execute("CREATE TABLE c (x int); CREATE TABLE a (x int)"),
                       Catch::Contains("1050"));
-    CHECK(scalar(*c, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()") ==
-          "3");
+    CHECK(
+        scalar(*c,
+               "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()") ==
+        "3");
 }
 
 TEST_CASE("mysql: transactions, statements_sent and a read-only session", "[mysql]") {

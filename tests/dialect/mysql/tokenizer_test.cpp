@@ -1,11 +1,12 @@
 // The MySQL/MariaDB tokenizer and placeholder binding: backtick identifiers, strings with
 // backslash escapes and doubled quotes, the three comment forms.
 
+#include "dialects/mysql/tokenizer.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/base/errors.h"
 #include "dialects/mysql/connection.h"
-#include "dialects/mysql/tokenizer.h"
 
 using namespace migrate;
 using namespace migrate::mysql;
