@@ -1,6 +1,8 @@
 // `migrate current [--verbose] [--check-heads]`: the revision(s) the database is at, as
 // Alembic prints them ("3f2a9c1b7d4e (head)"); --verbose adds each revision's details
 // and checksum warnings; --check-heads exits 1 when the database is not at the heads.
+// A revision partly applied (a database without transactional DDL) is said with the
+// way on, and the database is then not at head.
 
 #include <memory>
 
@@ -41,10 +43,25 @@ int run_current(CommandContext& ctx, bool check_heads) {
                                          table.read_latest_upgrades(connection));
         for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
     }
-    bool at_head = graph.at_heads(rows);
-    ctx.out.set_result({{"current", ids_json(rows)},
-                        {"heads", ids_json(graph.real_heads())},
-                        {"at_head", at_head}});
+    std::vector<PartialStep> partial;
+    if (!project.database.dialect->capabilities().transactional_ddl)
+        partial = table.read_partial(connection);
+    nlohmann::json partial_json = nlohmann::json::array();
+    for (const auto& p : partial) {
+        ctx.out.print(p.revision + " (partially applied: " + std::to_string(p.done) + " of " +
+                      std::to_string(p.total) + " " + to_string(p.direction) + " operations)");
+        ctx.out.warning(
+            partial_status(p, project.script.revisions(), rows, project.database.dialect->name()));
+        partial_json.push_back({{"revision", p.revision},
+                                {"direction", to_string(p.direction)},
+                                {"done", p.done},
+                                {"total", p.total}});
+    }
+    bool at_head = graph.at_heads(rows) && partial.empty();
+    nlohmann::json result = {
+        {"current", ids_json(rows)}, {"heads", ids_json(graph.real_heads())}, {"at_head", at_head}};
+    if (!partial.empty()) result["partial"] = partial_json;
+    ctx.out.set_result(result);
     if (check_heads && !at_head) {
         ctx.out.warning("the database is not at head: it is at " +
                         (rows.empty() ? std::string("base")

@@ -1,6 +1,7 @@
 // `migrate history [-r A:B] [--verbose] [--indicate-current]`: the revisions, newest
 // first, one Alembic-style line each ("8c0d2e -> 3f2a9c (head), add posts table");
-// --indicate-current reads the database's version table and marks its rows "(current)".
+// --indicate-current reads the database's version table and marks its rows "(current)",
+// and a revision partly applied (no transactional DDL) "(partially applied: N of M ...)".
 
 #include <algorithm>
 #include <memory>
@@ -14,11 +15,29 @@ namespace migrate::cli {
 
 namespace {
 
-// The version table's rows, for --indicate-current.
-std::vector<std::string> current_rows(MigrationProject& project) {
+// What --indicate-current marks: the version table's rows, and the partial steps.
+struct Marks {
+    std::vector<std::string> rows;
+    std::vector<PartialStep> partial;
+
+    // " (current)", " (partially applied: 2 of 5 operations)" or "".
+    std::string marker(const std::string& id) const {
+        if (std::find(rows.begin(), rows.end(), id) != rows.end()) return " (current)";
+        for (const auto& p : partial)
+            if (p.revision == id)
+                return " (partially applied: " + std::to_string(p.done) + " of " +
+                       std::to_string(p.total) + " " + to_string(p.direction) + " operations)";
+        return "";
+    }
+};
+
+Marks current_marks(MigrationProject& project) {
     Connection& connection = connect(project, Access::Read);
-    return VersionTable(*project.database.dialect, project.settings.version_table())
-        .read_heads(connection);
+    VersionTable table(*project.database.dialect, project.settings.version_table());
+    Marks marks{table.read_heads(connection), {}};
+    if (!project.database.dialect->capabilities().transactional_ddl)
+        marks.partial = table.read_partial(connection);
+    return marks;
 }
 
 // " (current)" after the id and markers, before ", message", as Alembic prints it.
@@ -29,25 +48,27 @@ std::string mark_current(std::string line, const Revision& r, const std::string&
 }
 
 void print_history(CommandContext& ctx, const RevisionGraph& graph, const std::string& range,
-                   bool indicate_current, const std::vector<std::string>& rows) {
+                   bool indicate_current, const Marks& marks) {
     nlohmann::json list = nlohmann::json::array();
     bool first = true;
     for (const auto& id : graph.history(range)) {
         const Revision& r = graph.get(id);
-        bool current = std::find(rows.begin(), rows.end(), id) != rows.end();
+        std::string marker = marks.marker(id);
         if (ctx.out.json()) {
             list.push_back(revision_json(graph, r));
-            if (indicate_current) list.back()["current"] = current;
+            if (indicate_current) list.back()["current"] = marker == " (current)";
+            if (indicate_current && marker.starts_with(" (partially"))
+                list.back()["partially_applied"] = marker.substr(2, marker.size() - 3);
         }
         if (ctx.global.verbose) {
             if (!first) ctx.out.print("");
             std::string entry = verbose_entry(graph, r);
             entry.pop_back();
-            if (current) entry.insert(entry.find('\n'), " (current)");
+            if (!marker.empty()) entry.insert(entry.find('\n'), marker);
             ctx.out.print(entry);
         } else {
-            ctx.out.print(current ? mark_current(history_line(graph, r), r, " (current)")
-                                  : history_line(graph, r));
+            ctx.out.print(!marker.empty() ? mark_current(history_line(graph, r), r, marker)
+                                          : history_line(graph, r));
         }
         first = false;
     }
@@ -57,11 +78,11 @@ void print_history(CommandContext& ctx, const RevisionGraph& graph, const std::s
 // The project is loaded once: with --indicate-current, together with its database.
 int run_history(CommandContext& ctx, const std::string& range, bool indicate_current) {
     if (!indicate_current) {
-        print_history(ctx, load_script_project(ctx.global).script.graph(), range, false, {});
+        print_history(ctx, load_script_project(ctx.global).script.graph(), range, false, Marks{});
         return 0;
     }
     MigrationProject project = load_migration_project(ctx.global);
-    print_history(ctx, project.script.graph(), range, true, current_rows(project));
+    print_history(ctx, project.script.graph(), range, true, current_marks(project));
     return 0;
 }
 

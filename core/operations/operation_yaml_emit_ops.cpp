@@ -147,10 +147,11 @@ V Emitter::body(const Operation& op) const {
             },
             [&](const Execute& o) {
                 bool declared = o.has_effect();
-                if (o.dialect.empty() && !declared) return V::str(o.sql);
+                if (o.dialect.empty() && !declared && !o.reverse) return V::str(o.sql);
                 V m = V::map();
                 m.add("sql", V::str(o.sql));
                 nonempty(m, "dialect", o.dialect);
+                if (o.reverse) m.add("reverse", V::str(*o.reverse));
                 if (declared) {
                     V effects = V::seq();
                     for (const auto& e : o.effect)

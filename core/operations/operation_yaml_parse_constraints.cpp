@@ -164,7 +164,7 @@ Operations read_execute(Body& b) {
         return {Execute{b.node.Scalar(), "", {}}};
     }
     if (!expect_map(b.node, b.what, b.ctx)) return {};
-    check_keys(b.node, {"sql", "dialect", "effect"}, b.what, b.ctx);
+    check_keys(b.node, {"sql", "dialect", "effect", "reverse"}, b.what, b.ctx);
     Execute op{b.text("sql"), b.opt_text("dialect").value_or(""), {}};
     // The names Dialect::name() gives, and the aliases a URL scheme accepts. The revision
     // file format names the dialects it can address (SPEC.md), so the list lives here.
@@ -177,6 +177,7 @@ Operations read_execute(Body& b) {
                    op.dialect + "'");
     op.effect = parse_operations(b.node["effect"], b.ctx);
     op.effect_declared = b.node["effect"] && !b.node["effect"].IsNull();
+    op.reverse = b.opt_text("reverse");
     return {op};
 }
 

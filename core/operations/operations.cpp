@@ -10,7 +10,7 @@ namespace migrate {
 
 bool Execute::operator==(const Execute& o) const {
     return sql == o.sql && dialect == o.dialect && effect == o.effect &&
-           has_effect() == o.has_effect();
+           has_effect() == o.has_effect() && reverse == o.reverse;
 }
 
 const char* to_string(ConstraintType t) {
@@ -190,6 +190,23 @@ Operation reverse_alter(const AlterColumn& o, const Operation& whole) {
     return r;
 }
 
+// An execute with `reverse` SQL: that SQL, with the reverse of the declared effect (an
+// effect that cannot be reversed leaves the reverse's effect unknown).
+Operation reverse_execute(const Execute& o, const Operation& whole) {
+    if (!o.reverse) cannot_reverse(whole, "how to undo its SQL (no `reverse`)");
+    Execute r{*o.reverse, o.dialect, {}};
+    r.reverse = o.sql;
+    if (o.has_effect()) {
+        try {
+            r.effect = reverse(o.effect);
+            r.effect_declared = true;
+        } catch (const InputError&) {
+            r.effect.clear();
+        }
+    }
+    return r;
+}
+
 Operation reverse_drop_constraint(const DropConstraint& o, const Operation& whole) {
     switch (o.type) {
         case ConstraintType::Unique:
@@ -276,7 +293,7 @@ Operation reverse(const Operation& op) {
                 if (!o.existing_comment) cannot_reverse(op, "existing_comment");
                 return SetTableComment{o.schema, o.table, *o.existing_comment, o.comment};
             },
-            [&](const Execute&) -> Operation { cannot_reverse(op, "how to undo its SQL"); },
+            [&](const Execute& o) -> Operation { return reverse_execute(o, op); },
             [&](const CreateSequence& o) -> Operation {
                 return DropSequence{o.sequence.schema, o.sequence.name, o.sequence};
             },

@@ -187,12 +187,16 @@ struct Operation;
 // same vocabulary, so that replay can follow it; without it replay reports the
 // revision as one it could not follow. `effect_declared` tells the two apart: a file
 // with `effect: []` declares "no schema change" (a data migration), one without an
-// `effect` key leaves the effect unknown.
+// `effect` key leaves the effect unknown. `reverse` optionally gives the SQL that undoes
+// it: then the execute has a reverse (an execute whose effect is the reverse of this
+// effect), which the runner uses to undo a failed migration on a database without
+// transactional DDL.
 struct Execute {
     std::string sql;
     std::string dialect;
     std::vector<Operation> effect;
     bool effect_declared = false;  // the `effect` key was given
+    std::optional<std::string> reverse;
     // Whether the effect is known: declared, or non-empty.
     bool has_effect() const { return effect_declared || !effect.empty(); }
     bool operator==(const Execute&) const;

@@ -115,6 +115,11 @@ std::string AutogenerateReport::state_message() const {
         case DatabaseState::AtHead:
             return "the database is at head (" + join(database_heads) + ")";
         case DatabaseState::Behind:
+            if (!partial.empty()) {
+                std::string out = "the database is not at head: ";
+                for (const auto& p : partial) out += p;
+                return out;
+            }
             return "the database is behind head (at " + join(database_heads) + ", head " +
                    join(graph_heads) + "): run `migrate upgrade head` first";
         case DatabaseState::Unversioned:
@@ -141,6 +146,13 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
     Reflection reflection = dialect.reflect(connection, ro);
     report.not_managed = std::move(reflection.unmanaged);
     report.state = state_of(versioned, report.database_heads, graph, reflection.schema);
+    if (versioned && !dialect.capabilities().transactional_ddl) {
+        RevisionLoader loader(graph, settings.naming);
+        for (const auto& p : vt.read_partial(connection))
+            report.partial.push_back(
+                partial_status(p, loader, report.database_heads, dialect.name()));
+        if (!report.partial.empty()) report.state = DatabaseState::Behind;
+    }
     report.current = std::move(reflection.schema);
     DiffOptions options = diff_options(&dialect, settings, &vt);
     if (versioned && known_rows(graph, report.database_heads) &&

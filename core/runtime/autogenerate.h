@@ -51,6 +51,9 @@ struct AutogenerateReport {
     bool drift_included = false;        // the operations also undo the drift (include_drift)
     // Heads to merge (RevisionGraph::unmerged_heads): `check` fails while there are any.
     std::vector<std::string> unmerged_heads;
+    // Revisions partly applied (core/runtime/partial_step.h), each said with the way on;
+    // any makes the database Behind.
+    std::vector<std::string> partial;
 
     bool at_head() const { return state == DatabaseState::AtHead; }
     bool has_drift() const { return drift && !drift->empty(); }

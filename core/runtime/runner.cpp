@@ -48,18 +48,25 @@ Runner::Runner(const Dialect& dialect, Connection& connection, RevisionLoader& r
 
 std::vector<std::string> Runner::current() { return version_table_.read_heads(connection_); }
 
+std::vector<PartialStep> Runner::partial() {
+    if (dialect_.capabilities().transactional_ddl) return {};
+    return version_table_.read_partial(connection_);
+}
+
 RunResult Runner::upgrade(const std::string& target) { return run(Direction::Upgrade, target); }
 RunResult Runner::downgrade(const std::string& target) { return run(Direction::Downgrade, target); }
 
 RunResult Runner::run(Direction direction, const std::string& target) {
     RunRequest request{direction == Direction::Upgrade ? RunKind::Upgrade : RunKind::Downgrade,
-                       target, false, options_.transaction_per_migration};
+                       target, false, options_.transaction_per_migration,
+                       dialect_.capabilities().transactional_ddl};
     LiveSink sink(dialect_, connection_, revisions_, options_, version_table_);
     return detail::run_plan(sink, revisions_, request);
 }
 
 StampResult Runner::stamp(const std::string& target, bool purge) {
-    RunRequest request{RunKind::Stamp, target, purge, options_.transaction_per_migration};
+    RunRequest request{RunKind::Stamp, target, purge, options_.transaction_per_migration,
+                       dialect_.capabilities().transactional_ddl};
     LiveSink sink(dialect_, connection_, revisions_, options_, version_table_);
     RunResult run = detail::run_plan(sink, revisions_, request);
     return StampResult{run.heads_before, run.heads_after};

@@ -68,7 +68,11 @@ class Runner {
     // under the lock). Two concurrent runs apply every migration exactly once: each step
     // re-reads the rows inside its transaction and re-plans when another run moved them.
     // Throws DatabaseError naming the revision file, operation, SQL and the database's
-    // message when a statement fails; that migration is rolled back.
+    // message when a statement fails; that migration is rolled back. Without
+    // transactional DDL it runs operation by operation, and a failure undoes the applied
+    // operations by their reverses, or, when that cannot be done, leaves the revision
+    // partially applied (partial_step.h): the next run in its direction resumes it, a run
+    // in the other direction first undoes its applied operations.
     RunResult upgrade(const std::string& target);
     RunResult downgrade(const std::string& target);
     // Sets the version table to `target` without running migrations; `purge` empties it
@@ -77,6 +81,9 @@ class Runner {
 
     // The version table's rows, sorted (no lock; empty when the table is missing).
     std::vector<std::string> current();
+    // Revisions partly applied (core/runtime/partial_step.h): only on a database without
+    // transactional DDL, where a migration runs operation by operation.
+    std::vector<PartialStep> partial();
 
   private:
     RunResult run(Direction direction, const std::string& target);

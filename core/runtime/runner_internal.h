@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/base/errors.h"
 #include "core/dialect/dialect.h"
 #include "core/revision/revision_graph.h"
 #include "core/runtime/runner.h"
@@ -60,6 +61,18 @@ struct StepContext {
     const RunnerOptions& options;
 };
 
+// "versions/b.yaml, upgrade operation 2 (add column 'users.email')".
+std::string operation_place(const Revision& revision, Direction direction, size_t index,
+                            const Operation& op);
+// The operation's statements, rendered against the live schema; an operation that does
+// not fit the database as it stands is a DatabaseError naming it.
+std::vector<std::string> render_operation(const StepContext& ctx, const Revision& revision,
+                                          Direction direction, size_t index, const Operation& op,
+                                          LiveSchema& schema);
+// The error of a statement the database refused, naming where it came from.
+DatabaseError statement_failed(const std::string& place, const std::string& sql,
+                               const DatabaseError& e);
+
 // Renders one operation against the live schema and runs its SQL. Throws DatabaseError
 // naming the revision file, the operation's index and description, and the SQL (or, for
 // an operation that does not fit the database's schema, why).
@@ -73,6 +86,52 @@ void apply_version_changes(std::vector<std::string>& rows,
 // Runs `changes` on the version table.
 void write_version_changes(const StepContext& ctx, const std::vector<VersionChange>& changes);
 
+// A migration run operation by operation on a database without transactional DDL
+// (runner_step_by_step.cpp, undo in runner_undo.cpp): its progress kept in the partial
+// row (partial_step.h) as it goes; on a failure, the failed operation's statements that
+// ran and then the applied operations undone by their reverses, newest first, rendered
+// against the live schema, so that schema and version table end as before; when the undo
+// cannot run, the partial row says how far the revision got. note() is what the error adds.
+class StepByStep {
+  public:
+    explicit StepByStep(const StepContext& ctx) : ctx_(ctx) {}
+
+    void read_partial() { partial_ = ctx_.version_table.read_partial(ctx_.connection); }
+    const std::vector<PartialStep>& partial() const { return partial_; }
+    void start(const Revision& revision, Direction direction, size_t first, size_t total,
+               const std::string& applied_at);
+    void operation(const Revision& revision, Direction direction, size_t index, const Operation& op,
+                   LiveSchema& schema);
+    void finished();  // the step completed: its partial row goes
+    void undo_partial(const Revision& revision, const PartialStep& partial, LiveSchema& schema,
+                      const std::string& applied_at);
+    std::string note(const std::string& rows) const;
+
+  private:
+    struct Undo {
+        std::string blocker;  // "" = everything undone
+        std::vector<std::string> undone;
+    };
+    // Undoes ops[current_.done - 1] down to ops[to], progress written after each.
+    Undo undo(const Operations& ops, size_t to, LiveSchema& schema);
+    // Removes what the statements of a failed operation that ran did; "" or why not.
+    std::string undo_statements(const Schema& before, LiveSchema& schema);
+    void progress();
+    void fail(const std::string& blocker, std::vector<std::string> undone);
+
+    const StepContext& ctx_;
+    std::vector<PartialStep> partial_;
+    PartialStep current_;
+    size_t first_ = 0;
+    bool row_exists_ = false;
+    std::string applied_at_;
+    bool failed_ = false;
+    bool undoing_partial_ = false;
+    std::string blocker_;
+    std::vector<std::string> undone_;
+    const Revision* revision_ = nullptr;
+};
+
 // The live sink (runner_live_sink.cpp): runs the loop's plan on the connection under the
 // migration lock (taken by start(), released by finish() or on destruction), reading the
 // rows inside each step's transaction so that the loop re-plans after a concurrent run.
@@ -83,10 +142,16 @@ class LiveSink : public RunSink {
 
     std::vector<std::string> start() override;
     void planned(const RunPlan& plan, bool replanned) override;
-    void begin_run() override { connection_.begin(); }
-    void begin() override { connection_.begin(); }
-    void commit() override { connection_.commit(); }
-    void rollback() override { connection_.rollback(); }
+    void begin_run() override { begin(); }
+    void begin() override {
+        if (transactional_) connection_.begin();
+    }
+    void commit() override {
+        if (transactional_) connection_.commit();
+    }
+    void rollback() override {
+        if (transactional_) connection_.rollback();
+    }
     void finish() override;
     std::vector<std::string> read_rows() override;
     void ensure_version_table() override;
@@ -97,6 +162,12 @@ class LiveSink : public RunSink {
     void version_changes(const std::vector<VersionChange>& changes) override;
     LogEntry log(LogEntry entry) override;
     void step_done(const RunStep&) override {}
+    std::vector<PartialStep> partial_steps() override { return steps_.partial(); }
+    void operations_started(const Revision& revision, Direction direction, size_t first,
+                            size_t total) override;
+    void undo_partial(const Revision& revision, const PartialStep& partial) override;
+    void clear_partial() override;
+    std::string failure_note(const std::string& rows) override;
 
   private:
     const Dialect& dialect_;
@@ -104,6 +175,8 @@ class LiveSink : public RunSink {
     RevisionLoader& revisions_;
     const RunnerOptions& options_;
     StepContext ctx_;
+    bool transactional_;  // Capabilities::transactional_ddl
+    StepByStep steps_;
     std::optional<MigrationLock> lock_;
     std::optional<LiveSchema> schema_;
     std::chrono::steady_clock::time_point step_start_;

@@ -48,10 +48,13 @@ LiveSink::LiveSink(const Dialect& dialect, Connection& connection, RevisionLoade
       connection_(connection),
       revisions_(revisions),
       options_(options),
-      ctx_{dialect, connection, version_table, options} {}
+      ctx_{dialect, connection, version_table, options},
+      transactional_(dialect.capabilities().transactional_ddl),
+      steps_(ctx_) {}
 
 std::vector<std::string> LiveSink::start() {
     lock_.emplace(dialect_, connection_, options_.lock_key, options_.lock_timeout);
+    if (!transactional_) steps_.read_partial();
     return ctx_.version_table.read_heads(connection_);
 }
 
@@ -86,7 +89,25 @@ void LiveSink::step_started(const RunStep& step) {
 
 void LiveSink::operation(const Revision& revision, Direction direction, size_t index,
                          const Operation& op) {
-    run_operation(ctx_, revision, direction, index, op, *schema_);
+    if (transactional_) return run_operation(ctx_, revision, direction, index, op, *schema_);
+    steps_.operation(revision, direction, index, op, *schema_);
+}
+
+void LiveSink::operations_started(const Revision& revision, Direction direction, size_t first,
+                                  size_t total) {
+    if (!transactional_) steps_.start(revision, direction, first, total, applied_at_);
+}
+
+void LiveSink::undo_partial(const Revision& revision, const PartialStep& partial) {
+    steps_.undo_partial(revision, partial, *schema_, applied_at_);
+}
+
+void LiveSink::clear_partial() {
+    if (!transactional_) ctx_.version_table.delete_all_partial(connection_);
+}
+
+std::string LiveSink::failure_note(const std::string& rows) {
+    return transactional_ ? RunSink::failure_note(rows) : steps_.note(rows);
 }
 
 void LiveSink::purge() { ctx_.version_table.delete_all(connection_); }
@@ -104,6 +125,7 @@ LogEntry LiveSink::log(LogEntry entry) {
                                   .count();
     entry.tool_version = options_.tool_version;
     ctx_.version_table.append_log(connection_, entry);
+    if (!transactional_ && entry.direction != "stamp") steps_.finished();
     return entry;
 }
 

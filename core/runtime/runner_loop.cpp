@@ -30,9 +30,11 @@ RunPlanner::RunPlanner(const RevisionGraph& graph, const RunRequest& request,
                        const std::vector<std::string>& start_rows)
     : graph_(graph),
       request_(request),
-      target_(graph.resolve(request.target, request.kind == RunKind::Stamp && request.purge
-                                                ? std::vector<std::string>{}
-                                                : start_rows)) {}
+      target_(request.target_is_start
+                  ? Target{start_rows, ""}
+                  : graph.resolve(request.target, request.kind == RunKind::Stamp && request.purge
+                                                      ? std::vector<std::string>{}
+                                                      : start_rows)) {}
 
 RunPlan RunPlanner::plan(const std::vector<std::string>& rows) const {
     if (request_.kind == RunKind::Stamp) return plan_stamp(rows);
@@ -85,6 +87,7 @@ void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, con
               RunResult& result) {
     sink.step_started(step);
     if (step.is_stamp()) {
+        sink.clear_partial();
         if (step.purge) sink.purge();
         for (const auto& change : step.plan.version_changes) {
             sink.version_changes({change});
@@ -98,7 +101,13 @@ void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, con
     const Revision& revision = *full;
     Direction direction = step.plan.direction;
     const Operations& ops = direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
-    for (size_t i = 0; i < ops.size(); ++i) sink.operation(revision, direction, i, ops[i]);
+    if (step.undo_partial) {
+        sink.undo_partial(revision, *step.undo_partial);
+    } else {
+        sink.operations_started(revision, direction, step.first_operation, ops.size());
+        for (size_t i = step.first_operation; i < ops.size(); ++i)
+            sink.operation(revision, direction, i, ops[i]);
+    }
     sink.version_changes(step.plan.version_changes);
     LogEntry entry = sink.log(
         LogEntry{revision.id, to_string(direction), revision_checksum(revision), "", 0, ""});
@@ -107,12 +116,23 @@ void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, con
 
 }  // namespace
 
-RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& request) {
+std::string RunSink::failure_note(const std::string& rows) {
+    return "\nThe migration was rolled back; the database stays at " + rows + ".";
+}
+
+void RunSink::undo_partial(const Revision& revision, const PartialStep&) {
+    throw InternalError("no partial step of " + revision.id + " to undo here");
+}
+
+RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& given) {
     RunResult result;
     std::vector<std::string> expected = sink.start();
     result.heads_before = expected;
+    std::vector<PartialStep> partial = sink.partial_steps();
+    RunRequest request = count_partial_step(given, partial);
     RunPlanner planner(revisions.graph(), request, expected);
     RunPlan plan = planner.plan(expected);
+    fit_partial(plan, partial, revisions, request);
     sink.planned(plan, false);
     if (plan.steps.empty()) {
         sink.finish();
@@ -120,7 +140,8 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& r
         return result;
     }
     // A stamp is one step in one transaction, whatever transaction_per_migration says.
-    bool per_step = request.transaction_per_migration || request.kind == RunKind::Stamp;
+    bool per_step = request.transaction_per_migration || request.kind == RunKind::Stamp ||
+                    !request.transactional_ddl;
     bool ensured = request.kind == RunKind::Downgrade;  // a downgrade never creates the table
     if (!per_step) sink.begin_run();
     for (size_t i = 0; i < plan.steps.size(); ++i) {
@@ -128,6 +149,7 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& r
         std::vector<std::string> rows = sink.read_rows();
         if (rows != expected) {  // another run moved the rows: plan again from where they are
             plan = planner.plan(rows);
+            fit_partial(plan, partial, revisions, request);
             expected = rows;
             sink.planned(plan, true);
             i = 0;
@@ -142,9 +164,7 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& r
             sink.rollback();
             if (step.is_stamp()) throw;
             std::vector<std::string> at = per_step ? expected : result.heads_before;
-            throw DatabaseError(std::string(e.what()) +
-                                    "\nThe migration was rolled back; the database stays at " +
-                                    rows_text(at) + ".",
+            throw DatabaseError(std::string(e.what()) + sink.failure_note(rows_text(at)),
                                 e.sqlstate(), e.statement());
         }
         if (step.purge) expected.clear();

@@ -17,7 +17,8 @@ ScriptSink::ScriptSink(const Dialect& dialect, RevisionLoader& revisions,
       options_(options),
       table_(dialect, options.version_table),
       rows_(std::move(rows)),
-      create_tables_(create_tables) {}
+      create_tables_(create_tables),
+      transactional_(dialect.capabilities().transactional_ddl) {}
 
 void ScriptSink::statement(std::string sql) {
     if (pending_begin_) {
@@ -29,6 +30,10 @@ void ScriptSink::statement(std::string sql) {
 }
 
 std::vector<std::string> ScriptSink::start() {
+    if (!transactional_)
+        out_ += "-- " + dialect_.name() +
+                " commits every DDL statement by itself: when a statement fails, the "
+                "operations before it in its migration stay applied.\n\n";
     if (create_tables_) {
         for (const auto& s : table_.create_sql()) statement(s);
         blank();
@@ -67,6 +72,15 @@ void ScriptSink::step_started(const RunStep& step) {
 
 void ScriptSink::operation(const Revision& revision, Direction direction, size_t index,
                            const Operation& op) {
+    if (!transactional_) {
+        if (pending_begin_) {
+            pending_begin_ = false;
+            statement(dialect_.begin_sql());
+        }
+        out_ += "-- " + std::string(to_string(direction)) + " operation " +
+                std::to_string(index + 1) + " of " + std::to_string(total_) + ": " + describe(op) +
+                "\n";
+    }
     try {
         for (const auto& sql : dialect_.render(op, RenderContext{schema_, options_.naming}))
             statement(sql);

@@ -3,7 +3,10 @@
 // for a dialect, without a connection. The version tables' CREATEs when the script starts
 // from base, then per migration a "-- Running ..." comment, the dialect's BEGIN, the
 // operations' SQL, the version-table changes, the log row and COMMIT. The schema before
-// each operation (SQLite rebuilds need it) comes from replaying the revisions.
+// each operation (SQLite rebuilds need it) comes from replaying the revisions. For a
+// dialect without transactional DDL the script says so at the top, and each operation's
+// statements follow a comment numbering it ("-- upgrade operation 2 of 5: ..."), so
+// that whoever runs it knows how far a failed migration got.
 
 #include <string>
 #include <vector>
@@ -37,6 +40,9 @@ class ScriptSink : public RunSink {
     void version_changes(const std::vector<VersionChange>& changes) override;
     LogEntry log(LogEntry entry) override;
     void step_done(const RunStep& step) override;
+    void operations_started(const Revision&, Direction, size_t, size_t total) override {
+        total_ = total;
+    }
 
     OfflineScript take();
 
@@ -52,6 +58,8 @@ class ScriptSink : public RunSink {
     bool create_tables_;
     bool pending_begin_ = false;
     bool run_open_ = false;
+    bool transactional_;  // Capabilities::transactional_ddl
+    size_t total_ = 0;    // operations of the current migration
     Schema schema_;
     std::string out_;
     std::vector<std::string> warnings_;

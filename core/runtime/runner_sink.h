@@ -6,11 +6,13 @@
 // rows; the script sink (runner_script_sink.cpp) writes it as the --sql script. Online
 // and offline therefore cannot disagree on what a plan does to the version table.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_loader.h"
+#include "core/runtime/partial_step.h"
 #include "core/runtime/runner.h"
 #include "core/runtime/version_table.h"
 
@@ -23,6 +25,11 @@ struct RunRequest {
     std::string target;  // any identifier form
     bool purge = false;  // stamp: empty the version table first
     bool transaction_per_migration = true;
+    // false: the database commits at every DDL statement, so the run goes step by step
+    // whatever transaction_per_migration says (runner_step_by_step.cpp).
+    bool transactional_ddl = true;
+    // The target is where the rows stand when the run starts (see count_partial_step).
+    bool target_is_start = false;
 };
 
 // One step of a run: a migration (plan.revision set), or a stamp (plan.revision null:
@@ -30,6 +37,11 @@ struct RunRequest {
 struct RunStep {
     PlanStep plan;
     bool purge = false;  // a stamp that empties the table before its changes
+    // Resuming a partial step (partial_step.h): the operations before this one ran.
+    size_t first_operation = 0;
+    // Set: this step undoes the first `done` operations of that partial step of its
+    // revision (which ran in the other direction); no version-table change.
+    std::optional<PartialStep> undo_partial;
     bool is_stamp() const { return plan.revision == nullptr; }
 };
 
@@ -82,7 +94,32 @@ class RunSink {
     // Completes (time, duration, tool version) and writes the log row; returns it.
     virtual LogEntry log(LogEntry entry) = 0;
     virtual void step_done(const RunStep& step) = 0;
+
+    // Partial steps (partial_step.h) of the database, read by start(); a script has none.
+    virtual std::vector<PartialStep> partial_steps() { return {}; }
+    // A migration's operations are about to run, from `first` (0, or where a partial
+    // step stopped) of `total`.
+    virtual void operations_started(const Revision&, Direction, size_t /*first*/,
+                                    size_t /*total*/) {}
+    // Undoes the first `partial.done` operations of the revision's partial step.
+    virtual void undo_partial(const Revision& revision, const PartialStep& partial);
+    // A stamp: the user says where the database stands, so no partial step remains.
+    virtual void clear_partial() {}
+    // What the error of a failed migration adds after the database's message: where
+    // the database stays (`rows`: "a", "base").
+    virtual std::string failure_note(const std::string& rows);
 };
+
+// Fits the partial steps into a plan (runner_partial_plan.cpp): the step of a partial
+// revision in the same direction resumes where it stopped; a run in the other direction
+// first undoes its applied operations; a plan that neither resumes nor undoes it is
+// refused (DatabaseError naming the state and the way on).
+void fit_partial(RunPlan& plan, const std::vector<PartialStep>& partial, RevisionLoader& revisions,
+                 const RunRequest& request);
+
+// `downgrade -N` counts a partially applied revision as one step: the request with the
+// target moved one step less (`-1`: stay at the rows, once the partial step is undone).
+RunRequest count_partial_step(const RunRequest& request, const std::vector<PartialStep>& partial);
 
 // THE loop: plans `request` from the rows the sink starts at and runs each step into the
 // sink. A step the database refuses (DatabaseError) is rolled back; a migration's error

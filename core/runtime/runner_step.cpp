@@ -62,23 +62,18 @@ void LiveSchema::apply(const Operation& op) {
     }
 }
 
-namespace {
-
 std::string operation_place(const Revision& revision, Direction direction, size_t index,
                             const Operation& op) {
     return revision.where() + ", " + to_string(direction) + " operation " +
            std::to_string(index + 1) + " (" + describe(op) + ")";
 }
 
-}  // namespace
-
-void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
-                   size_t index, const Operation& op, LiveSchema& schema) {
-    std::vector<std::string> statements;
+std::vector<std::string> render_operation(const StepContext& ctx, const Revision& revision,
+                                          Direction direction, size_t index, const Operation& op,
+                                          LiveSchema& schema) {
     try {
         const Schema& before = schema.get();
-        statements =
-            ctx.dialect.render(op, RenderContext{before, ctx.options.naming, &schema.objects()});
+        return ctx.dialect.render(op, RenderContext{before, ctx.options.naming, &schema.objects()});
     } catch (const InputError& e) {
         // The operation does not fit the database as it stands (a rebuild of a table
         // that is not there): applying the revision to this database failed, as when
@@ -86,13 +81,21 @@ void run_operation(const StepContext& ctx, const Revision& revision, Direction d
         throw DatabaseError(operation_place(revision, direction, index, op) +
                             " failed\n  the database as it stands does not allow it: " + e.what());
     }
-    for (const auto& sql : statements) {
+}
+
+DatabaseError statement_failed(const std::string& place, const std::string& sql,
+                               const DatabaseError& e) {
+    return DatabaseError(place + " failed\n  SQL: " + sql + "\n  database said: " + e.what(),
+                         e.sqlstate(), sql);
+}
+
+void run_operation(const StepContext& ctx, const Revision& revision, Direction direction,
+                   size_t index, const Operation& op, LiveSchema& schema) {
+    for (const auto& sql : render_operation(ctx, revision, direction, index, op, schema)) {
         try {
             ctx.connection.execute(sql);
         } catch (const DatabaseError& e) {
-            throw DatabaseError(operation_place(revision, direction, index, op) +
-                                    " failed\n  SQL: " + sql + "\n  database said: " + e.what(),
-                                e.sqlstate(), sql);
+            throw statement_failed(operation_place(revision, direction, index, op), sql, e);
         }
     }
     schema.apply(op);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/dialect/dialect.h"
+#include "core/runtime/partial_step.h"
 
 namespace migrate {
 
@@ -50,6 +51,15 @@ class VersionTable {
     void delete_all(Connection& connection) const;
     void append_log(Connection& connection, const LogEntry& entry) const;
 
+    // Partial steps (core/runtime/partial_step.h; databases without transactional DDL):
+    // the log rows whose direction is "partial", oldest first.
+    std::vector<PartialStep> read_partial(Connection& connection) const;
+    // Inserts the revision's partial row, or updates it when `exists`.
+    void write_partial(Connection& connection, const PartialStep& partial, bool exists,
+                       const std::string& applied_at, const std::string& tool_version) const;
+    void delete_partial(Connection& connection, const std::string& revision) const;
+    void delete_all_partial(Connection& connection) const;
+
     // The same changes as literal SQL for offline scripts.
     std::string insert_head_sql(const std::string& revision) const;
     std::string delete_head_sql(const std::string& revision) const;
@@ -61,6 +71,7 @@ class VersionTable {
     std::vector<std::string> hidden_tables() const { return {names_.table, names_.log_table()}; }
 
   private:
+    bool log_exists(Connection& connection) const;
     std::string qualified(const std::string& table) const;
 
     const Dialect& dialect_;

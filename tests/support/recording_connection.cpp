@@ -2,6 +2,8 @@
 
 #include "tests/support/recording_connection.h"
 
+#include <algorithm>
+
 #include "core/base/errors.h"
 
 namespace migrate::test {
@@ -16,9 +18,14 @@ std::vector<std::string> RecordingConnection::matching(const std::string& fragme
 void RecordingConnection::record(const std::string& sql) {
     log_.push_back(sql);
     ++statements_;
-    if (statements_ == fail_at_)
-        throw DatabaseError("simulated failure at statement " + std::to_string(statements_),
-                            "SIMULATED", sql);
+    auto on = std::find_if(fail_on_.begin(), fail_on_.end(),
+                           [&](const std::string& f) { return sql.find(f) != std::string::npos; });
+    bool fail = statements_ == fail_at_ || on != fail_on_.end();
+    if (!fail) return;
+    if (on != fail_on_.end()) fail_on_.erase(on);
+    if (failed_entry_ == static_cast<size_t>(-1)) failed_entry_ = log_.size() - 1;
+    throw DatabaseError("simulated failure at statement " + std::to_string(statements_),
+                        "SIMULATED", sql);
 }
 
 void RecordingConnection::execute(const std::string& sql) {

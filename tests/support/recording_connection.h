@@ -29,6 +29,11 @@ class RecordingConnection : public Connection {
 
     // The n-th statement (1-based) throws DatabaseError instead of running.
     void fail_at(size_t n) { fail_at_ = n; }
+    // The first statement containing `fragment` throws DatabaseError instead of running
+    // (each fragment given fails once; several may be pending).
+    void fail_on(std::string fragment) { fail_on_.push_back(std::move(fragment)); }
+    // The index in log() of the first statement that failed (npos while none did).
+    size_t failed_entry() const { return failed_entry_; }
     // Before the k-th read of the version rows (1-based; a query "SELECT version_num
     // ..."), runs `sql` on the real connection, as a concurrent run would have.
     void before_rows_read(size_t k, std::vector<std::string> sql) { moves_[k] = std::move(sql); }
@@ -48,6 +53,8 @@ class RecordingConnection : public Connection {
     std::vector<std::string> log_;
     size_t statements_ = 0;
     size_t fail_at_ = 0;
+    std::vector<std::string> fail_on_;
+    size_t failed_entry_ = static_cast<size_t>(-1);
     size_t rows_reads_ = 0;
     std::map<size_t, std::vector<std::string>> moves_;
 };

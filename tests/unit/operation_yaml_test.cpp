@@ -99,6 +99,9 @@ const char* kEveryOperation = R"Y(
     dialect: postgresql
     effect:
       - create_enum: {name: e, values: [x]}
+- execute:
+    sql: CREATE VIEW v AS SELECT 1
+    reverse: DROP VIEW v
 )Y";
 
 }  // namespace
@@ -108,7 +111,7 @@ TEST_CASE("every operation parses, and parse(emit(x)) == x", "[operation_yaml]")
     INFO(first.errors());
     REQUIRE(first.diagnostics.empty());
     // 28 entries; create_table shorthands stay inside the table, so 28 operations.
-    CHECK(first.ops.size() == 28);
+    CHECK(first.ops.size() == 29);
     std::string emitted = emit_operations(first.ops);
     Parsed second = parse_text(emitted);
     INFO(emitted);

@@ -38,3 +38,29 @@ TEST_CASE("describe names the object", "[operations]") {
               AddColumn{"blog", "posts", Column{"x", ColumnType::of(TypeKind::Integer)}})) ==
           "add column 'blog.posts.x'");
 }
+
+TEST_CASE("an execute reverses only when it gives its reverse SQL", "[operations]") {
+    Operation plain = Execute{"UPDATE t SET x = 1", "", {}};
+    CHECK_THROWS_WITH(reverse(plain), Catch::Contains("how to undo its SQL (no `reverse`)"));
+
+    Execute e{"CREATE TABLE t (id INTEGER)", "", {}};
+    e.reverse = "DROP TABLE t";
+    Table t;
+    t.name = "t";
+    e.effect = {CreateTable{t}};
+    e.effect_declared = true;
+    Operation r = reverse(Operation(e));
+    REQUIRE(r.is<Execute>());
+    CHECK(r.as<Execute>()->sql == "DROP TABLE t");
+    CHECK(r.as<Execute>()->reverse == std::optional<std::string>("CREATE TABLE t (id INTEGER)"));
+    REQUIRE(r.as<Execute>()->effect.size() == 1);
+    CHECK(r.as<Execute>()->effect[0].is<DropTable>());
+    CHECK(reverse(r) == Operation(e));
+
+    // An effect that cannot be reversed leaves the reverse's effect unknown.
+    Execute d{"DROP TABLE t", "", {DropTable{"", "t", std::nullopt}}, true};
+    d.reverse = "CREATE TABLE t (id INTEGER)";
+    Operation rd = reverse(Operation(d));
+    CHECK(rd.as<Execute>()->sql == "CREATE TABLE t (id INTEGER)");
+    CHECK_FALSE(rd.as<Execute>()->has_effect());
+}
