@@ -2,15 +2,11 @@
 
 #include "cli/revision_output.h"
 
+#include "core/base/text.h"
+
 namespace migrate::cli {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
-    std::string s;
-    for (const auto& i : items) s += (s.empty() ? "" : sep) + i;
-    return s;
-}
 
 std::string markers(const RevisionGraph& graph, const Revision& r) {
     std::string s;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/base/text.h"
 #include "core/yaml/yaml_read.h"
 
 namespace migrate {
@@ -146,12 +147,6 @@ class Checker {
                         "'; index and constraint names are shared by a whole schema");
             }
         }
-    }
-
-    static std::string join(const std::vector<std::string>& v) {
-        std::string s;
-        for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
-        return s;
     }
 
     const std::deque<LocatedTable>& tables_;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/base/errors.h"
+#include "core/base/text.h"
 
 namespace migrate {
 
@@ -27,12 +28,6 @@ struct Edge {
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-    return out;
 }
 
 std::vector<Node> nodes_of(const RevisionGraph& graph, const GraphState& state) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/base/text.h"
 #include "core/diff/drift_undo.h"
 #include "core/operations/apply_operation.h"
 #include "core/revision/replay.h"
@@ -13,12 +14,6 @@
 namespace migrate {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string s;
-    for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
-    return s.empty() ? "base" : s;
-}
 
 DiffOptions diff_options(const Dialect* dialect, const AutogenerateSettings& s,
                          const VersionTable* vt) {
@@ -113,15 +108,15 @@ bool compare_with_revisions_applied(AutogenerateReport& report, const Schema& mo
 std::string AutogenerateReport::state_message() const {
     switch (state) {
         case DatabaseState::AtHead:
-            return "the database is at head (" + join(database_heads) + ")";
+            return "the database is at head (" + join_or(database_heads, "base") + ")";
         case DatabaseState::Behind:
             if (!partial.empty()) {
                 std::string out = "the database is not at head: ";
                 for (const auto& p : partial) out += p;
                 return out;
             }
-            return "the database is behind head (at " + join(database_heads) + ", head " +
-                   join(graph_heads) + "): run `migrate upgrade head` first";
+            return "the database is behind head (at " + join_or(database_heads, "base") +
+                   ", head " + join_or(graph_heads, "base") + "): run `migrate upgrade head` first";
         case DatabaseState::Unversioned:
             return "the database is not under version control (it has tables but no version "
                    "table): stamp it "

@@ -5,6 +5,7 @@
 
 #include "core/runtime/runner.h"
 
+#include "core/base/text.h"
 #include "core/runtime/runner_internal.h"
 #include "core/runtime/runner_sink.h"
 
@@ -14,15 +15,7 @@ using detail::LiveSink;
 using detail::RunKind;
 using detail::RunRequest;
 
-namespace {
-
-std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-    return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string migration_lock_key(const Dialect& dialect, const DatabaseUrl& url,
                                const VersionTableNames& names) {

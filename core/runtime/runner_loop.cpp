@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/base/errors.h"
+#include "core/base/text.h"
 #include "core/revision/checksum.h"
 #include "core/runtime/runner_internal.h"
 #include "core/runtime/runner_sink.h"
@@ -15,13 +16,6 @@ namespace {
 
 bool contains(const std::vector<std::string>& items, const std::string& item) {
     return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-std::string rows_text(const std::vector<std::string>& rows) {
-    if (rows.empty()) return "base";
-    std::string out;
-    for (const auto& r : rows) out += (out.empty() ? "" : ", ") + r;
-    return out;
 }
 
 }  // namespace
@@ -164,7 +158,7 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& g
             sink.rollback();
             if (step.is_stamp()) throw;
             std::vector<std::string> at = per_step ? expected : result.heads_before;
-            throw DatabaseError(std::string(e.what()) + sink.failure_note(rows_text(at)),
+            throw DatabaseError(std::string(e.what()) + sink.failure_note(join_or(at, "base")),
                                 e.sqlstate(), e.statement());
         }
         if (step.purge) expected.clear();

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "core/base/errors.h"
+#include "core/base/text.h"
 #include "core/runtime/runner_sink.h"
 
 namespace migrate::detail {
@@ -14,13 +15,6 @@ namespace {
 
 Direction opposite(Direction d) {
     return d == Direction::Upgrade ? Direction::Downgrade : Direction::Upgrade;
-}
-
-std::string rows_text(const std::vector<std::string>& rows) {
-    if (rows.empty()) return "base";
-    std::string out;
-    for (const auto& r : rows) out += (out.empty() ? "" : ", ") + r;
-    return out;
 }
 
 }  // namespace
@@ -71,8 +65,8 @@ void fit_partial(RunPlan& plan, const std::vector<PartialStep>& partial, Revisio
         std::string blocker = partial_undo_blocker(p, *revisions.full(p.revision), "");
         throw DatabaseError(p.describe() + ", and this " + to_string(run) + " to '" +
                             request.target + "' does not reach it; the database stays at " +
-                            rows_text(plan.heads_before) + ".\n" +
-                            partial_way_on(p, rows_text(plan.heads_before), blocker));
+                            join_or(plan.heads_before, "base") + ".\n" +
+                            partial_way_on(p, join_or(plan.heads_before, "base"), blocker));
     }
 }
 

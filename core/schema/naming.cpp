@@ -8,18 +8,11 @@
 #include <cstdio>
 #include <set>
 
+#include "core/base/text.h"
+
 namespace migrate {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts) {
-    std::string s;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i) s += "_";
-        s += parts[i];
-    }
-    return s;
-}
 
 struct Tokens {
     std::string table;
@@ -42,7 +35,7 @@ std::string substitute(const std::string& pattern, const Tokens& t) {
         if (token == "table")
             out += t.table;
         else if (token == "columns" || token == "column_0_N_name")
-            out += join(t.columns);
+            out += join(t.columns, "_");
         else if (token == "column_0_name")
             out += t.columns.empty() ? "" : t.columns.front();
         else if (token == "referred_table")
@@ -169,7 +162,7 @@ std::string check_token(const std::string& expression) {
             ++i;
         }
     }
-    return names.empty() ? "check" : join(names);
+    return names.empty() ? "check" : join(names, "_");
 }
 
 }  // namespace migrate

@@ -4,6 +4,8 @@
 #include <tuple>
 #include <utility>
 
+#include "core/base/text.h"
+
 namespace migrate {
 
 const Column* Table::find_column(const std::string& n) const {
@@ -140,15 +142,6 @@ void Schema::sort() {
 }
 
 namespace {
-
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-    std::string s;
-    for (size_t i = 0; i < v.size(); ++i) {
-        if (i) s += sep;
-        s += v[i];
-    }
-    return s;
-}
 
 std::string element_text(const IndexElement& e) {
     std::string s = e.is_expression() ? "(" + e.expression + ")" : e.column;

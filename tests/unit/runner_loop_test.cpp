@@ -12,39 +12,17 @@
 #include "dialects/registry.h"
 #include "tests/support/recording_connection.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_revisions.h"
 
 using namespace migrate;
 using migrate::test::RecordingConnection;
+using migrate::test::test_revision;
+using migrate::test::users_email_chain;
 
 namespace {
 
 const NamingConvention naming;
 using Rows = std::vector<std::string>;
-
-Revision parse(const std::string& id, const std::string& down, const std::string& upgrade,
-               const std::string& downgrade) {
-    std::string text = "revision: \"" + id + "\"\ndown_revision: " + down + "\nmessage: m " + id +
-                       "\nupgrade:\n" + upgrade + "downgrade:\n" + downgrade;
-    return parse_revision(text, "versions/" + id + ".yaml", naming);
-}
-
-// a creates users, b adds email, c makes it NOT NULL (a table rebuild on SQLite, which
-// needs the live schema to know about email).
-RevisionGraph chain() {
-    return RevisionGraph({
-        parse("a", "null",
-              "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: "
-              "true}]}\n",
-              "  - drop_table: {name: users}\n"),
-        parse("b", "\"a\"", "  - add_column: {table: users, column: {name: email, type: text}}\n",
-              "  - drop_column: {table: users, name: email}\n"),
-        parse("c", "\"b\"",
-              "  - alter_column: {table: users, name: email, nullable: false, existing_type: text, "
-              "existing_nullable: true}\n",
-              "  - alter_column: {table: users, name: email, nullable: true, existing_type: text, "
-              "existing_nullable: false}\n"),
-    });
-}
 
 // What another run applying b leaves behind.
 const std::vector<std::string> other_run_applies_b = {
@@ -57,7 +35,7 @@ struct Fixture {
     std::unique_ptr<Connection> real = dialect->connect(
         parse_database_url("sqlite:///" + dir.path() + "/app.db", ""), ConnectOptions{});
     RecordingConnection connection{*real};
-    RevisionGraph graph = chain();
+    RevisionGraph graph = users_email_chain();
     RevisionLoader loader{graph, naming};
 
     Runner runner() {

@@ -13,35 +13,15 @@
 #include "core/runtime/runner_internal.h"
 #include "core/runtime/runner_offline.h"
 #include "dialects/registry.h"
+#include "tests/support/test_revisions.h"
 
 using namespace migrate;
+using migrate::test::test_revision;
+using migrate::test::users_email_chain;
 
 namespace {
 
 const NamingConvention naming;
-
-Revision parse(const std::string& id, const std::string& down, const std::string& upgrade,
-               const std::string& downgrade) {
-    std::string text = "revision: \"" + id + "\"\ndown_revision: " + down + "\nmessage: m " + id +
-                       "\nupgrade:\n" + upgrade + "downgrade:\n" + downgrade;
-    return parse_revision(text, "versions/" + id + ".yaml", naming);
-}
-
-RevisionGraph chain() {
-    return RevisionGraph({
-        parse("a", "null",
-              "  - create_table: {name: users, columns: [{name: id, type: integer, primary_key: "
-              "true}]}\n",
-              "  - drop_table: {name: users}\n"),
-        parse("b", "\"a\"", "  - add_column: {table: users, column: {name: email, type: text}}\n",
-              "  - drop_column: {table: users, name: email}\n"),
-        parse("c", "\"b\"",
-              "  - alter_column: {table: users, name: email, nullable: false, existing_type: text, "
-              "existing_nullable: true}\n",
-              "  - alter_column: {table: users, name: email, nullable: true, existing_type: text, "
-              "existing_nullable: false}\n"),
-    });
-}
 
 OfflineOptions offline_options(bool per_migration = true) {
     OfflineOptions o;
@@ -60,10 +40,10 @@ size_t count(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_CASE("runner: Alembic's progress lines", "[runner]") {
-    RevisionGraph g({parse("a", "null", "  []\n", "  []\n"),
-                     parse("b", "\"a\"", "  []\n", "  []\n"),
-                     parse("c", "\"a\"", "  []\n", "  []\n"),
-                     parse("m", "[\"b\", \"c\"]", "  []\n", "  []\n")});
+    RevisionGraph g({test_revision("a", "null", "  []\n", "  []\n"),
+                     test_revision("b", "\"a\"", "  []\n", "  []\n"),
+                     test_revision("c", "\"a\"", "  []\n", "  []\n"),
+                     test_revision("m", "[\"b\", \"c\"]", "  []\n", "  []\n")});
     CHECK(progress_line({&g.get("a"), Direction::Upgrade, {}}) == "Running upgrade  -> a, m a");
     CHECK(progress_line({&g.get("b"), Direction::Upgrade, {}}) == "Running upgrade a -> b, m b");
     CHECK(progress_line({&g.get("m"), Direction::Upgrade, {}}) == "Running upgrade b, c -> m, m m");
@@ -94,7 +74,7 @@ TEST_CASE("runner: version rows follow the plan's changes", "[runner]") {
 }
 
 TEST_CASE("runner: changed revisions are found by checksum", "[runner][checksum]") {
-    RevisionGraph g = chain();
+    RevisionGraph g = users_email_chain();
     RevisionLoader loader(g, naming);
     std::vector<LogEntry> log = {
         {"a", "upgrade", revision_checksum(g.get("a")), "t1", 1, "x"},
@@ -112,7 +92,7 @@ TEST_CASE("runner: changed revisions are found by checksum", "[runner][checksum]
 }
 
 TEST_CASE("runner: offline upgrade script for both dialects", "[runner][offline]") {
-    RevisionGraph g = chain();
+    RevisionGraph g = users_email_chain();
     RevisionLoader loader(g, naming);
     for (std::string name : {"sqlite", "postgresql"}) {
         auto dialect = make_dialect(name);
@@ -143,7 +123,7 @@ TEST_CASE("runner: offline upgrade script for both dialects", "[runner][offline]
 }
 
 TEST_CASE("runner: offline downgrade needs a range; stamp scripts", "[runner][offline]") {
-    RevisionGraph g = chain();
+    RevisionGraph g = users_email_chain();
     RevisionLoader loader(g, naming);
     auto dialect = make_dialect("postgresql");
     CHECK_THROWS_AS(offline_downgrade(*dialect, loader, "base", offline_options()), InputError);
@@ -162,8 +142,9 @@ TEST_CASE("runner: offline downgrade needs a range; stamp scripts", "[runner][of
 TEST_CASE("runner: offline scripts report revisions the replay cannot follow",
           "[runner][offline]") {
     RevisionGraph g(
-        {parse("a", "null", "  - execute: CREATE TABLE t (id integer)\n", "  []\n"),
-         parse("b", "\"a\"", "  - execute: {sql: UPDATE t SET id = 1, effect: []}\n", "  []\n")});
+        {test_revision("a", "null", "  - execute: CREATE TABLE t (id integer)\n", "  []\n"),
+         test_revision("b", "\"a\"", "  - execute: {sql: UPDATE t SET id = 1, effect: []}\n",
+                       "  []\n")});
     RevisionLoader loader(g, naming);
     auto dialect = make_dialect("sqlite");
     CHECK(offline_upgrade(*dialect, loader, "head", offline_options())
