@@ -157,10 +157,16 @@ std::vector<std::string> RevisionGraph::history(const std::string& range,
     Bits set = ancestors_closure(target_indexes(top));
     if (!lower.empty() && lower != "base") {
         Target bottom = resolve(lower, current);
-        // X@base: from the base of X's branch, so only X's lineage (as Alembic lists it).
-        Bits above = bottom.is_base() && !bottom.branch.empty()
-                         ? lineage(branch_anchor(bottom.branch))
-                         : descendants_closure(target_indexes(bottom));
+        // X@base: what X's heads need from base (their ancestors, depends_on included),
+        // not the other branches, as Alembic lists it.
+        Bits above;
+        if (bottom.is_base() && !bottom.branch.empty()) {
+            std::vector<int> branch_heads;
+            for (const auto& h : heads_of(bottom.branch)) branch_heads.push_back(index_of(h));
+            above = ancestors_closure(branch_heads);
+        } else {
+            above = descendants_closure(target_indexes(bottom));
+        }
         for (size_t i = 0; i < set.size(); ++i) set[i] = set[i] && above[i];
     }
     std::vector<std::string> out = ids_in_order(set);
