@@ -73,7 +73,8 @@ const CommandRegistration registration{{
                "show current",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto rev = std::make_shared<std::string>();
-        sub.add_option("REV", *rev, "A revision: id, prefix, head, label@head, head-1, current, ...")
+        sub.add_option("REV", *rev,
+                       "A revision: id, prefix, head, label@head, head-1, current, ...")
             ->required();
         return [&ctx, rev] { return run_show(ctx, *rev); };
     },

@@ -23,8 +23,8 @@ std::vector<std::string> ScriptDirectory::parents_for(const std::string& head, b
     return {parent.id};
 }
 
-std::vector<std::string> ScriptDirectory::merge_parents(
-    const std::vector<std::string>& identifiers, bool splice) const {
+std::vector<std::string> ScriptDirectory::merge_parents(const std::vector<std::string>& identifiers,
+                                                        bool splice) const {
     const RevisionGraph& g = graph();
     std::vector<std::string> parents;
     for (const auto& ident : identifiers) {

@@ -170,7 +170,8 @@ void RevisionGraph::order_topologically() {
 // As Alembic: a label covers the labelled revision, its down_revision descendants, and
 // its ancestors down to (not including) a branch point or merge point.
 void RevisionGraph::compute_branch_labels() {
-    for (const auto& [label, owner] : label_owner_) label_members_.emplace(label, branch_closure(owner));
+    for (const auto& [label, owner] : label_owner_)
+        label_members_.emplace(label, branch_closure(owner));
 }
 
 int RevisionGraph::index_of(const std::string& id) const {

@@ -63,9 +63,8 @@ RunPlan RunPlanner::plan_stamp(const std::vector<std::string>& rows) const {
     if (!request_.purge && !stamp_bases_.empty())
         for (const auto& row : rows)
             if (graph_.find(row) &&
-                std::none_of(stamp_bases_.begin(), stamp_bases_.end(), [&](const std::string& b) {
-                    return graph_.on_lineage(row, b);
-                }))
+                std::none_of(stamp_bases_.begin(), stamp_bases_.end(),
+                             [&](const std::string& b) { return graph_.on_lineage(row, b); }))
                 off_branch.push_back(row);
     std::vector<std::string> wanted;  // the targets that no other target descends from
     for (const auto& t : targets)
@@ -85,7 +84,8 @@ RunPlan RunPlanner::plan_stamp(const std::vector<std::string>& rows) const {
             if (!related) kept.push_back(row);
         }
     }
-    if (targets.empty() && !stamp_bases_.empty()) kept = off_branch;
+    if (targets.empty() && !stamp_bases_.empty())
+        kept = off_branch;
     else if (!stamp_bases_.empty())
         std::erase_if(kept, [&](const std::string& row) { return !contains(off_branch, row); });
     RunStep step;

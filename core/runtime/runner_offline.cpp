@@ -70,8 +70,9 @@ OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions,
         Range more = split_range(revisions.graph(), ranges[i], false, "stamp");
         bool has_from = ranges[i].find(':') != std::string::npos;
         if (has_from && ranges[i].substr(0, ranges[i].find(':')) != from)
-            throw InputError("stamp --sql: '" + ranges[i] + "' starts from another revision than '" +
-                             ranges[0] + "'; give every target the same FROM");
+            throw InputError("stamp --sql: '" + ranges[i] +
+                             "' starts from another revision than '" + ranges[0] +
+                             "'; give every target the same FROM");
         request.more_targets.push_back(more.to);
     }
     return write_script(dialect, revisions, r, request, options, r.from.empty());
