@@ -70,7 +70,7 @@ void current_in_ranges_and_show(RunnerProject& p) {
           Lines{"bbbb2222", "bbbb1111", "aaaa1111", "aaaa0000"});
     CHECK(history_ids(p.ok({"history", "-r", "-1:current"}).out) == Lines{"bbbb2222", "bbbb1111"});
     std::string shown = p.ok({"show", "current"}).out;
-    CHECK(shown.starts_with("Rev: bbbb2222 (feat)\nParent: bbbb1111\n"));
+    CHECK(shown.starts_with("Rev: bbbb2222\nParent: bbbb1111\nBranch names: feat\n"));
     CHECK(shown.find("Upgrade: (none)") != std::string::npos);
     p.ok({"upgrade", "cccc3333"});  // two rows: show current shows both
     std::string both = p.ok({"show", "current"}).out;

@@ -139,7 +139,7 @@ TEST_CASE("identifier errors are named and helpful", "[graph][ids][errors]") {
         {13, multibase(), "+1", {}, {"ambiguous", "base has several children", "x1", "y1"}},
         {14, linear(), "", {}, {"empty revision identifier"}},
         {15, linear(), "-1", {}, {"steps past base"}},
-        {16, branched(), "feat@+2", {"b"}, {"'feat@+2' steps past head"}},  // was: every id
+        {16, branched(), "feat@+3", {"b"}, {"'feat@+3' steps past head"}},  // was: every id
         {17, branched(), "@+1", {}, {"'@+1'", "nothing before '@'"}},
         {18, branched(), "feat@-1", {"c2"}, {"'feat@-1'", "no revision on branch 'feat'"}},
         {19, branched(), "b@head", {}, {"'b@head' is ambiguous", "d1", "c2"}},
@@ -205,8 +205,15 @@ TEST_CASE("history lists revisions newest first within a range", "[graph][histor
     CHECK(m.history().size() == 7);
     CHECK(m.history().front() == "n");
     CHECK(m.history().back() == "a");
-    CHECK_THAT(error_of([&] { l.history("-2:"); }),
-               Catch::Contains("use a revision or head, e.g. head-2"));
+    // current, and steps from it, name the database's rows (given by the caller)
+    CHECK(l.history("-2:", {"d"}) == Ids{"d", "c", "b"});
+    CHECK(l.history("current:", {"c"}) == Ids{"d", "c"});
+    CHECK(l.history(":current", {"b"}) == Ids{"b", "a"});
+    CHECK(l.history("-1:current", {"c"}) == Ids{"c", "b"});
+    CHECK_THAT(error_of([&] { l.history("-2:"); }), Catch::Contains("steps past base"));
+    RevisionGraph b(branched());
+    CHECK(b.history("feat@base:") == Ids{"d1", "c1", "b", "a"});  // not c2
+    CHECK(b.history("c2@base:") == Ids{"c2", "b", "a"});
     CHECK_THAT(error_of([&] { l.history("b:nope"); }), Catch::Contains("no revision 'nope'"));
 }
 
