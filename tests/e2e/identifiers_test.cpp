@@ -198,4 +198,10 @@ TEST_CASE("revision without -m: Alembic's default message, no slug; --quiet drop
     ProcessResult quiet =
         p.ok({"revision", "--autogenerate", "-m", "v", "--rev-id", "0003", "--allow-empty", "-q"});
     CHECK(quiet.out.find("Not managed") == std::string::npos);
+    // reflect lists the view too, and --quiet leaves the list out
+    ProcessResult listed = p.ok({"reflect", "-o", "reflected"});
+    CHECK(listed.out.find("Not managed (the models cannot express") != std::string::npos);
+    ProcessResult silent = p.ok({"reflect", "-o", "reflected2", "-q"});
+    CHECK(silent.out.find("Not managed") == std::string::npos);
+    CHECK(silent.out.find("view v") == std::string::npos);
 }
