@@ -116,6 +116,7 @@ void print_unmerged_heads(Output& out, const AutogenerateReport& report) {
 }
 
 void print_not_managed(Output& out, const AutogenerateReport& report) {
+    if (out.quiet()) return;
     for (const auto& o : report.not_managed)
         out.print("Not managed (never dropped): " + o.kind + " '" + o.name + "'");
 }

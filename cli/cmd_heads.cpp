@@ -1,4 +1,8 @@
-// `migrate heads [--verbose]`: the heads of the revision graph.
+// `migrate heads [--verbose] [--resolve-dependencies]`: the heads of the revision graph;
+// with --resolve-dependencies, without the heads another revision depends on (Alembic's
+// "effective heads": the rows `upgrade heads` leaves).
+
+#include <memory>
 
 #include "cli/command.h"
 #include "cli/project.h"
@@ -8,11 +12,11 @@ namespace migrate::cli {
 
 namespace {
 
-int run_heads(CommandContext& ctx) {
+int run_heads(CommandContext& ctx, bool resolve_dependencies) {
     ScriptProject project = load_script_project(ctx.global);
     const RevisionGraph& graph = project.script.graph();
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& id : graph.heads()) {
+    for (const auto& id : resolve_dependencies ? graph.real_heads() : graph.heads()) {
         const Revision& r = graph.get(id);
         if (ctx.out.json()) list.push_back(revision_json(graph, r));
         if (ctx.global.verbose) {
@@ -32,9 +36,12 @@ const CommandRegistration registration{{
     .order = 51,
     .opens_database = false,
     .summary = "Show the heads of the revision graph",
-    .example = "migrate heads --verbose",
-    .setup = [](CLI::App&, CommandContext& ctx) -> CommandRunner {
-        return [&ctx] { return run_heads(ctx); };
+    .example = "migrate heads --verbose\n  migrate heads --resolve-dependencies",
+    .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
+        auto resolve = std::make_shared<bool>(false);
+        sub.add_flag("--resolve-dependencies", *resolve,
+                     "Leave out heads that another revision depends on (depends_on)");
+        return [&ctx, resolve] { return run_heads(ctx, *resolve); };
     },
 }};
 

@@ -1,5 +1,6 @@
 // `migrate history [-r A:B] [--verbose] [--indicate-current]`: the revisions, newest
-// first, one Alembic-style line each ("8c0d2e -> 3f2a9c (head), add posts table");
+// first, one Alembic-style line each ("8c0d2e -> 3f2a9c (head), add posts table"); a
+// range that names `current` or steps from it reads the database's rows;
 // --indicate-current reads the database's version table and marks its rows "(current)",
 // and a revision partly applied (no transactional DDL) "(partially applied: N of M ...)".
 
@@ -31,7 +32,8 @@ struct Marks {
     }
 };
 
-Marks current_marks(MigrationProject& project) {
+Marks current_marks(MigrationProject& project, bool indicate_current) {
+    if (!indicate_current) return Marks{current_rows(project), {}};
     Connection& connection = connect(project, Access::Read);
     VersionTable table(*project.database.dialect, project.settings.version_table());
     Marks marks{table.read_heads(connection), {}};
@@ -51,9 +53,9 @@ void print_history(CommandContext& ctx, const RevisionGraph& graph, const std::s
                    bool indicate_current, const Marks& marks) {
     nlohmann::json list = nlohmann::json::array();
     bool first = true;
-    for (const auto& id : graph.history(range)) {
+    for (const auto& id : graph.history(range, marks.rows)) {
         const Revision& r = graph.get(id);
-        std::string marker = marks.marker(id);
+        std::string marker = indicate_current ? marks.marker(id) : "";
         if (ctx.out.json()) {
             list.push_back(revision_json(graph, r));
             if (indicate_current) list.back()["current"] = marker == " (current)";
@@ -75,14 +77,16 @@ void print_history(CommandContext& ctx, const RevisionGraph& graph, const std::s
     ctx.out.set_result({{"revisions", list}});
 }
 
-// The project is loaded once: with --indicate-current, together with its database.
+// The project is loaded once: with --indicate-current, or a range that names `current`
+// (`current:`, `-3:current`), together with its database.
 int run_history(CommandContext& ctx, const std::string& range, bool indicate_current) {
-    if (!indicate_current) {
+    if (!indicate_current && !names_current(range)) {
         print_history(ctx, load_script_project(ctx.global).script.graph(), range, false, Marks{});
         return 0;
     }
     MigrationProject project = load_migration_project(ctx.global);
-    print_history(ctx, project.script.graph(), range, true, current_marks(project));
+    print_history(ctx, project.script.graph(), range, indicate_current,
+                  current_marks(project, indicate_current));
     return 0;
 }
 
@@ -95,7 +99,8 @@ const CommandRegistration registration{{
         auto range = std::make_shared<std::string>();
         auto indicate_current = std::make_shared<bool>(false);
         sub.add_option("-r,--rev-range", *range,
-                       "A range A:B (either side optional): base:head, 3f2a:, :head-1");
+                       "A range A:B (either side optional): base:head, 3f2a:, :head-1, "
+                       "current:, -3:current, feat@base:");
         sub.add_flag("-i,--indicate-current", *indicate_current,
                      "Mark the revision(s) the database is at with (current); needs the database");
         return

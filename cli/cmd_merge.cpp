@@ -1,5 +1,6 @@
-// `migrate merge REVS... -m MSG`: writes a merge revision whose parents are the given
-// revisions (typically `heads`), joining branches back into one head.
+// `migrate merge REVS... -m MSG [--splice]`: writes a merge revision whose parents are the
+// given revisions (typically `heads`), joining branches back into one head. Each must be
+// a head, as in Alembic, unless --splice.
 
 #include <memory>
 
@@ -17,13 +18,14 @@ struct MergeArgs {
     std::string message;
     std::vector<std::string> branch_labels;
     std::string rev_id;
+    bool splice = false;
 };
 
 int run_merge(CommandContext& ctx, const MergeArgs& a) {
     ScriptProject project = load_script_project(ctx.global);
     const ScriptDirectory& script = project.script;
     NewRevision request{.rev_id = a.rev_id,
-                        .parents = script.merge_parents(a.revisions),
+                        .parents = script.merge_parents(a.revisions, a.splice),
                         .branch_labels = a.branch_labels,
                         .message = a.message};
     Revision r = script.make_revision(project_revision_source(), request);
@@ -43,6 +45,8 @@ const CommandRegistration registration{{
         sub.add_option("-m,--message", a->message, "What the merge is for")->required();
         sub.add_option("--branch-label", a->branch_labels, "A label for the merged branch");
         sub.add_option("--rev-id", a->rev_id, "Use this id instead of a random 12-hex one");
+        sub.add_flag("--splice", a->splice,
+                     "Allow revisions that are not heads (the merge starts a new branch)");
         return [&ctx, a] { return run_merge(ctx, *a); };
     },
 }};

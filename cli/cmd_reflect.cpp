@@ -90,7 +90,7 @@ void report(CommandContext& ctx, const Database& db, const Schema& schema,
                       " from " + db.url.masked() + " into " + std::to_string(written.size()) +
                       " file(s):");
     for (const auto& p : files) ctx.out.print("  " + p.get<std::string>());
-    if (unmanaged.empty()) return;
+    if (unmanaged.empty() || ctx.out.quiet()) return;  // --quiet: the files only
     ctx.out.print("Not managed (the models cannot express these; they are left alone):");
     for (const auto& u : unmanaged) ctx.out.print("  " + u.kind + " " + u.name);
 }

@@ -1,4 +1,4 @@
-// `migrate revision -m MSG`: writes a new, empty revision file (upgrade and downgrade
+// `migrate revision [-m MSG]`: writes a new, empty revision file (upgrade and downgrade
 // to fill in) whose parent is the current head, or --head; prints the path written.
 // With --autogenerate the operations come from comparing the models with the database
 // at head (or, --offline, with the head schema replayed from the revisions).
@@ -90,8 +90,8 @@ const CommandRegistration registration{{
                "--branch-label feat, --rev-id 0001",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto a = std::make_shared<RevisionArgs>();
-        sub.add_option("-m,--message", a->message, "What the revision does (also names the file)")
-            ->required();
+        sub.add_option("-m,--message", a->message,
+                       "What the revision does (also names the file); default \"empty message\"");
         sub.add_option("--head", a->head,
                        "The parent: a head, or base for a new root (default: head)");
         sub.add_option("--branch-label", a->branch_labels,

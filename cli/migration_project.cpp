@@ -5,6 +5,7 @@
 #include "core/base/errors.h"
 #include "core/project/clock.h"
 #include "core/runtime/checksum_check.h"
+#include "core/runtime/version_table.h"
 
 namespace migrate::cli {
 
@@ -17,6 +18,28 @@ MigrationProject load_migration_project(const GlobalOptions& global) {
 
 Connection& connect(MigrationProject& project, Access access) {
     return project.database.connect(project.settings, access);
+}
+
+std::vector<std::string> current_rows(MigrationProject& project) {
+    Connection& connection = connect(project, Access::Read);
+    VersionTable table(*project.database.dialect, project.settings.version_table());
+    return table.read_heads(connection);
+}
+
+bool names_current(const std::string& identifier_or_range) {
+    size_t start = 0;
+    while (start <= identifier_or_range.size()) {
+        size_t colon = identifier_or_range.find(':', start);
+        std::string end = identifier_or_range.substr(
+            start, colon == std::string::npos ? std::string::npos : colon - start);
+        size_t at = end.find('@');
+        std::string symbol = at == std::string::npos ? end : end.substr(at + 1);
+        if (symbol == "current" || (!symbol.empty() && (symbol[0] == '+' || symbol[0] == '-')))
+            return true;
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    return false;
 }
 
 RunnerOptions runner_options(const MigrationProject& project, CommandContext& ctx) {

@@ -26,6 +26,12 @@ MigrationProject load_migration_project(const GlobalOptions& global);
 // The project's database connected for `access` (Access::Read for current, history -i).
 Connection& connect(MigrationProject& project, Access access = Access::Write);
 
+// The version table's rows (read only): what the identifier `current` names.
+std::vector<std::string> current_rows(MigrationProject& project);
+// Whether an identifier or range needs the database's rows: `current`, or a step
+// relative to them (+N, -N, X@+N, X@-N) at either end.
+bool names_current(const std::string& identifier_or_range);
+
 // The runner's options from the settings, its progress lines printed.
 RunnerOptions runner_options(const MigrationProject& project, CommandContext& ctx);
 // The offline script's options, its log rows dated by the project clock.

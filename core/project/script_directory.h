@@ -60,8 +60,9 @@ class ScriptDirectory {
     // none for base or an empty graph; a revision that is not a head only with `splice`.
     std::vector<std::string> parents_for(const std::string& head, bool splice) const;
     // The parents of a merge: every revision the identifiers name, at least two, none an
-    // ancestor of another.
-    std::vector<std::string> merge_parents(const std::vector<std::string>& identifiers) const;
+    // ancestor of another, each a head unless `splice` (as Alembic's merge).
+    std::vector<std::string> merge_parents(const std::vector<std::string>& identifiers,
+                                           bool splice = false) const;
     // The revision `request` describes: its id (or a new one) and date from `source`,
     // its depends_on resolved to ids. Operations are the caller's to fill in.
     Revision make_revision(const RevisionSource& source, const NewRevision& request) const;

@@ -23,8 +23,8 @@ std::vector<std::string> ScriptDirectory::parents_for(const std::string& head, b
     return {parent.id};
 }
 
-std::vector<std::string> ScriptDirectory::merge_parents(
-    const std::vector<std::string>& identifiers) const {
+std::vector<std::string> ScriptDirectory::merge_parents(const std::vector<std::string>& identifiers,
+                                                        bool splice) const {
     const RevisionGraph& g = graph();
     std::vector<std::string> parents;
     for (const auto& ident : identifiers) {
@@ -45,6 +45,11 @@ std::vector<std::string> ScriptDirectory::merge_parents(
             if (a != b && g.is_ancestor(a, b))
                 throw InputError("cannot merge '" + a + "' with '" + b + "': '" + a +
                                  "' is already an ancestor of '" + b + "'");
+    if (!splice)
+        for (const auto& p : parents)
+            if (!g.is_head(p))
+                throw InputError("cannot merge '" + p + "' (" + g.get(p).where() +
+                                 "): it is not a head; pass --splice to merge from it anyway");
     return parents;
 }
 

@@ -216,6 +216,15 @@ std::string emit_revision(const Revision& r, const NamingConvention& naming) {
     return notes + doc.render();
 }
 
+namespace {
+
+Revision with_default_message(Revision r) {
+    r.message = "empty message";
+    return r;
+}
+
+}  // namespace
+
 std::string revision_file_name(const Revision& r) {
     std::string slug = slugify(r.message);
     return r.id + (slug.empty() ? "" : "_" + slug) + ".yaml";
@@ -229,7 +238,9 @@ std::string write_revision_file(const Revision& r, const std::string& folder,
     std::string path = (fs::path(folder) / revision_file_name(r)).string();
     if (fs::exists(path))
         throw InputError("refusing to overwrite " + path + "; choose another --rev-id");
-    std::string text = emit_revision(r, naming);
+    // No message: the file name has no slug and the file says "empty message" (Alembic's).
+    std::string text = r.message.empty() ? emit_revision(with_default_message(r), naming)
+                                         : emit_revision(r, naming);
     std::string tmp = path + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary);

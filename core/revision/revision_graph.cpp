@@ -170,25 +170,8 @@ void RevisionGraph::order_topologically() {
 // As Alembic: a label covers the labelled revision, its down_revision descendants, and
 // its ancestors down to (not including) a branch point or merge point.
 void RevisionGraph::compute_branch_labels() {
-    for (const auto& [label, owner] : label_owner_) {
-        Bits members(revs_.size(), 0);
-        std::deque<int> queue{owner};
-        members[owner] = 1;
-        while (!queue.empty()) {
-            int x = queue.front();
-            queue.pop_front();
-            for (int c : up_[x])
-                if (!members[c]) members[c] = 1, queue.push_back(c);
-        }
-        int x = owner;
-        while (down_[x].size() == 1) {
-            int p = down_[x][0];
-            if (up_[p].size() > 1) break;
-            members[p] = 1;
-            x = p;
-        }
-        label_members_.emplace(label, std::move(members));
-    }
+    for (const auto& [label, owner] : label_owner_)
+        label_members_.emplace(label, branch_closure(owner));
 }
 
 int RevisionGraph::index_of(const std::string& id) const {

@@ -47,7 +47,8 @@ struct Plan {
 };
 
 // What an identifier names: a set of revisions (empty = base). `branch`, set by
-// `label@base` / `label@head`, limits a downgrade to the revisions of that branch.
+// `X@base`, `X@head`, `X@-N`, `REV-N` (X a branch label or a revision), limits a
+// downgrade to the revisions of that branch.
 struct Target {
     std::vector<std::string> revisions;
     std::string branch;
@@ -92,14 +93,21 @@ class RevisionGraph {
     bool is_ancestor(const std::string& ancestor, const std::string& id) const;
 
     // Identifier resolution (core/revision/revision_ids.cpp). `current` is the version table's
-    // rows, needed only by the bare relative forms +N / -N.
+    // rows, needed only by `current` and the forms relative to it (+N, -N, X@+N, X@-N).
     Target resolve(const std::string& identifier,
                    const std::vector<std::string>& current = {}) const;
     // Exactly one revision (not base, not several): for `show`, `--head`, `depends_on`.
     const Revision& resolve_one(const std::string& identifier) const;
     // Revisions in a range "A:B" (either side optional; no colon = that revision and
     // its ancestors), newest first. Both ends inclusive; "base:" or ":B" from the bases.
-    std::vector<std::string> history(const std::string& range = "") const;
+    // `current` (the version table's rows) is what `current` and -N/+N in the range name.
+    std::vector<std::string> history(const std::string& range = "",
+                                     const std::vector<std::string>& current = {}) const;
+    // The heads that share a lineage with `name` (a branch label or a revision): its
+    // descendants' heads, as Alembic's `X@head` / `X@heads`.
+    std::vector<std::string> heads_of(const std::string& name) const;
+    // Whether revision `id` is an ancestor or a descendant of `branch` (its anchor).
+    bool on_lineage(const std::string& id, const std::string& branch) const;
 
     // Plans (core/revision/revision_plan.cpp). `current` = the version table's rows.
     Plan plan_upgrade(const std::vector<std::string>& current, const std::string& target) const;
@@ -129,11 +137,20 @@ class RevisionGraph {
     // core/revision/revision_ids.cpp
     Target resolve_plain(const std::string& identifier) const;
     Target resolve_labelled(const std::string& label, const std::string& rest) const;
-    Target resolve_relative(const std::string& base, char sign, int steps,
-                            const std::vector<std::string>& current) const;
-    Target step_up(Target from, int steps, const std::string& identifier) const;
+    Target resolve_relative(const std::string& branch, const std::string& symbol, char sign,
+                            int steps, const std::vector<std::string>& current) const;
+    Target relative_from_current(const std::string& branch, char sign, int steps,
+                                 const std::vector<std::string>& current,
+                                 const std::string& identifier) const;
+    // `lineage`, when given, keeps the walk on one branch (Alembic's branch_label@+N).
+    Target step_up(Target from, int steps, const std::string& identifier,
+                   const Bits* lineage = nullptr) const;
     Target step_down(Target from, int steps, const std::string& identifier) const;
-    std::vector<int> label_heads(const std::string& label) const;
+    // core/revision/revision_branches.cpp: branches named by a label or a revision.
+    int branch_anchor(const std::string& name) const;  // the label's owner or the revision
+    Bits lineage(int anchor) const;                    // ancestors and descendants, versioned
+    Bits branch_closure(int anchor) const;  // descendants, and ancestors to a branch point
+    Bits branch_members(const std::string& branch) const;
     std::string single_head_or_throw(const std::string& identifier) const;
 
     std::vector<Revision> revs_;

@@ -1,6 +1,7 @@
 // Identifier resolution for the revision graph: full ids, unique prefixes, head,
-// heads, base, branch labels (label, label@head, label@base, label@REV), relative
-// steps (+N, -N, REV+N, REV-N, head-N) and the errors each can raise.
+// heads, base, current, branches named by a label or a revision (X, X@head, X@heads,
+// X@base, X@REV) and the errors each can raise. Relative steps (+N, -N, REV+N, REV-N,
+// X@+N, X@-N, X@REV-N) are in core/revision/revision_relative.cpp.
 
 #include <algorithm>
 #include <cctype>
@@ -18,13 +19,15 @@ std::string trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
+// Alembic's relative form `[X@][SYMBOL](+|-)N` ("feat@+2", "head-1", "abc@head-1",
+// "+1"); nullopt when the identifier is not relative.
 struct Relative {
-    std::string base;
+    std::string branch;
+    std::string symbol;
     char sign;
     int steps;
 };
 
-// "head-2" -> {head, '-', 2}; "+1" -> {"", '+', 1}; "abc" -> nullopt.
 std::optional<Relative> parse_relative(const std::string& s) {
     size_t end = s.size();
     size_t digits = end;
@@ -33,7 +36,17 @@ std::optional<Relative> parse_relative(const std::string& s) {
     char sign = s[digits - 1];
     if (sign != '+' && sign != '-') return std::nullopt;
     if (end - digits > 6) throw RevisionError("'" + s + "': relative step too large");
-    return Relative{s.substr(0, digits - 1), sign, std::stoi(s.substr(digits))};
+    std::string base = s.substr(0, digits - 1);
+    size_t at = base.find('@');
+    Relative rel{"", base, sign, std::stoi(s.substr(digits))};
+    if (at != std::string::npos) {
+        rel.branch = base.substr(0, at);
+        rel.symbol = base.substr(at + 1);
+        if (rel.branch.empty())
+            throw RevisionError("'" + s + "': nothing before '@'; write BRANCH@" +
+                                s.substr(at + 1) + " (a branch label or a revision)");
+    }
+    return rel;
 }
 
 }  // namespace
@@ -44,8 +57,13 @@ Target RevisionGraph::resolve(const std::string& identifier,
     if (s.empty())
         throw RevisionError(
             "empty revision identifier; use a revision id, head, heads, base or +N/-N");
+    if (s == "current") {
+        Target t;
+        for (const auto& row : current) t.revisions.push_back(get(row).id);
+        return t;
+    }
     if (auto rel = parse_relative(s))
-        return resolve_relative(rel->base, rel->sign, rel->steps, current);
+        return resolve_relative(rel->branch, rel->symbol, rel->sign, rel->steps, current);
     size_t at = s.find('@');
     if (at != std::string::npos) return resolve_labelled(s.substr(0, at), s.substr(at + 1));
     return resolve_plain(s);
@@ -109,124 +127,46 @@ Target RevisionGraph::resolve_plain(const std::string& s) const {
     throw RevisionError(msg);
 }
 
-std::vector<int> RevisionGraph::label_heads(const std::string& label) const {
-    const Bits& members = label_members_.at(label);
-    std::vector<int> out;
-    for (int i : topo_)
-        if (members[i] && up_[i].empty()) out.push_back(i);
-    return out;
-}
-
 Target RevisionGraph::resolve_labelled(const std::string& label, const std::string& rest) const {
-    if (!label_owner_.count(label)) {
-        std::vector<std::string> labels;
-        for (const auto& p : label_owner_) labels.push_back(p.first);
-        std::string msg = "no branch label '" + label + "'";
-        std::string near = closest_match(label, labels);
-        msg += near.empty() ? (labels.empty() ? " (no revision declares branch_labels)" : "")
-                            : "; did you mean '" + near + "'?";
-        throw RevisionError(msg);
+    std::string identifier = label + "@" + rest;
+    if (label.empty() || rest.empty())
+        throw RevisionError("'" + identifier +
+                            "': write BRANCH@head, BRANCH@base, BRANCH@REV or BRANCH@+N, "
+                            "BRANCH a branch label or a revision");
+    bool is_label = label_owner_.count(label) > 0;
+    if (!is_label) {
+        try {
+            resolve_one(label);
+        } catch (const RevisionError& e) {
+            std::vector<std::string> labels;
+            for (const auto& p : label_owner_) labels.push_back(p.first);
+            std::string msg = "'" + identifier + "': no branch label or revision '" + label + "'";
+            std::string near = closest_match(label, labels);
+            msg += near.empty() ? (labels.empty() ? " (no revision declares branch_labels)" : "")
+                                : "; did you mean '" + near + "'?";
+            throw RevisionError(msg);
+        }
     }
     if (rest == "base") return Target{{}, label};
     if (rest == "head" || rest == "heads") {
-        std::vector<int> hs = label_heads(label);
+        std::vector<std::string> hs = heads_of(label);
         if (hs.size() > 1 && rest == "head") {
             std::string list;
-            for (int h : hs) list += "\n  " + id_at(h) + " (" + revs_[h].where() + ")";
-            throw RevisionError("'" + label + "@head' is ambiguous: branch '" + label +
+            for (const auto& h : hs) list += "\n  " + h + " (" + get(h).where() + ")";
+            throw RevisionError("'" + identifier + "' is ambiguous: branch '" + label +
                                 "' has several heads:" + list + "\nuse '" + label +
                                 "@heads', name one, or merge them");
         }
-        Target t{{}, label};
-        for (int h : hs) t.revisions.push_back(id_at(h));
-        return t;
+        return Target{hs, label};
     }
     Target t = resolve_plain(rest);
+    Bits on = is_label ? label_members_.at(label) : lineage(branch_anchor(label));
     for (const auto& id : t.revisions)
-        if (!label_members_.at(label)[index_of(id)])
-            throw RevisionError("revision '" + id + "' (" + get(id).where() +
+        if (!on[index_of(id)])
+            throw RevisionError("'" + identifier + "': revision '" + id + "' (" + get(id).where() +
                                 ") is not on branch '" + label + "'");
     t.branch = label;
     return t;
-}
-
-Target RevisionGraph::resolve_relative(const std::string& base, char sign, int steps,
-                                       const std::vector<std::string>& current) const {
-    std::string identifier = base + sign + std::to_string(steps);
-    Target from;
-    if (base.empty()) {
-        for (const auto& row : current) from.revisions.push_back(get(row).id);
-        if (from.revisions.size() > 1) {
-            std::string list;
-            for (const auto& r : from.revisions) list += (list.empty() ? "" : ", ") + r;
-            throw RevisionError("'" + identifier +
-                                "' is ambiguous: the database is at several heads (" + list +
-                                "); step from one of them, e.g. " + from.revisions.front() + sign +
-                                std::to_string(steps));
-        }
-    } else {
-        from = resolve(base);
-    }
-    if (steps == 0) return from;
-    return sign == '+' ? step_up(std::move(from), steps, identifier)
-                       : step_down(std::move(from), steps, identifier);
-}
-
-namespace {
-
-std::string list_with_files(const std::vector<int>& nodes, const std::vector<Revision>& revs) {
-    std::string list;
-    for (int n : nodes) list += "\n  " + revs[n].id + " (" + revs[n].where() + ")";
-    return list;
-}
-
-}  // namespace
-
-Target RevisionGraph::step_up(Target from, int steps, const std::string& identifier) const {
-    for (int k = 0; k < steps; ++k) {
-        std::vector<int> next;
-        std::string here;
-        if (from.is_base()) {
-            for (int i : topo_)
-                if (down_[i].empty()) next.push_back(i);
-            here = "base";
-        } else if (from.revisions.size() > 1) {
-            throw RevisionError("'" + identifier +
-                                "' is ambiguous: it steps from several revisions; name one");
-        } else {
-            next = up_[index_of(from.revisions.front())];
-            here = "'" + from.revisions.front() + "' (" + get(from.revisions.front()).where() + ")";
-        }
-        if (next.empty())
-            throw RevisionError("'" + identifier + "' steps past head: " + here +
-                                " is a head after " + std::to_string(k) + " of " +
-                                std::to_string(steps) + " steps");
-        if (next.size() > 1)
-            throw RevisionError("'" + identifier + "' is ambiguous: " + here +
-                                " has several children:" + list_with_files(next, revs_) +
-                                "\nname the revision to go to");
-        from.revisions = {id_at(next.front())};
-    }
-    return from;
-}
-
-Target RevisionGraph::step_down(Target from, int steps, const std::string& identifier) const {
-    for (int k = 0; k < steps; ++k) {
-        if (from.is_base())
-            throw RevisionError("'" + identifier + "' steps past base: only " + std::to_string(k) +
-                                " revision(s) lie below the starting point");
-        if (from.revisions.size() > 1) {
-            std::vector<int> nodes;
-            for (const auto& r : from.revisions) nodes.push_back(index_of(r));
-            throw RevisionError("'" + identifier +
-                                "' is ambiguous: the step reaches several revisions:" +
-                                list_with_files(nodes, revs_) + "\nstep from one of them instead");
-        }
-        std::vector<std::string> next;
-        for (int p : down_[index_of(from.revisions.front())]) next.push_back(id_at(p));
-        from.revisions = std::move(next);
-    }
-    return from;
 }
 
 }  // namespace migrate

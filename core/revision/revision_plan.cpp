@@ -157,7 +157,7 @@ Plan RevisionGraph::plan_downgrade(const std::vector<std::string>& current,
     }
     if (!target.branch.empty()) {
         std::vector<int> members;
-        const Bits& on_branch = label_members_.at(target.branch);
+        Bits on_branch = branch_members(target.branch);
         for (size_t i = 0; i < on_branch.size(); ++i)
             if (on_branch[i]) members.push_back(static_cast<int>(i));
         Bits affected = descendants_closure(members);

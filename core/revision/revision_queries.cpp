@@ -148,22 +148,25 @@ bool RevisionGraph::is_ancestor(const std::string& ancestor, const std::string& 
     return ancestors_closure({d})[a] != 0;
 }
 
-std::vector<std::string> RevisionGraph::history(const std::string& range) const {
+std::vector<std::string> RevisionGraph::history(const std::string& range,
+                                                const std::vector<std::string>& current) const {
     size_t colon = range.find(':');
     std::string lower = colon == std::string::npos ? "" : range.substr(0, colon);
     std::string upper = colon == std::string::npos ? range : range.substr(colon + 1);
-    for (const auto& end : {lower, upper})
-        if (!end.empty() && (end[0] == '+' || end[0] == '-'))
-            throw RevisionError(
-                "history range '" + range + "': '" + end +
-                "' is relative to the database's current revision, which history does not read; "
-                "use a revision or head, e.g. head" +
-                end);
-    Target top = upper.empty() || upper == "heads" ? Target{heads(), {}} : resolve(upper);
+    Target top = upper.empty() || upper == "heads" ? Target{heads(), {}} : resolve(upper, current);
     Bits set = ancestors_closure(target_indexes(top));
     if (!lower.empty() && lower != "base") {
-        Target bottom = resolve(lower);
-        Bits above = descendants_closure(target_indexes(bottom));
+        Target bottom = resolve(lower, current);
+        // X@base: what X's heads need from base (their ancestors, depends_on included),
+        // not the other branches, as Alembic lists it.
+        Bits above;
+        if (bottom.is_base() && !bottom.branch.empty()) {
+            std::vector<int> branch_heads;
+            for (const auto& h : heads_of(bottom.branch)) branch_heads.push_back(index_of(h));
+            above = ancestors_closure(branch_heads);
+        } else {
+            above = descendants_closure(target_indexes(bottom));
+        }
         for (size_t i = 0; i < set.size(); ++i) set[i] = set[i] && above[i];
     }
     std::vector<std::string> out = ids_in_order(set);

@@ -57,9 +57,10 @@ RunResult Runner::run(Direction direction, const std::string& target) {
     return detail::run_plan(sink, revisions_, request);
 }
 
-StampResult Runner::stamp(const std::string& target, bool purge) {
-    RunRequest request{RunKind::Stamp, target, purge, options_.transaction_per_migration,
+StampResult Runner::stamp(const std::vector<std::string>& targets, bool purge) {
+    RunRequest request{RunKind::Stamp, targets.at(0), purge, options_.transaction_per_migration,
                        dialect_.capabilities().transactional_ddl};
+    request.more_targets.assign(targets.begin() + 1, targets.end());
     LiveSink sink(dialect_, connection_, revisions_, options_, version_table_);
     RunResult run = detail::run_plan(sink, revisions_, request);
     return StampResult{run.heads_before, run.heads_after};

@@ -77,7 +77,11 @@ class Runner {
     RunResult downgrade(const std::string& target);
     // Sets the version table to `target` without running migrations; `purge` empties it
     // first (also when its rows name revisions no file defines).
-    StampResult stamp(const std::string& target, bool purge);
+    // Several targets are stamped together (Alembic's `stamp A B`), one row per branch.
+    StampResult stamp(const std::vector<std::string>& targets, bool purge);
+    StampResult stamp(const std::string& target, bool purge) {
+        return stamp(std::vector<std::string>{target}, purge);
+    }
 
     // The version table's rows, sorted (no lock; empty when the table is missing).
     std::vector<std::string> current();

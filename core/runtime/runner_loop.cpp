@@ -22,13 +22,22 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 
 RunPlanner::RunPlanner(const RevisionGraph& graph, const RunRequest& request,
                        const std::vector<std::string>& start_rows)
-    : graph_(graph),
-      request_(request),
-      target_(request.target_is_start
-                  ? Target{start_rows, ""}
-                  : graph.resolve(request.target, request.kind == RunKind::Stamp && request.purge
-                                                      ? std::vector<std::string>{}
-                                                      : start_rows)) {}
+    : graph_(graph), request_(request) {
+    if (request.target_is_start) {
+        target_ = Target{start_rows, ""};
+        return;
+    }
+    std::vector<std::string> rows =
+        request.kind == RunKind::Stamp && request.purge ? std::vector<std::string>{} : start_rows;
+    target_ = graph.resolve(request.target, rows);
+    for (const auto& more : request.more_targets) {
+        Target t = graph.resolve(more, rows);
+        for (const auto& id : t.revisions)
+            if (!contains(target_.revisions, id)) target_.revisions.push_back(id);
+        if (t.is_base() && !t.branch.empty()) stamp_bases_.push_back(t.branch);
+    }
+    if (target_.is_base() && !target_.branch.empty()) stamp_bases_.push_back(target_.branch);
+}
 
 RunPlan RunPlanner::plan(const std::vector<std::string>& rows) const {
     if (request_.kind == RunKind::Stamp) return plan_stamp(rows);
@@ -40,9 +49,17 @@ RunPlan RunPlanner::plan(const std::vector<std::string>& rows) const {
 }
 
 // Alembic's stamp: the targets replace the rows they are related to (ancestors or
-// descendants); rows on unrelated branches stay. `stamp base` and --purge keep nothing.
+// descendants); rows on unrelated branches stay. `stamp X@base` takes off the rows of
+// X's branch only; `stamp base` and --purge keep nothing.
 RunPlan RunPlanner::plan_stamp(const std::vector<std::string>& rows) const {
     const std::vector<std::string>& targets = target_.revisions;
+    std::vector<std::string> off_branch;  // rows unrelated to every X of `stamp X@base`
+    if (!request_.purge && !stamp_bases_.empty())
+        for (const auto& row : rows)
+            if (graph_.find(row) &&
+                std::none_of(stamp_bases_.begin(), stamp_bases_.end(),
+                             [&](const std::string& b) { return graph_.on_lineage(row, b); }))
+                off_branch.push_back(row);
     std::vector<std::string> wanted;  // the targets that no other target descends from
     for (const auto& t : targets)
         if (std::none_of(targets.begin(), targets.end(),
@@ -61,6 +78,10 @@ RunPlan RunPlanner::plan_stamp(const std::vector<std::string>& rows) const {
             if (!related) kept.push_back(row);
         }
     }
+    if (targets.empty() && !stamp_bases_.empty())
+        kept = off_branch;
+    else if (!stamp_bases_.empty())
+        std::erase_if(kept, [&](const std::string& row) { return !contains(off_branch, row); });
     RunStep step;
     step.plan.direction = Direction::Upgrade;
     step.purge = request_.purge;

@@ -60,10 +60,21 @@ OfflineScript offline_downgrade(const Dialect& dialect, RevisionLoader& revision
 }
 
 OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions,
-                            const std::string& range, bool purge, const OfflineOptions& options) {
-    Range r = split_range(revisions.graph(), range, false, "stamp");
+                            const std::vector<std::string>& ranges, bool purge,
+                            const OfflineOptions& options) {
+    Range r = split_range(revisions.graph(), ranges.at(0), false, "stamp");
+    std::string from = ranges[0].substr(0, ranges[0].find(':'));
     detail::RunRequest request{detail::RunKind::Stamp, r.to, purge,
                                options.transaction_per_migration};
+    for (size_t i = 1; i < ranges.size(); ++i) {
+        Range more = split_range(revisions.graph(), ranges[i], false, "stamp");
+        bool has_from = ranges[i].find(':') != std::string::npos;
+        if (has_from && ranges[i].substr(0, ranges[i].find(':')) != from)
+            throw InputError("stamp --sql: '" + ranges[i] +
+                             "' starts from another revision than '" + ranges[0] +
+                             "'; give every target the same FROM");
+        request.more_targets.push_back(more.to);
+    }
     return write_script(dialect, revisions, r, request, options, r.from.empty());
 }
 

@@ -34,8 +34,15 @@ OfflineScript offline_upgrade(const Dialect& dialect, RevisionLoader& revisions,
 // `range`: "FROM:TO" is required (there is no database to say where it stands).
 OfflineScript offline_downgrade(const Dialect& dialect, RevisionLoader& revisions,
                                 const std::string& range, const OfflineOptions& options);
-// `range`: "TARGET" (from base; with CREATEs) or "FROM:TO".
+// `ranges`: "TARGET" (from base; with CREATEs) or "FROM:TO"; several targets are stamped
+// together, and those with a FROM must all name the same one (as in Alembic).
 OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions,
-                            const std::string& range, bool purge, const OfflineOptions& options);
+                            const std::vector<std::string>& ranges, bool purge,
+                            const OfflineOptions& options);
+inline OfflineScript offline_stamp(const Dialect& dialect, RevisionLoader& revisions,
+                                   const std::string& range, bool purge,
+                                   const OfflineOptions& options) {
+    return offline_stamp(dialect, revisions, std::vector<std::string>{range}, purge, options);
+}
 
 }  // namespace migrate

@@ -30,6 +30,8 @@ struct RunRequest {
     bool transactional_ddl = true;
     // The target is where the rows stand when the run starts (see count_partial_step).
     bool target_is_start = false;
+    // stamp: further targets, stamped together with `target` (Alembic's `stamp A B`).
+    std::vector<std::string> more_targets;
 };
 
 // One step of a run: a migration (plan.revision set), or a stamp (plan.revision null:
@@ -65,6 +67,7 @@ class RunPlanner {
     const RevisionGraph& graph_;
     const RunRequest& request_;
     Target target_;
+    std::vector<std::string> stamp_bases_;  // stamp X@base: the branches to take off
 };
 
 // Where a run goes. The loop calls, in order: start; planned; then per step begin (or one

@@ -86,11 +86,17 @@ class Tools:
         rest = [a for a in rest if a != "--sql"]
         try:
             if command == "heads":
-                alembic_command.heads(cfg)
+                alembic_command.heads(cfg, resolve_dependencies="--resolve-dependencies" in rest)
             elif command == "history":
                 alembic_command.history(cfg, rev_range=rest[1] if rest[:1] == ["-r"] else None)
             elif command in ("upgrade", "downgrade"):
                 getattr(alembic_command, command)(cfg, rest[0], sql=sql)
+            elif command == "stamp":
+                alembic_command.stamp(cfg, rest if len(rest) > 1 else rest[0], sql=sql)
+            elif command == "show":
+                alembic_command.show(cfg, rest[0])
+            elif command == "merge":  # merge -m MESSAGE REV...
+                alembic_command.merge(cfg, rest[2:], message=rest[1])
             else:
                 raise ValueError("the oracle has no alembic command " + command)
         except Exception as e:  # an Alembic refusal: what a user sees as an error

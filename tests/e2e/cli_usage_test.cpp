@@ -65,11 +65,11 @@ TEST_CASE("migrate help [COMMAND] and migrate version", "[e2e][cli]") {
 }
 
 TEST_CASE("every command's --help lists the global options it accepts", "[e2e][cli]") {
-    const std::vector<std::string> connecting = {"upgrade",  "downgrade", "stamp", "current",
-                                                 "history",  "check",     "diff",  "reflect",
-                                                 "revision", "graph"};
-    const std::vector<std::string> offline = {"heads",  "branches", "show",
-                                              "models", "merge",    "init"};
+    // show connects for `show current`.
+    const std::vector<std::string> connecting = {"upgrade", "downgrade", "stamp", "current",
+                                                 "history", "check",     "diff",  "reflect",
+                                                 "show",    "revision",  "graph"};
+    const std::vector<std::string> offline = {"heads", "branches", "models", "merge", "init"};
     for (const auto& name : connecting) {
         auto r = run_migrate({name, "--help"});
         INFO(name << "\n" << r.out);

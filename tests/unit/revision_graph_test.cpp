@@ -74,6 +74,17 @@ TEST_CASE("identifiers resolve to revisions", "[graph][ids]") {
         {23, multibase(), "ys@head", {}, {"y2"}},
         {24, multibase(), "xs@base", {}, {}},
         {25, linear(), "d+0", {}, {"d"}},
+        {26, branched(), "current", {"d1", "c2"}, {"d1", "c2"}},
+        {27, branched(), "current", {}, {}},
+        {28, branched(), "c1@head", {}, {"d1"}},
+        {29, branched(), "feat@+1", {"b"}, {"c1"}},
+        {30, branched(), "feat@+2", {}, {"b"}},  // from base along feat's lineage
+        {31, branched(), "feat@+1", {"c2"}, {"c1"}},
+        {32, branched(), "feat@-1", {"d1", "c2"}, {"c1"}},
+        {33, branched(), "c2@-1", {"d1", "c2"}, {"b"}},
+        {34, branched(), "d1-1", {"d1", "c2"}, {"c1"}},
+        {35, branched(), "feat@d1-1", {}, {"c1"}},
+        {36, branched(), "current-1", {"d1"}, {"c1"}},
     };
     for (const auto& c : cases) {
         INFO("case " << c.n << ": " << c.identifier);
@@ -81,6 +92,11 @@ TEST_CASE("identifiers resolve to revisions", "[graph][ids]") {
         CHECK(g.resolve(c.identifier, c.current).revisions == c.expected);
     }
     CHECK(RevisionGraph(multibase()).resolve("xs@base").branch == "xs");
+    CHECK(RevisionGraph(branched()).resolve("c1@base").branch == "c1");
+    // a step down from a revision or a branch keeps the downgrade on that branch
+    CHECK(RevisionGraph(branched()).resolve("d1-2").branch == "d1");
+    CHECK(RevisionGraph(branched()).resolve("feat@-1", {"d1", "c2"}).branch == "feat");
+    CHECK(RevisionGraph(branched()).resolve("d1+0").branch.empty());
     CHECK(RevisionGraph(linear()).resolve_one("head").id == "d");
 }
 
@@ -117,12 +133,19 @@ TEST_CASE("identifier errors are named and helpful", "[graph][ids][errors]") {
          {"ambiguous", "several children", "c1 (versions/c1.yaml)", "c2"}},
         {8, merged(), "m-2", {}, {"ambiguous", "several revisions"}},
         {9, branched(), "+1", {"d1", "c2"}, {"several heads (d1, c2)", "d1+1"}},
-        {10, branched(), "nolabel@head", {}, {"no branch label 'nolabel'"}},
+        {10, branched(), "nolabel@head", {}, {"no branch label or revision 'nolabel'"}},
         {11, branched(), "fet@head", {}, {"did you mean 'feat'?"}},
         {12, branched(), "feat@c2", {}, {"not on branch 'feat'"}},
         {13, multibase(), "+1", {}, {"ambiguous", "base has several children", "x1", "y1"}},
         {14, linear(), "", {}, {"empty revision identifier"}},
         {15, linear(), "-1", {}, {"steps past base"}},
+        {16, branched(), "feat@+3", {"b"}, {"'feat@+3' steps past head"}},  // was: every id
+        {17, branched(), "@+1", {}, {"'@+1'", "nothing before '@'"}},
+        {18, branched(), "feat@-1", {"c2"}, {"'feat@-1'", "no revision on branch 'feat'"}},
+        {19, branched(), "b@head", {}, {"'b@head' is ambiguous", "d1", "c2"}},
+        {20, branched(), "nosuch@+1", {}, {"no branch label or revision 'nosuch'"}},
+        {21, branched(), "c2@d1", {}, {"'c2@d1'", "not on branch 'c2'"}},
+        {22, branched(), "feat@", {}, {"'feat@'"}},
     };
     for (const auto& c : cases) {
         INFO("case " << c.n << ": " << c.identifier);
@@ -182,8 +205,15 @@ TEST_CASE("history lists revisions newest first within a range", "[graph][histor
     CHECK(m.history().size() == 7);
     CHECK(m.history().front() == "n");
     CHECK(m.history().back() == "a");
-    CHECK_THAT(error_of([&] { l.history("-2:"); }),
-               Catch::Contains("use a revision or head, e.g. head-2"));
+    // current, and steps from it, name the database's rows (given by the caller)
+    CHECK(l.history("-2:", {"d"}) == Ids{"d", "c", "b"});
+    CHECK(l.history("current:", {"c"}) == Ids{"d", "c"});
+    CHECK(l.history(":current", {"b"}) == Ids{"b", "a"});
+    CHECK(l.history("-1:current", {"c"}) == Ids{"c", "b"});
+    CHECK_THAT(error_of([&] { l.history("-2:"); }), Catch::Contains("steps past base"));
+    RevisionGraph b(branched());
+    CHECK(b.history("feat@base:") == Ids{"d1", "c1", "b", "a"});  // not c2
+    CHECK(b.history("c2@base:") == Ids{"c2", "b", "a"});
     CHECK_THAT(error_of([&] { l.history("b:nope"); }), Catch::Contains("no revision 'nope'"));
 }
 

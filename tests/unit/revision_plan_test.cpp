@@ -173,6 +173,11 @@ TEST_CASE("downgrade plans with their version-table changes", "[graph][plan]") {
          {"z2:downgrade[update z2 -> z; insert b]", "b:downgrade[update b -> a]"},
          {"a", "z"}},
         {13, linear(), {"b"}, "b", {}, {"b"}},
+        // at two heads a step down from one of them reverts that branch only
+        {14, branched(), {"c1", "c2"}, "c1-1", {"c1:downgrade[delete c1]"}, {"c2"}},
+        {15, branched(), {"c1", "c2"}, "c1@-1", {"c1:downgrade[delete c1]"}, {"c2"}},
+        {16, branched(), {"d1", "c2"}, "feat@-1", {"d1:downgrade[update d1 -> c1]"}, {"c2", "c1"}},
+        {17, branched(), {"d1", "c2"}, "c2@base", {"c2:downgrade[delete c2]"}, {"d1"}},
     };
     for (const auto& c : cases) {
         INFO("case " << c.n << ": downgrade " << c.target);
