@@ -2,6 +2,7 @@
 
 #include "cli/project.h"
 
+#include "core/base/errors.h"
 #include "dialects/registry.h"
 
 namespace migrate::cli {

@@ -155,9 +155,12 @@ std::optional<ColumnType> parse_type(const std::string& raw, std::string* error)
     ColumnType t;
     t.kind = it->second;
     // FLOAT(p), FLOAT(m,d), DOUBLE(m,d) and BINARY(n) are SQL types of their own (a
-    // precision, a fixed length), which no portable type stands for: kept verbatim.
-    if (open != std::string::npos &&
-        (t.kind == TypeKind::Float || t.kind == TypeKind::Double || t.kind == TypeKind::Binary)) {
+    // precision, a fixed length), and ENUM('a','b') an inline enum of its values, which
+    // no portable type stands for: kept verbatim.
+    bool inline_enum = t.kind == TypeKind::Enum && open != std::string::npos &&
+                       trim(text.substr(open + 1)).rfind('\'', 0) == 0;
+    if (open != std::string::npos && (inline_enum || t.kind == TypeKind::Float ||
+                                      t.kind == TypeKind::Double || t.kind == TypeKind::Binary)) {
         t.kind = TypeKind::Dialect;
         t.name = text;
         return t;

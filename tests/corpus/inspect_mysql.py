@@ -5,15 +5,32 @@ Independent of migrate's own reflection on purpose (see inspect_postgresql.py): 
 corpus compares what migrate created with what the schema script created. One query per
 catalog table, each for the whole database; `structure()` turns the rows into comparable
 items (see structure_compare.py for the item shapes). Values are compared as the server
-reports them (COLUMN_TYPE such as `int(10) unsigned`, the collation of each column, the
-engine of each table); only defaults are normalised (normalise_mysql_default).
+reports them (COLUMN_TYPE such as `int unsigned`, the collation of each column, the
+engine of each table), with three exceptions:
+- defaults are normalised (normalise_mysql_default);
+- an integer's display width (`int(11)`) changes neither its range nor its storage
+  (MySQL 8 no longer reports it): the type is compared without it, and the spelling is
+  a note (`declared type`), unless ZEROFILL makes the width show in values;
+- the index the server creates by itself for a foreign key that no index serves (named
+  after the key, over its columns) is part of the key, not an index of its own.
 """
 
+import re
 import urllib.parse
 
 import pymysql
 
 from structure_compare import normalise_mysql_default
+
+_DISPLAY_WIDTH = re.compile(r"^((?:tiny|small|medium|big)?int)\(\d+\)")
+
+
+def _column_type(column_type):
+    """(type without an integer display width, declared type)."""
+    if "zerofill" in column_type:
+        return column_type, column_type
+    return _DISPLAY_WIDTH.sub(r"\1", column_type), column_type
+
 
 QUERIES = {
     "tables": """SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT
@@ -75,9 +92,10 @@ def read_catalog(url):
         conn.close()
 
 
-def _index_items(catalog, tables, constraint_types):
+def _index_items(catalog, tables, constraint_types, fk_columns):
     """Indexes and keys: the PRIMARY key, unique keys and plain indexes, each with its
-    columns (and prefix lengths, order), uniqueness and index type."""
+    columns (and prefix lengths, order), uniqueness and index type. `fk_columns`:
+    {(table, foreign key name): "col, ..."}, whose implicit indexes are left out."""
     grouped = {}
     for s in catalog["statistics"]:
         if s["TABLE_NAME"] not in tables:
@@ -97,6 +115,8 @@ def _index_items(catalog, tables, constraint_types):
         if name == "PRIMARY":
             items["primary key on " + table] = entry
             continue
+        if not entry["unique"] and fk_columns.get((table, name)) == entry["columns"]:
+            continue  # the foreign key's own index (see the module docstring)
         kind = "unique key" if constraint_types.get((table, name)) == "UNIQUE" else "index"
         items["%s %s on %s" % (kind, name, table)] = entry
     return items
@@ -119,8 +139,10 @@ def structure(catalog, hidden_tables=()):
             continue
         positions.setdefault(c["TABLE_NAME"], []).append(c["COLUMN_NAME"])
         extra = (c["EXTRA"] or "").lower()
+        type_, declared = _column_type(c["COLUMN_TYPE"])
         items["column %s.%s" % (c["TABLE_NAME"], c["COLUMN_NAME"])] = {
-            "type": c["COLUMN_TYPE"],
+            "type": type_,
+            "declared type": declared,
             "nullable": c["IS_NULLABLE"] == "YES",
             "default": normalise_mysql_default(c["COLUMN_DEFAULT"]),
             "extra": extra or None,
@@ -132,7 +154,6 @@ def structure(catalog, hidden_tables=()):
         items["column order of " + table] = {"columns": ", ".join(names)}
     constraint_types = {(c["TABLE_NAME"], c["CONSTRAINT_NAME"]): c["CONSTRAINT_TYPE"]
                         for c in catalog["constraints"]}
-    items.update(_index_items(catalog, tables, constraint_types))
     fks = {}
     for k in catalog["foreign_keys"]:
         if k["TABLE_NAME"] not in tables:
@@ -146,6 +167,8 @@ def structure(catalog, hidden_tables=()):
         fk["columns"] = ", ".join(fk["columns"])
         fk["referenced columns"] = ", ".join(fk["referenced columns"])
         items["foreign key %s on %s" % (name, table)] = fk
+    items.update(_index_items(catalog, tables, constraint_types,
+                              {key: fk["columns"] for key, fk in fks.items()}))
     for ch in catalog["checks"]:
         if ch["TABLE_NAME"] in tables:
             items["check constraint %s on %s" % (ch["CONSTRAINT_NAME"], ch["TABLE_NAME"])] = {

@@ -128,6 +128,15 @@ def _listed(key, not_managed):
             return True
         if kind == "trigger" and key.startswith("trigger " + name + " on "):
             return True
+        # MySQL: a column whose generation or ON UPDATE clause reflect listed.
+        if kind in ("generated column", "on update clause") and key == "column " + name:
+            return True
+        # MySQL: "T.IDX (col(32), ...)", an index (or key) over column prefixes.
+        if kind == "index with prefix lengths":
+            table, _, index = name.split(" (")[0].partition(".")
+            if key in ("index %s on %s" % (index, table), "unique key %s on %s" % (index, table)) \
+                    or (index == "PRIMARY" and key == "primary key on " + table):
+                return True
     return False
 
 
