@@ -31,7 +31,6 @@ Schema load_models(const std::vector<std::string>& paths, const NamingConvention
 // The same over in-memory documents: (file name shown in messages, text).
 using ModelDocument = std::pair<std::string, std::string>;
 Schema load_model_documents(const std::vector<ModelDocument>& documents,
-                            const NamingConvention& naming = {},
-                            bool names_per_table = false);
+                            const NamingConvention& naming = {}, bool names_per_table = false);
 
 }  // namespace migrate

@@ -78,9 +78,8 @@ bool is_integer_type(const ColumnType& t) {
     if (t.kind != TypeKind::Dialect) return false;
     size_t end = t.name.find_first_of(" (");
     std::string first = lower(t.name.substr(0, end));
-    static const std::set<std::string> names = {"int",     "integer",   "bigint", "smallint",
-                                                "tinyint", "mediumint", "int2",   "int4",
-                                                "int8"};
+    static const std::set<std::string> names = {
+        "int", "integer", "bigint", "smallint", "tinyint", "mediumint", "int2", "int4", "int8"};
     return names.count(first) > 0;
 }
 

@@ -83,8 +83,8 @@ void reflect_indexes(ReflectState& s) {
             e.expression = normalize_expression(row.str("EXPRESSION"));
         if (row.str("COLLATION") == "D") e.order = SortOrder::Desc;
         if (row.get("SUB_PART") && !e.column.empty())
-            ir.prefixes += (ir.prefixes.empty() ? "" : ", ") + e.column + "(" +
-                           row.str("SUB_PART") + ")";
+            ir.prefixes +=
+                (ir.prefixes.empty() ? "" : ", ") + e.column + "(" + row.str("SUB_PART") + ")";
         ir.index.elements.push_back(std::move(e));
     }
     if (open) finish_index(s, current_table, ir);
