@@ -11,8 +11,9 @@ namespace migrate::cli {
 namespace {
 
 int run_models(CommandContext& ctx) {
-    Config config = load_project_config(overrides_of(ctx.global));
-    Schema schema = load_models(config.models, config.naming);
+    Settings settings = project_settings(ctx.global);
+    const Config& config = settings.config();
+    Schema schema = load_models(config.models, config.naming, model_names_per_table(settings));
     std::vector<Diagnostic> unused;
     std::vector<std::string> files = find_model_files(config.models, unused);
     if (ctx.out.json()) {  // built only when asked for: it is several times the schema's size

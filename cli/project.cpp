@@ -2,6 +2,7 @@
 
 #include "cli/project.h"
 
+#include "core/base/errors.h"
 #include "dialects/registry.h"
 
 namespace migrate::cli {
@@ -22,6 +23,15 @@ Database open_project_database(const Settings& settings, Access access) {
     Database db = project_database(settings);
     db.connect(settings, access);
     return db;
+}
+
+bool model_names_per_table(const Settings& settings) {
+    if (!settings.database_configured()) return false;
+    try {
+        return project_database(settings).dialect->capabilities().index_names_per_table;
+    } catch (const InputError&) {
+        return false;  // a bad URL is reported by the commands that open the database
+    }
 }
 
 ScriptProject load_script_project(const GlobalOptions& global, LoadMode mode) {

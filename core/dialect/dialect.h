@@ -115,6 +115,9 @@ struct Capabilities {
     // which was declared, and reflection reports a unique index over plain ascending
     // columns as a unique constraint. The differ compares such indexes as constraints.
     bool unique_constraints_are_indexes = false;
+    // Index and constraint names belong to their table (MySQL), not to the schema: two
+    // tables may each have an index `name_idx`.
+    bool index_names_per_table = false;
 };
 
 class Dialect {

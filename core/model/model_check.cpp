@@ -16,8 +16,11 @@ namespace {
 class Checker {
   public:
     Checker(const std::deque<LocatedTable>& tables, const std::deque<LocatedEnum>& enums,
-            std::vector<Diagnostic>& diagnostics)
-        : tables_(tables), enums_(enums), diagnostics_(diagnostics) {
+            std::vector<Diagnostic>& diagnostics, bool names_per_table)
+        : tables_(tables),
+          enums_(enums),
+          diagnostics_(diagnostics),
+          names_per_table_(names_per_table) {
         for (const auto& t : tables_)
             table_index_.emplace(std::make_pair(t.table.schema, t.table.name), &t);
         for (const auto& e : enums_) enum_schemas_[e.value.name].insert(e.value.schema);
@@ -29,7 +32,7 @@ class Checker {
             for (const auto& c : t.table.columns)
                 if (c.type.kind == TypeKind::Enum) check_enum(t, c);
         }
-        check_schema_wide_names();
+        if (!names_per_table_) check_schema_wide_names();
     }
 
   private:
@@ -152,6 +155,7 @@ class Checker {
     const std::deque<LocatedTable>& tables_;
     const std::deque<LocatedEnum>& enums_;
     std::vector<Diagnostic>& diagnostics_;
+    bool names_per_table_ = false;
     std::map<std::pair<std::string, std::string>, const LocatedTable*> table_index_;
     std::map<std::string, std::set<std::string>>
         enum_schemas_;  // enum name -> schemas declaring it
@@ -162,8 +166,8 @@ class Checker {
 
 void check_model_references(const std::deque<LocatedTable>& tables,
                             const std::deque<LocatedEnum>& enums,
-                            std::vector<Diagnostic>& diagnostics) {
-    Checker(tables, enums, diagnostics).run();
+                            std::vector<Diagnostic>& diagnostics, bool names_per_table) {
+    Checker(tables, enums, diagnostics, names_per_table).run();
 }
 
 }  // namespace migrate

@@ -27,10 +27,11 @@ struct LocatedSequence {
     SourceLocation where;
 };
 
-// Appends one diagnostic per problem found.
+// Appends one diagnostic per problem found. With `names_per_table`, index and
+// constraint names are checked within each table instead of across its schema.
 void check_model_references(const std::deque<LocatedTable>& tables,
                             const std::deque<LocatedEnum>& enums,
-                            std::vector<Diagnostic>& diagnostics);
+                            std::vector<Diagnostic>& diagnostics, bool names_per_table = false);
 
 // Sequences (core/model/model_check_sequences.cpp): owned_by names a table of the sequence's
 // schema and a column it has, whose default does not draw from the sequence; no table

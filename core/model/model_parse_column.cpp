@@ -216,7 +216,8 @@ void settle_primary_key(std::vector<ColumnDraft>& columns,
         const yaml::Node& node = d.node;
         bool pk = in_pk(c.name);
         bool integer = is_integer_kind(c.type.kind);
-        if (d.autoincrement.value_or(false) && !integer && d.type_ok) {
+        bool can_autoincrement = is_integer_type(c.type);  // also "int unsigned", "tinyint"
+        if (d.autoincrement.value_or(false) && !can_autoincrement && d.type_ok) {
             report(ctx, node["autoincrement"],
                    "column '" + c.name +
                        "' has autoincrement: true, which needs an "
@@ -224,7 +225,8 @@ void settle_primary_key(std::vector<ColumnDraft>& columns,
         }
         // Any integer column may autoincrement; the one-column integer key does by default.
         bool sole_integer_pk = pk && pk_columns.size() == 1 && integer;
-        c.autoincrement = integer && d.autoincrement.value_or(sole_integer_pk && !has_fk(c.name));
+        c.autoincrement =
+            can_autoincrement && d.autoincrement.value_or(sole_integer_pk && !has_fk(c.name));
         if (d.nullable.value_or(false) && (pk || c.autoincrement)) {
             report(ctx, node["nullable"],
                    std::string(pk ? "primary key" : "autoincrement") + " column '" + c.name +

@@ -118,7 +118,7 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention&
     if (o.server_default) c.server_default = *o.server_default;
     if (o.comment) c.comment = *o.comment;
     if (o.autoincrement) {
-        if (*o.autoincrement && !is_integer_kind(c.type.kind))
+        if (*o.autoincrement && !is_integer_type(c.type))
             fail(op, "autoincrement needs an integer column; '" + o.name + "' is " +
                          c.type.to_string());
         c.autoincrement = *o.autoincrement;

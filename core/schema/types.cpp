@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace migrate {
@@ -70,6 +71,16 @@ std::optional<ColumnType> fail(std::string* error, std::string message) {
 
 bool is_integer_kind(TypeKind k) {
     return k == TypeKind::Integer || k == TypeKind::BigInt || k == TypeKind::SmallInt;
+}
+
+bool is_integer_type(const ColumnType& t) {
+    if (is_integer_kind(t.kind)) return true;
+    if (t.kind != TypeKind::Dialect) return false;
+    size_t end = t.name.find_first_of(" (");
+    std::string first = lower(t.name.substr(0, end));
+    static const std::set<std::string> names = {
+        "int", "integer", "bigint", "smallint", "tinyint", "mediumint", "int2", "int4", "int8"};
+    return names.count(first) > 0;
 }
 
 std::string ColumnType::to_string() const {
@@ -142,6 +153,17 @@ std::optional<ColumnType> parse_type(const std::string& raw, std::string* error)
 
     ColumnType t;
     t.kind = it->second;
+    // FLOAT(p), FLOAT(m,d), DOUBLE(m,d) and BINARY(n) are SQL types of their own (a
+    // precision, a fixed length), and ENUM('a','b') an inline enum of its values, which
+    // no portable type stands for: kept verbatim.
+    bool inline_enum = t.kind == TypeKind::Enum && open != std::string::npos &&
+                       trim(text.substr(open + 1)).rfind('\'', 0) == 0;
+    if (open != std::string::npos && (inline_enum || t.kind == TypeKind::Float ||
+                                      t.kind == TypeKind::Double || t.kind == TypeKind::Binary)) {
+        t.kind = TypeKind::Dialect;
+        t.name = text;
+        return t;
+    }
     if (open == std::string::npos) {
         if (t.kind == TypeKind::Enum)
             return fail(error, "type 'enum' needs the enum's name: enum(name)");

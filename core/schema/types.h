@@ -56,5 +56,8 @@ struct ColumnType {
 std::optional<ColumnType> parse_type(const std::string& text, std::string* error);
 
 bool is_integer_kind(TypeKind k);
+// An integer kind, or a verbatim type whose first word is an SQL integer type name
+// ("int unsigned", "tinyint", "mediumint(8) zerofill"): a column that can autoincrement.
+bool is_integer_type(const ColumnType& t);
 
 }  // namespace migrate

@@ -146,7 +146,7 @@ std::string column_definition(const Column& c, const Schema& before) {
         s += " NOT NULL";
     else if (timestamp)
         s += " NULL";
-    bool autoincrement = c.autoincrement && is_integer_kind(c.type.kind);
+    bool autoincrement = c.autoincrement && is_integer_type(c.type);
     if (c.server_default && !autoincrement)
         s += " DEFAULT " + default_sql(*c.server_default, c.type);
     if (autoincrement) s += " AUTO_INCREMENT";

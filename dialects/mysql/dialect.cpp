@@ -14,7 +14,7 @@ namespace migrate {
 Capabilities MysqlDialect::capabilities() const {
     // No schemas within a database, enums only inline (ENUM is a column type, not a
     // named type), AUTO_INCREMENT only on a key column, no standalone sequences; a
-    // UNIQUE constraint is a unique index.
+    // UNIQUE constraint is a unique index; index names are per table.
     return Capabilities{.schemas = false,
                         .enums = false,
                         .comments = true,
@@ -24,7 +24,8 @@ Capabilities MysqlDialect::capabilities() const {
                         .drop_column = true,
                         .identity_columns = false,
                         .sequences = false,
-                        .unique_constraints_are_indexes = true};
+                        .unique_constraints_are_indexes = true,
+                        .index_names_per_table = true};
 }
 
 std::unique_ptr<Connection> MysqlDialect::connect(const DatabaseUrl& url,

@@ -61,6 +61,11 @@ void read_tables(ReflectState& s, const ReflectOptions& options) {
             s.result.unmanaged.push_back({"excluded table", name});
             continue;
         }
+        // A table's default collation only matters to columns added later; the models
+        // have no table options, so one other than migrate's is listed.
+        if (auto collation = non_empty(row.get("TABLE_COLLATION"));
+            collation && collation != row.get("DEFAULT_COLLATION"))
+            not_managed(s, "table collation", name, name);
         Table t;
         t.name = name;
         t.comment = non_empty(row.get("TABLE_COMMENT"));
@@ -85,6 +90,10 @@ void read_columns(ReflectState& s) {
         c.type = type_from_catalog(row.str("COLUMN_TYPE"), row.str("DATA_TYPE"));
         c.nullable = row.str("IS_NULLABLE") == "YES";
         c.comment = non_empty(row.get("COLUMN_COMMENT"));
+        // The collation (which implies the character set) when not utf8mb4's default.
+        if (auto collation = non_empty(row.get("COLLATION_NAME"));
+            collation && collation != row.get("DEFAULT_COLLATION"))
+            c.collation = collation;
         std::string extra = row.str("EXTRA");
         c.autoincrement = contains(extra, "auto_increment");
         bool generated =

@@ -29,11 +29,20 @@ bool is_constraint_like(const Index& ix) {
 struct IndexRows {
     Index index;
     bool primary = false;
+    std::string prefixes;  // "name(32), ..." of the elements with a prefix length
 };
 
 void finish_index(ReflectState& s, const std::string& table_name, IndexRows& ir) {
     Table* t = s.table(table_name);
     if (!t) return;
+    // A key over column prefixes (`KEY (name(32))`) is not the same key over the whole
+    // columns (a unique one least of all), and the models have no prefix lengths: the
+    // whole index is left to the database.
+    if (!ir.prefixes.empty()) {
+        not_managed(s, "index with prefix lengths", table_name,
+                    table_name + "." + ir.index.name + " (" + ir.prefixes + ")");
+        return;
+    }
     if (ir.primary) {
         std::vector<std::string> columns;
         for (const auto& e : ir.index.elements) columns.push_back(e.column);
@@ -74,8 +83,8 @@ void reflect_indexes(ReflectState& s) {
             e.expression = normalize_expression(row.str("EXPRESSION"));
         if (row.str("COLLATION") == "D") e.order = SortOrder::Desc;
         if (row.get("SUB_PART") && !e.column.empty())
-            not_managed(s, "index prefix length", table,
-                        table + "." + name + " (" + e.column + "(" + row.str("SUB_PART") + "))");
+            ir.prefixes +=
+                (ir.prefixes.empty() ? "" : ", ") + e.column + "(" + row.str("SUB_PART") + ")";
         ir.index.elements.push_back(std::move(e));
     }
     if (open) finish_index(s, current_table, ir);

@@ -7,17 +7,22 @@
 
 namespace migrate::mysql::queries {
 
-inline constexpr const char* kTables = R"SQL(
-SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, TABLE_COLLATION
-FROM information_schema.TABLES
-WHERE TABLE_SCHEMA = DATABASE()
-ORDER BY TABLE_NAME)SQL";
+// DEFAULT_COLLATION: what a table or column created with migrate's DEFAULT
+// CHARSET=utf8mb4 and no COLLATE gets; other collations are reported.
+#define MIGRATE_MYSQL_DEFAULT_COLLATION                                    \
+    "(SELECT DEFAULT_COLLATE_NAME FROM information_schema.CHARACTER_SETS " \
+    "WHERE CHARACTER_SET_NAME = 'utf8mb4') AS DEFAULT_COLLATION"
 
-inline constexpr const char* kColumns = R"SQL(
-SELECT *
-FROM information_schema.COLUMNS
-WHERE TABLE_SCHEMA = DATABASE()
-ORDER BY TABLE_NAME, ORDINAL_POSITION)SQL";
+inline constexpr const char* kTables =
+    "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT, "
+    "TABLE_COLLATION, " MIGRATE_MYSQL_DEFAULT_COLLATION
+    " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
+
+inline constexpr const char* kColumns =
+    "SELECT c.*, " MIGRATE_MYSQL_DEFAULT_COLLATION
+    " FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = DATABASE()"
+    " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
+#undef MIGRATE_MYSQL_DEFAULT_COLLATION
 
 inline constexpr const char* kIndexes = R"SQL(
 SELECT *

@@ -11,7 +11,9 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import inspect_sqlite  # noqa: E402
-from structure_compare import compare, normalise_pg_default, normalise_sqlite_default  # noqa: E402
+from inspect_mysql import _column_type  # noqa: E402
+from structure_compare import (compare, normalise_mysql_default, normalise_pg_default,  # noqa: E402
+                               normalise_sqlite_default)
 
 SAME_PG = [("'0'::bigint", "0"), ("'x'::character varying", "'x'"), ("(-1)", "'-1'::integer"),
            ("'2000-01-01 00:00:00'::timestamp without time zone", "'2000-01-01 00:00:00'"),
@@ -20,6 +22,14 @@ DIFFERENT_PG = [("'x'::text", "'X'"), ("0", "1"), ("now()", "'now'"), ("'a''b'",
 SAME_SQLITE = [("(0)", "0"), ("'0'", "0"), ("NULL", None), ("TRUE", "1"),
                ("datetime('now')", "CURRENT_TIMESTAMP")]
 DIFFERENT_SQLITE = [("'a'", "'b'"), ("datetime('now', 'localtime')", "CURRENT_TIMESTAMP")]
+SAME_MYSQL = [("'0'", "0"), ("NULL", None), ("current_timestamp()", "CURRENT_TIMESTAMP"),
+              ("'0.000'", "0.000")]
+DIFFERENT_MYSQL = [("'a'", "'b'"), ("'NULL'", "NULL"), ("0", "1")]
+# MySQL column types: the display width of an integer alone is no difference.
+SAME_MYSQL_TYPES = [("int(11) unsigned", "int(10) unsigned"), ("smallint(10)", "smallint(6)")]
+DIFFERENT_MYSQL_TYPES = [("int(11)", "bigint(20)"), ("int(10) unsigned", "int(11)"),
+                         ("int(5) unsigned zerofill", "int(10) unsigned zerofill"),
+                         ("varchar(32)", "varchar(64)")]
 
 BASE = """
 CREATE TABLE parent (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, UNIQUE (code));
@@ -61,6 +71,18 @@ def main():
     for a, b in DIFFERENT_SQLITE:
         if normalise_sqlite_default(a) == normalise_sqlite_default(b):
             failures.append("SQLite defaults %r and %r should differ" % (a, b))
+    for a, b in SAME_MYSQL:
+        if normalise_mysql_default(a) != (normalise_mysql_default(b) if b else None):
+            failures.append("MySQL defaults %r and %r should be the same" % (a, b))
+    for a, b in DIFFERENT_MYSQL:
+        if normalise_mysql_default(a) == normalise_mysql_default(b):
+            failures.append("MySQL defaults %r and %r should differ" % (a, b))
+    for a, b in SAME_MYSQL_TYPES:
+        if _column_type(a)[0] != _column_type(b)[0]:
+            failures.append("MySQL types %r and %r should be the same" % (a, b))
+    for a, b in DIFFERENT_MYSQL_TYPES:
+        if _column_type(a)[0] == _column_type(b)[0]:
+            failures.append("MySQL types %r and %r should differ" % (a, b))
     with tempfile.TemporaryDirectory() as folder:
         base = structure(folder, "base", BASE)
         same = structure(folder, "same", BASE.replace("DEFAULT 0", "DEFAULT (0)").replace("    ", " "))
@@ -75,7 +97,9 @@ def main():
     for f in failures:
         print("FAIL: " + f)
     print("%d passed, %d failed" % (len(SAME_PG) + len(DIFFERENT_PG) + len(SAME_SQLITE)
-                                    + len(DIFFERENT_SQLITE) + len(VARIANTS) + 1 - len(failures),
+                                    + len(DIFFERENT_SQLITE) + len(SAME_MYSQL) + len(DIFFERENT_MYSQL)
+                                    + len(SAME_MYSQL_TYPES) + len(DIFFERENT_MYSQL_TYPES)
+                                    + len(VARIANTS) + 1 - len(failures),
                                     len(failures)))
     return 1 if failures else 0
 

@@ -13,8 +13,8 @@ set -euo pipefail
 PACKAGES=(
   ejabberd
   freeradius-config
-  bacula-director-pgsql bacula-director-sqlite3
-  kamailio-postgres-modules kamailio-sqlite-modules
+  bacula-director-pgsql bacula-director-sqlite3 bacula-director-mysql
+  kamailio-postgres-modules kamailio-sqlite-modules kamailio-mysql-modules
   python3-nova python3-cinder python3-aodh python3-barbican python3-placement
 )
 

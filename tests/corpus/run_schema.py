@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Runs one corpus case: a real schema on one dialect, through the built binary.
 
-  run_schema.py --migrate BIN --schema NAME --dialect sqlite|postgresql
+  run_schema.py --migrate BIN --schema NAME --dialect sqlite|postgresql|mysql
 
-1. loads the schema script into a fresh database (sqlite3 / psql), the "original";
+1. loads the schema script into a fresh database (sqlite3 / psql / mariadb), the
+   "original";
 2. `migrate reflect -o models`, then `migrate models` must exit 0;
 3. `migrate revision --autogenerate` against a fresh empty database, `upgrade head`;
 4. compares the new database with the original item by item, reading both with the
@@ -12,7 +13,8 @@
 5. `migrate check` must exit 0 right after the upgrade;
 6. `migrate downgrade base` must leave the database without managed objects.
 Exit 0 when all hold, 1 otherwise; 77 (skipped) for PostgreSQL without
-MIGRATE_TEST_PG_URL, unless CI=true, where that is a failure.
+MIGRATE_TEST_PG_URL or MySQL without MIGRATE_TEST_MYSQL_URL, unless CI=true, where
+that is a failure.
 """
 
 import argparse
@@ -28,6 +30,7 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cases  # noqa: E402
+import inspect_mysql  # noqa: E402
 import inspect_postgresql  # noqa: E402
 import inspect_sqlite  # noqa: E402
 from structure_compare import compare  # noqa: E402
@@ -111,20 +114,67 @@ class PostgresSide:
             self.psql(self.server_url, "-c", "DROP DATABASE IF EXISTS %s WITH (FORCE)" % name)
 
 
+class MysqlSide:
+    """MariaDB/MySQL: one fresh database per label on the test server, loaded with the
+    `mariadb` command-line client (which reads the scripts' DELIMITER lines)."""
+    name = "mysql"
+
+    def __init__(self, server_url):
+        self.server = urllib.parse.urlsplit(server_url)
+        self.databases = []
+
+    def client(self, database, **kwargs):
+        s = self.server
+        env = dict(os.environ, MYSQL_PWD=urllib.parse.unquote(s.password or ""))
+        args = ["mariadb", "--batch", "-h", s.hostname or "localhost", "-P", str(s.port or 3306),
+                "-u", urllib.parse.unquote(s.username or "")] + ([database] if database else [])
+        return subprocess.run(args, capture_output=True, text=True, env=env, **kwargs)
+
+    def create(self, label):
+        name = "corpus_%s_%s" % (label, uuid.uuid4().hex[:10])
+        r = self.client(None, input="CREATE DATABASE %s;\n" % name)
+        if r.returncode != 0:
+            raise Failed("cannot create database %s: %s" % (name, r.stderr))
+        self.databases.append(name)
+        return urllib.parse.urlunsplit(self.server._replace(path="/" + name))
+
+    def url(self, db):
+        return db
+
+    def load(self, db, files):
+        r = self.client(urllib.parse.urlsplit(db).path.lstrip("/"), input=cases.script_text(files))
+        if r.returncode != 0:
+            raise Failed("loading the schema into MySQL failed:\n" + r.stderr)
+
+    def structure(self, db, hidden=()):
+        return inspect_mysql.structure(inspect_mysql.read_catalog(db), hidden)
+
+    def drop_all(self):
+        for name in self.databases:
+            self.client(None, input="DROP DATABASE IF EXISTS %s;\n" % name)
+
+
+SERVERS = {"postgresql": ("MIGRATE_TEST_PG_URL", "PostgreSQL"),
+           "mysql": ("MIGRATE_TEST_MYSQL_URL", "MySQL")}
+
+
 def make_side(dialect, work):
     if dialect == "sqlite":
         return SqliteSide(work)
+    if dialect == "mysql":
+        return MysqlSide(os.environ["MIGRATE_TEST_MYSQL_URL"])
     return PostgresSide(os.environ["MIGRATE_TEST_PG_URL"])
 
 
 def require_server(dialect):
-    """Exits (skipped, or failed under CI) when PostgreSQL has no test server."""
-    if dialect == "sqlite" or os.environ.get("MIGRATE_TEST_PG_URL"):
+    """Exits (skipped, or failed under CI) when the dialect's test server is not given."""
+    if dialect == "sqlite" or os.environ.get(SERVERS[dialect][0]):
         return
+    variable, server = SERVERS[dialect]
     if os.environ.get("CI") in ("true", "1"):
-        print("FAILED: no PostgreSQL test server (MIGRATE_TEST_PG_URL is not set) under CI=true")
+        print("FAILED: no %s test server (%s is not set) under CI=true" % (server, variable))
         sys.exit(1)
-    print("skipped: no PostgreSQL test server (set MIGRATE_TEST_PG_URL, or run scripts/test.sh)")
+    print("skipped: no %s test server (set %s, or run scripts/test.sh)" % (server, variable))
     sys.exit(SKIP)
 
 
@@ -157,7 +207,7 @@ class Case:
         not_managed = [(o["kind"], o["name"]) for o in report["result"]["not_managed"]]
         for kind, name in not_managed:
             print("  not managed: %s %s" % (kind, name))
-        self.run("models")
+        self.run("--url", self.side.url(new), "models")
         self.run("--url", self.side.url(new), "revision", "--autogenerate", "-m", "adopt")
         self.run("--url", self.side.url(new), "upgrade", "head")
         return not_managed
@@ -188,7 +238,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--migrate", required=True, help="the built migrate binary")
     parser.add_argument("--schema", required=True, choices=sorted(cases.SCHEMAS))
-    parser.add_argument("--dialect", required=True, choices=["sqlite", "postgresql"])
+    parser.add_argument("--dialect", required=True, choices=["sqlite", "postgresql", "mysql"])
     args = parser.parse_args()
 
     require_server(args.dialect)

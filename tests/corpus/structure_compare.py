@@ -107,6 +107,17 @@ def normalise_sqlite_default(text):
     return {"true": "1", "false": "0", "datetime('now')": "current_timestamp"}.get(s, s)
 
 
+def normalise_mysql_default(text):
+    """A MySQL/MariaDB column default (information_schema COLUMN_DEFAULT) in a canonical
+    spelling: MariaDB quotes literal strings ('abc') and prints numbers bare, MySQL prints
+    both bare; DEFAULT NULL (MariaDB's `NULL`) is no default; `current_timestamp()` and
+    `CURRENT_TIMESTAMP` are the same."""
+    s = _normalise(text, strip_casts=False)
+    if s in (None, "null"):
+        return None
+    return {"current_timestamp()": "current_timestamp", "now()": "current_timestamp"}.get(s, s)
+
+
 def _show(attrs):
     return ", ".join("%s: %s" % (k, attrs[k]) for k in sorted(attrs) if attrs[k] not in (None, ""))
 
@@ -117,6 +128,15 @@ def _listed(key, not_managed):
             return True
         if kind == "trigger" and key.startswith("trigger " + name + " on "):
             return True
+        # MySQL: a column whose generation or ON UPDATE clause reflect listed.
+        if kind in ("generated column", "on update clause") and key == "column " + name:
+            return True
+        # MySQL: "T.IDX (col(32), ...)", an index (or key) over column prefixes.
+        if kind == "index with prefix lengths":
+            table, _, index = name.split(" (")[0].partition(".")
+            if key in ("index %s on %s" % (index, table), "unique key %s on %s" % (index, table)) \
+                    or (index == "PRIMARY" and key == "primary key on " + table):
+                return True
     return False
 
 
@@ -127,8 +147,9 @@ NOTES_ONLY = {"declared type"}
 
 def compare(original, new, not_managed=()):
     """Returns (differences, carried_not, notes) as lists of printable lines. An object
-    of the original that is missing from the new database is a difference unless
-    migrate listed it as not managed; such objects are returned in carried_not."""
+    of the original that is missing from the new database, or differs in it, is a
+    difference unless migrate listed it as not managed; such objects are returned in
+    carried_not."""
     differences, carried_not, notes = [], [], []
     for key in sorted(set(original) | set(new)):
         if key not in new:
@@ -140,6 +161,9 @@ def compare(original, new, not_managed=()):
             differences.append("extra in the new database: %s (%s)" % (key, _show(new[key])))
         else:
             a, b = original[key], new[key]
+            if a != b and _listed(key, not_managed):
+                carried_not.append(key)
+                continue
             for attr in sorted(set(a) | set(b)):
                 if a.get(attr) != b.get(attr):
                     line = "%s: %s: %r in the original, %r in the new database" % (
