@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -42,8 +43,26 @@ TEST_CASE("a failing statement shows its SQL once", "[e2e][docs_followed]") {
     INFO(r.err);
     CHECK(r.exit_code == 3);
     CHECK_THAT(r.err, Catch::Contains("\n  SQL: SELEC 42\n  database said: SQLite error"));
-    CHECK_FALSE(Catch::Contains("statement: SELEC 42").match(r.err));
-    CHECK(count(r.err, "SQL: ") == 1);
+    CHECK_FALSE(Catch::Contains("statement:").match(r.err));
+    CHECK(count(r.err, "\n  SQL: ") == 1);
+    CHECK(count(r.err, "SELEC 42\n") == 1);
+}
+
+TEST_CASE("a failing statement shows its SQL once on PostgreSQL",
+          "[e2e][docs_followed][postgresql]") {
+    MIGRATE_REQUIRE_PG(server);
+    PgTestDatabase db(server);
+    Project p;
+    p.dir.write("migrations/versions/a1_bad.yaml",
+                "revision: a1\ndown_revision: null\nmessage: bad\n"
+                "upgrade:\n  - execute: SELEC 42\ndowngrade: []\n");
+    auto r = p.run({"upgrade", "head", "--url", db.url()});
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("\n  SQL: SELEC 42\n  database said: PostgreSQL error "
+                                      "42601: syntax error at or near \"SELEC\"\n"));
+    CHECK_FALSE(Catch::Contains("statement:").match(r.err));
+    CHECK(count(r.err, "SELEC 42\n") == 1);
 }
 
 TEST_CASE("revision file errors name the file relative to the project", "[e2e][docs_followed]") {
