@@ -36,6 +36,8 @@ int run_current(CommandContext& ctx, bool check_heads) {
     const RevisionGraph& graph = project.script.graph();
     VersionTable table(*project.database.dialect, project.settings.version_table());
     std::vector<std::string> rows = table.read_heads(connection);
+    // Which database this is: the answer to most "why is it not at head?" questions.
+    if (ctx.global.verbose) ctx.out.print("Database: " + project.database.url.masked());
     for (const auto& row : rows) print_row(ctx, graph, row);
     if (rows.empty()) ctx.out.print("No revision applied: the database is at base");
     if (ctx.global.verbose && !rows.empty()) {

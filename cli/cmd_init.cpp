@@ -17,7 +17,8 @@ const char* kConfig = R"yaml(# migrate project config. Paths are relative to thi
 # Reference: docs/config.md
 
 # The database: --url overrides it. ${VAR} and ${VAR:-default} read the environment,
-# so an application's own DATABASE_URL works unchanged.
+# so an application's own DATABASE_URL works unchanged; ${x.KEY} reads `-x KEY=VALUE`
+# from the command line (per-tenant runs: sqlite:///${x.tenant}.db).
 database: ${DATABASE_URL:-sqlite:///app.db}
 
 # Model files (YAML or JSON): a file or a folder, or a list of them.

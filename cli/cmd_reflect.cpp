@@ -3,6 +3,7 @@
 // models cannot express ("not managed": views, triggers, ...). Never overwrites a file
 // without --force.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -117,6 +118,17 @@ int run_reflect(CommandContext& ctx, const ReflectArgs& args) {
     refuse_overwrite(paths, args.force);
     for (size_t i = 0; i < files.size(); ++i) write_file(paths[i], files[i].text);
     report(ctx, db, reflection.schema, paths, reflection.unmanaged);
+    // `migrate init`'s example model, left next to the reflected files, would join the
+    // models and the baseline revision.
+    std::string example = (fs::path(dest.dir) / "example.yaml").lexically_normal().string();
+    std::error_code ec;
+    if (!files.empty() && fs::exists(example, ec) &&
+        std::find(paths.begin(), paths.end(), example) == paths.end())
+        ctx.out.warning(display_path(example) +
+                        " (the example `migrate init` writes) is still next to the reflected "
+                        "files: its tables would become part of the models and of the baseline; "
+                        "delete it: rm " +
+                        display_path(example));
     return 0;
 }
 
@@ -124,8 +136,9 @@ const CommandRegistration registration{{
     .name = "reflect",
     .order = 80,
     .summary = "Write model files from an existing database (adopting a database)",
-    .example = "migrate reflect -o models            # then review, `revision --autogenerate`, "
-               "`stamp head`",
+    .example = "migrate reflect -o models   # then review the files, and record the baseline:\n"
+               "  migrate revision --autogenerate --offline -m baseline\n"
+               "  migrate stamp head           # docs/adopting.md",
     .setup = [](CLI::App& sub, CommandContext& ctx) -> CommandRunner {
         auto args = std::make_shared<ReflectArgs>();
         sub.add_option(

@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct GlobalOptions {
     bool verbose = false;
     bool no_color = false;
     std::optional<double> lock_timeout;
+    std::map<std::string, std::string> x_args;  // -x KEY=VALUE, for ${x.KEY} in the config
 };
 
 struct CommandContext {

@@ -82,6 +82,22 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_option("--lock-timeout", g.lock_timeout,
                    "Seconds to wait for the migration lock (default: wait)")
         ->check(CLI::NonNegativeNumber);
+    app.add_option_function<std::vector<std::string>>(
+           "-x",
+           [&g](const std::vector<std::string>& values) {
+               for (const auto& v : values) {
+                   size_t eq = v.find('=');
+                   if (eq == std::string::npos || eq == 0)
+                       throw CLI::ValidationError(
+                           "-x takes KEY=VALUE (for ${x.KEY} in migrate.yaml), not '" +
+                           printable(v) + "'");
+                   g.x_args[v.substr(0, eq)] = v.substr(eq + 1);
+               }
+           },
+           "KEY=VALUE for ${x.KEY} in the config (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 // The global options, for each command's --help (CLI11 lists only a subcommand's own).
@@ -94,7 +110,8 @@ std::string global_options_help(bool opens_database) {
     s += "  --json                      Machine-readable output on stdout (errors included)\n"
          "  -q,--quiet                  Print only what the command is for\n"
          "  -v,--verbose                Print more detail\n"
-         "  --no-color                  No colour";
+         "  --no-color                  No colour\n"
+         "  -x KEY=VALUE                ${x.KEY} in the config (repeatable)";
     if (opens_database)
         s += "\n  --lock-timeout SECONDS      Seconds to wait for the migration lock (default: "
              "wait)";

@@ -8,7 +8,8 @@
 namespace migrate::cli {
 
 Overrides overrides_of(const GlobalOptions& global) {
-    return Overrides{global.config_path, global.config_given, global.url, global.lock_timeout};
+    return Overrides{global.config_path, global.config_given, global.url, global.lock_timeout,
+                     global.x_args};
 }
 
 Settings project_settings(const GlobalOptions& global) {

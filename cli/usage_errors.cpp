@@ -11,7 +11,8 @@ namespace {
 
 // The global options that take a value: their value is not a command name.
 bool takes_value(const std::string& arg) {
-    return arg == "-c" || arg == "--config" || arg == "--url" || arg == "--lock-timeout";
+    return arg == "-c" || arg == "--config" || arg == "--url" || arg == "--lock-timeout" ||
+           arg == "-x";
 }
 
 // The first argument that is not an option or an option's value: what the user meant as

@@ -82,7 +82,10 @@ std::optional<std::int64_t> read_sequence_number(const yaml::Node& map, const st
 // The keys of a sequence mapping besides name and schema.
 const std::vector<std::string>& sequence_setting_keys();
 
-// A column type as written; problems become diagnostics at `node`.
-std::optional<ColumnType> parse_type_node(const yaml::Node& node, ParseContext& ctx);
+// A column type as written; problems become diagnostics at `node`. `map`, the mapping
+// that holds it, lets the hint for `{type: numeric(10,4)}` (which YAML splits at the
+// comma into `numeric(10` and a key `4)`) name the type as written.
+std::optional<ColumnType> parse_type_node(const yaml::Node& node, ParseContext& ctx,
+                                          const yaml::Node& map = {});
 
 }  // namespace migrate

@@ -125,7 +125,24 @@ void expand_shorthands(detail::ColumnDraft& d, const yaml::Node& node, const std
 
 }  // namespace
 
-std::optional<ColumnType> parse_type_node(const yaml::Node& node, ParseContext& ctx) {
+namespace {
+
+// The key a flow mapping made of a type's second parameter ("4)" of numeric(10,4)).
+std::optional<std::string> split_parameter(const yaml::Node& map) {
+    if (!map.IsMap()) return std::nullopt;
+    for (const auto& entry : map) {
+        if (!entry.first.IsScalar() || !is_missing(entry.second)) continue;
+        std::string key = entry.first.Scalar();
+        size_t digits = key.find_first_not_of(" 0123456789");
+        if (digits > 0 && digits != std::string::npos && key.substr(digits) == ")") return key;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ColumnType> parse_type_node(const yaml::Node& node, ParseContext& ctx,
+                                          const yaml::Node& map) {
     if (is_missing(node)) {
         report(ctx, node, "missing type");
         return std::nullopt;
@@ -138,6 +155,9 @@ std::optional<ColumnType> parse_type_node(const yaml::Node& node, ParseContext& 
     std::string error;
     auto type = parse_type(node.Scalar(), &error);
     if (!type) {
+        size_t scale = error.find("<scale>)");
+        if (auto rest = split_parameter(map); rest && scale != std::string::npos)
+            error.replace(scale, 8, *rest);
         report(ctx, node, error);
         return std::nullopt;
     }
@@ -180,7 +200,7 @@ std::optional<ColumnDraft> read_column(const yaml::Node& node, const std::string
     if (is_missing(node["type"])) {
         report(ctx, node, what + " needs a 'type'");
         d.type_ok = false;
-    } else if (auto type = parse_type_node(node["type"], ctx)) {
+    } else if (auto type = parse_type_node(node["type"], ctx, node)) {
         c.type = *type;
     } else {
         d.type_ok = false;

@@ -77,14 +77,14 @@ Operations read_alter_column(Body& b) {
     op.table = b.name("table");
     op.name = b.name("name");
     op.new_name = b.opt_name("new_name");
-    if (!is_missing(b.node["type"])) op.type = parse_type_node(b.node["type"], b.ctx);
+    if (!is_missing(b.node["type"])) op.type = parse_type_node(b.node["type"], b.ctx, b.node);
     op.nullable = read_bool(b.node, "nullable", b.what, b.ctx);
     op.server_default = b.nullable_text("server_default");
     op.comment = b.nullable_text("comment");
     op.autoincrement = read_bool(b.node, "autoincrement", b.what, b.ctx);
     op.using_expr = b.opt_text("using");
     if (!is_missing(b.node["existing_type"]))
-        op.existing_type = parse_type_node(b.node["existing_type"], b.ctx);
+        op.existing_type = parse_type_node(b.node["existing_type"], b.ctx, b.node);
     op.existing_nullable = read_bool(b.node, "existing_nullable", b.what, b.ctx);
     op.existing_server_default = b.nullable_text("existing_server_default");
     op.existing_comment = b.nullable_text("existing_comment");

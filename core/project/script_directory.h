@@ -12,15 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "core/base/display_path.h"
 #include "core/revision/revision_file.h"
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_loader.h"
 #include "core/runtime/config.h"
 
 namespace migrate {
-
-// A path for messages: relative to the working directory when under it.
-std::string display_path(const std::string& path);
 
 // What a new revision is made of; `depends_on` holds identifiers, resolved on use.
 struct NewRevision {

@@ -24,7 +24,7 @@ Config load_project_config(const Overrides& overrides, const EnvLookup& env) {
             "no migrate.yaml in this folder; run `migrate init` to create a project, or pass "
             "-c path/to/migrate.yaml");
     }
-    return load_config(overrides.config_path, env);
+    return load_config(overrides.config_path, env, overrides.x_args);
 }
 
 std::optional<Config> load_optional_config(const Overrides& overrides, const EnvLookup& env) {

@@ -24,6 +24,7 @@ struct Overrides {
     bool config_given = false;           // -c was passed explicitly
     std::string url;                     // --url; "" = from the config
     std::optional<double> lock_timeout;  // --lock-timeout; nullopt = wait
+    XArgs x_args;                        // -x KEY=VALUE: ${x.KEY} in the config
 };
 
 // Loads the config named by -c (or ./migrate.yaml); a missing file says to run

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/base/display_path.h"
 #include "core/base/errors.h"
 #include "core/model/model_parse.h"
 #include "core/operations/operation_yaml.h"
@@ -141,7 +142,7 @@ std::vector<Revision> load_revisions(const std::vector<std::string>& folders,
         std::error_code ec;
         if (!fs::exists(folder, ec)) continue;
         if (!fs::is_directory(folder, ec))
-            throw InputError("versions path " + folder + " is not a folder");
+            throw InputError("versions path " + display_path(folder) + " is not a folder");
         for (auto it = fs::recursive_directory_iterator(folder, ec);
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) break;
@@ -152,9 +153,11 @@ std::vector<Revision> load_revisions(const std::vector<std::string>& folders,
                 continue;
             }
             if (it->is_regular_file() && (p.extension() == ".yaml" || p.extension() == ".yml"))
-                paths.push_back(p.string());
+                paths.push_back(display_path(p.string()));  // as messages name it
         }
-        if (ec) throw InputError("cannot list versions folder " + folder + ": " + ec.message());
+        if (ec)
+            throw InputError("cannot list versions folder " + display_path(folder) + ": " +
+                             ec.message());
     }
     std::sort(paths.begin(), paths.end());
     std::vector<Revision> revisions;
@@ -234,10 +237,13 @@ std::string write_revision_file(const Revision& r, const std::string& folder,
                                 const NamingConvention& naming) {
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) throw InputError("cannot create versions folder " + folder + ": " + ec.message());
+    if (ec)
+        throw InputError("cannot create versions folder " + display_path(folder) + ": " +
+                         ec.message());
     std::string path = (fs::path(folder) / revision_file_name(r)).string();
     if (fs::exists(path))
-        throw InputError("refusing to overwrite " + path + "; choose another --rev-id");
+        throw InputError("refusing to overwrite " + display_path(path) +
+                         "; choose another --rev-id");
     // No message: the file name has no slug and the file says "empty message" (Alembic's).
     std::string text = r.message.empty() ? emit_revision(with_default_message(r), naming)
                                          : emit_revision(r, naming);
@@ -245,10 +251,10 @@ std::string write_revision_file(const Revision& r, const std::string& folder,
     {
         std::ofstream out(tmp, std::ios::binary);
         out << text;
-        if (!out) throw InputError("cannot write " + tmp);
+        if (!out) throw InputError("cannot write " + display_path(tmp));
     }
     fs::rename(tmp, path, ec);
-    if (ec) throw InputError("cannot write " + path + ": " + ec.message());
+    if (ec) throw InputError("cannot write " + display_path(path) + ": " + ec.message());
     return path;
 }
 

@@ -115,8 +115,10 @@ std::string AutogenerateReport::state_message() const {
                 for (const auto& p : partial) out += p;
                 return out;
             }
+            // With several heads `upgrade head` is ambiguous: name the command that works.
             return "the database is behind head (at " + join_or(database_heads, "base") +
-                   ", head " + join_or(graph_heads, "base") + "): run `migrate upgrade head` first";
+                   ", head " + join_or(graph_heads, "base") + "): run `migrate upgrade " +
+                   (graph_heads.size() > 1 ? "heads" : "head") + "` first";
         case DatabaseState::Unversioned:
             return "the database is not under version control (it has tables but no version "
                    "table): stamp it "

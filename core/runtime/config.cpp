@@ -33,8 +33,8 @@ const std::vector<std::string> kNamingTokens = {
 
 class ConfigReader {
   public:
-    ConfigReader(Config& config, ReadContext& ctx, const EnvLookup& env)
-        : config_(config), ctx_(ctx), env_(env) {}
+    ConfigReader(Config& config, ReadContext& ctx, const EnvLookup& env, const XArgs& x)
+        : config_(config), ctx_(ctx), env_(env), x_(x) {}
 
     void read(const yaml::Node& root) {
         check_keys(root, kConfigKeys, "the config", ctx_);
@@ -61,7 +61,7 @@ class ConfigReader {
   private:
     std::optional<std::string> expand(const std::string& text, const yaml::Node& at) {
         try {
-            return expand_variables(text, env_);
+            return expand_variables(text, env_, x_);
         } catch (const InputError& e) {
             report(ctx_, at, e.what());
             return std::nullopt;
@@ -97,7 +97,7 @@ class ConfigReader {
         auto raw = read_string(root, "database", "the config", ctx_);
         if (!raw) return;
         try {
-            config_.database = expand_variables(*raw, env_);
+            config_.database = expand_variables(*raw, env_, x_);
         } catch (const InputError& e) {
             config_.database_error =
                 location_of(root["database"], ctx_.file).to_string() + ": " + e.what();
@@ -144,7 +144,22 @@ class ConfigReader {
     Config& config_;
     ReadContext& ctx_;
     const EnvLookup& env_;
+    const XArgs& x_;
 };
+
+// The value of ${x.KEY}: the -x KEY=VALUE given, else the default, else an error that
+// names the key and the keys given.
+std::string x_value(const std::string& key, const std::optional<std::string>& fallback,
+                    const XArgs& x) {
+    auto it = x.find(key);
+    if (it != x.end() && !(fallback && it->second.empty())) return it->second;
+    if (fallback) return *fallback;
+    std::string given;
+    for (const auto& [k, v] : x) given += (given.empty() ? "" : ", ") + k;
+    throw InputError(
+        "${x." + key + "} needs `-x " + key +
+        "=VALUE` on the command line (-x keys given: " + (given.empty() ? "none" : given) + ")");
+}
 
 }  // namespace
 
@@ -154,7 +169,7 @@ std::optional<std::string> process_env(const std::string& name) {
     return std::string(v);
 }
 
-std::string expand_variables(const std::string& text, const EnvLookup& env) {
+std::string expand_variables(const std::string& text, const EnvLookup& env, const XArgs& x) {
     std::string out;
     size_t i = 0;
     while (i < text.size()) {
@@ -172,6 +187,13 @@ std::string expand_variables(const std::string& text, const EnvLookup& env) {
         if (name.empty())
             throw InputError("'${' at character " + std::to_string(start + 1) +
                              " names no environment variable");
+        if (name.rfind("x.", 0) == 0) {
+            std::optional<std::string> fallback;
+            if (sep != std::string::npos) fallback = inner.substr(sep + 2);
+            out += x_value(name.substr(2), fallback, x);
+            i = end + 1;
+            continue;
+        }
         auto value = env(name);
         if (sep != std::string::npos && (!value || value->empty())) value = inner.substr(sep + 2);
         if (!value)
@@ -184,7 +206,8 @@ std::string expand_variables(const std::string& text, const EnvLookup& env) {
     return out + text.substr(i);
 }
 
-Config parse_config(const std::string& text, const std::string& path, const EnvLookup& env) {
+Config parse_config(const std::string& text, const std::string& path, const EnvLookup& env,
+                    const XArgs& x) {
     Config config;
     config.path = fs::absolute(path).lexically_normal().string();
     config.dir = fs::path(config.path).parent_path().string();
@@ -200,12 +223,12 @@ Config parse_config(const std::string& text, const std::string& path, const EnvL
                                                   std::string("invalid YAML: ") + e.what()}});
     }
     if (!is_missing(root) && expect_map(root, "the config", ctx))
-        ConfigReader(config, ctx, env).read(root);
+        ConfigReader(config, ctx, env, x).read(root);
     if (!diagnostics.empty()) throw InputError(diagnostics);
     return config;
 }
 
-Config load_config(const std::string& path, const EnvLookup& env) {
+Config load_config(const std::string& path, const EnvLookup& env, const XArgs& x) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
         throw InputError("config file '" + path +
@@ -215,7 +238,7 @@ Config load_config(const std::string& path, const EnvLookup& env) {
     if (!in) throw InputError("cannot read config file '" + path + "'");
     std::stringstream buffer;
     buffer << in.rdbuf();
-    return parse_config(buffer.str(), path, env);
+    return parse_config(buffer.str(), path, env, x);
 }
 
 }  // namespace migrate

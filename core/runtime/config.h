@@ -1,9 +1,11 @@
 #pragma once
 // The project config, migrate.yaml (SPEC.md "Config"): ${VAR} and ${VAR:-default}
-// expansion, paths made absolute against the config's folder, the naming convention
-// (a partial override of the defaults), and every unknown key rejected with its line.
+// expansion (${x.KEY} from the command line's -x KEY=VALUE), paths made absolute against the
+// config's folder, the naming convention (a partial override of the defaults), and every unknown
+// key rejected with its line.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,16 +34,22 @@ struct Config {
 using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
 std::optional<std::string> process_env(const std::string& name);
 
-// Expands ${VAR} and ${VAR:-default} (the default when VAR is unset or empty). Throws
-// InputError naming the variable when VAR is unset and has no default.
-std::string expand_variables(const std::string& text, const EnvLookup& env = process_env);
+// The command line's -x KEY=VALUE arguments: ${x.KEY} in the config.
+using XArgs = std::map<std::string, std::string>;
+
+// Expands ${VAR} and ${VAR:-default} (the default when VAR is unset or empty), and
+// ${x.KEY} / ${x.KEY:-default} from `x`. Throws InputError naming the variable when VAR
+// is unset and has no default, or the key (and the -x keys given) when KEY was not given.
+std::string expand_variables(const std::string& text, const EnvLookup& env = process_env,
+                             const XArgs& x = {});
 
 // Reads and validates a config file; throws InputError with every problem found
 // (file:line:column each). A missing file is an InputError that suggests `migrate init`.
-Config load_config(const std::string& path, const EnvLookup& env = process_env);
+Config load_config(const std::string& path, const EnvLookup& env = process_env,
+                   const XArgs& x = {});
 
 // The same from text; `path` names the file in messages and anchors relative paths.
 Config parse_config(const std::string& text, const std::string& path,
-                    const EnvLookup& env = process_env);
+                    const EnvLookup& env = process_env, const XArgs& x = {});
 
 }  // namespace migrate

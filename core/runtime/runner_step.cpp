@@ -85,7 +85,13 @@ std::vector<std::string> render_operation(const StepContext& ctx, const Revision
 
 DatabaseError statement_failed(const std::string& place, const std::string& sql,
                                const DatabaseError& e) {
-    return DatabaseError(place + " failed\n  SQL: " + sql + "\n  database said: " + e.what(),
+    // The dialect's message ends with the statement; it is shown once, above.
+    std::string said = e.what();
+    std::string tail = "\nstatement: " + e.statement();
+    if (!e.statement().empty() && said.size() >= tail.size() &&
+        said.compare(said.size() - tail.size(), tail.size(), tail) == 0)
+        said.erase(said.size() - tail.size());
+    return DatabaseError(place + " failed\n  SQL: " + sql + "\n  database said: " + said,
                          e.sqlstate(), sql);
 }
 

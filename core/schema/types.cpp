@@ -141,7 +141,8 @@ std::optional<ColumnType> parse_type(const std::string& raw, std::string* error)
             return fail(error, "type '" + text +
                                    "' has an unbalanced parenthesis; in a flow mapping {...} "
                                    "YAML splits at commas, so quote a type with two parameters: "
-                                   "\"numeric(12,2)\"");
+                                   "\"" +
+                                   text + ",<scale>)\"");
         return fail(error, "type '" + text + "' has an unbalanced parenthesis");
     }
     if (it == simple_kinds().end()) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/base/duration_text.h"
 #include "core/base/errors.h"
 
 namespace migrate::mysql {
@@ -57,8 +58,8 @@ void acquire_lock(Connection& connection, const std::string& key,
     }
     if (get_lock(connection, name, seconds_text(std::max(0.0, *timeout_seconds))) == 1) return;
     throw LockTimeout("could not acquire the migration lock '" + key + "' within " +
-                      seconds_text(*timeout_seconds) +
-                      " seconds: another migrate run holds it (MySQL GET_LOCK('" + name +
+                      seconds_phrase(*timeout_seconds) +
+                      ": another migrate run holds it (MySQL GET_LOCK('" + name +
                       "')); wait for it to finish or raise --lock-timeout");
 }
 

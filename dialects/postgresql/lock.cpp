@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "core/base/duration_text.h"
 #include "core/base/errors.h"
 
 namespace migrate::pg {
@@ -26,13 +27,6 @@ bool try_lock(Connection& connection, int64_t key) {
     return !r.rows.empty() && r.rows[0][0] == SqlValue{"t"};
 }
 
-std::string seconds_text(double s) {
-    std::string t = std::to_string(s);
-    t.erase(t.find_last_not_of('0') + 1);
-    if (!t.empty() && t.back() == '.') t.pop_back();
-    return t;
-}
-
 }  // namespace
 
 std::string lock_scope(const DatabaseUrl& url) {
@@ -52,8 +46,8 @@ void acquire_lock(Connection& connection, const std::string& key,
     while (!try_lock(connection, k)) {
         if (std::chrono::steady_clock::now() >= deadline)
             throw LockTimeout("could not acquire the migration lock '" + key + "' within " +
-                              seconds_text(*timeout_seconds) +
-                              " seconds: another migrate run holds it (PostgreSQL advisory lock " +
+                              seconds_phrase(*timeout_seconds) +
+                              ": another migrate run holds it (PostgreSQL advisory lock " +
                               std::to_string(k) +
                               "); wait for it to finish or raise --lock-timeout");
         std::this_thread::sleep_for(pause);

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/base/duration_text.h"
 #include "core/base/errors.h"
 
 namespace migrate {
@@ -138,13 +139,6 @@ void check_readable(const std::string& path) {
                             "SQLITE_CANTOPEN");
 }
 
-// "5", "0.5": seconds as a person writes them.
-std::string seconds_text(double seconds) {
-    std::ostringstream s;
-    s << seconds;
-    return s.str();
-}
-
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, bool memory,
@@ -216,8 +210,8 @@ void SqliteConnection::fail(int rc, const std::string& sql) const {
     // statement, is a lock timeout, not a database error.
     if ((rc & 0xff) == SQLITE_BUSY)
         throw LockTimeout("could not get the lock on SQLite database " + where + " within " +
-                          seconds_text(busy_timeout_seconds_) +
-                          " seconds: another migrate run (or another "
+                          seconds_phrase(busy_timeout_seconds_) +
+                          ": another migrate run (or another "
                           "writer) holds it (" +
                           msg + "); wait for it to finish or raise --lock-timeout");
     throw DatabaseError("SQLite error on " + where + ": " + msg + " (" + result_code_name(rc) +

@@ -50,6 +50,10 @@ TEST_CASE("SQLite: BEGIN EXCLUSIVE held by another connection is a lock timeout 
     auto holder = p.connect();
     holder->execute("BEGIN EXCLUSIVE");
     for (const auto& args : kWaiting) expect_lock_timeout(p, args);
+    // A whole second reads as one: "within 1 second:", never "1 seconds".
+    auto one = p.run({"current", "--lock-timeout", "1"});
+    CHECK(one.exit_code == 4);
+    CHECK_THAT(one.err, Catch::Contains("' within 1 second: another migrate run"));
     holder->execute("ROLLBACK");
     p.ok({"upgrade", "head", "--lock-timeout", "5"});
     CHECK(p.version_rows() == Lines{"c3"});

@@ -87,6 +87,22 @@ TEST_CASE("variables expand with and without defaults", "[config]") {
     CHECK(c.models == std::vector<std::string>{"/p/m"});
 }
 
+TEST_CASE("${x.KEY} comes from -x, never from the environment", "[config]") {
+    auto env = env_of({{"x.tenant", "from-env"}, {"tenant", "from-env"}});
+    XArgs x = {{"tenant", "acme"}, {"empty", ""}};
+    CHECK(expand_variables("db_${x.tenant}", env, x) == "db_acme");
+    CHECK(expand_variables("${x.region:-eu}/${x.empty:-none}", env, x) == "eu/none");
+    CHECK_THROWS_WITH(expand_variables("${x.region}", env, x),
+                      "${x.region} needs `-x region=VALUE` on the command line (-x keys given: "
+                      "empty, tenant)");
+    CHECK_THROWS_WITH(expand_variables("${x.tenant}", env),
+                      Catch::Contains("(-x keys given: none)"));
+    Config c = parse_config("version_table: v_${x.tenant}\n", "/p/migrate.yaml", env, x);
+    CHECK(c.version_table == "v_acme");
+    CHECK_THROWS_WITH(parse_config("\nmodels: ${x.models}\n", "/p/migrate.yaml", env, x),
+                      Catch::Contains("/p/migrate.yaml:2:9: ${x.models} needs"));
+}
+
 TEST_CASE("an unset database variable is an error only when the URL is needed", "[config]") {
     Config c = parse_config("database: ${NOPE}\n", "/p/migrate.yaml", env_of({}));
     CHECK(c.database.empty());

@@ -47,6 +47,13 @@ DIALECT_TEST_CASE("locking: a second run waits for its timeout, then fails with 
                    Catch::Contains("within 0.3 seconds") && Catch::Contains("--lock-timeout"));
     }
     CHECK_FALSE(second->in_transaction());
+    // One second reads as one: "within 1 second", never "1 seconds" or "1.000000 seconds".
+    ConnectOptions one;
+    one.busy_timeout_seconds = 1;
+    auto third = db.connect(one);
+    CHECK_THROWS_WITH(lock_and_write(*db.dialect, *third, 1.0),
+                      Catch::Contains("within 1 second: "));
+    CHECK_FALSE(third->in_transaction());
 
     // The first finishes: the second gets through and sees its row.
     db.conn->commit();
