@@ -49,7 +49,6 @@ Runner::Runner(const Dialect& dialect, Connection& connection, RevisionLoader& r
 std::vector<std::string> Runner::current() { return version_table_.read_heads(connection_); }
 
 std::vector<PartialStep> Runner::partial() {
-    if (dialect_.capabilities().transactional_ddl) return {};
     return version_table_.read_partial(connection_);
 }
 
