@@ -229,8 +229,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
                    [&](const CreateTable& o) {
                        bool there = s.find_table(o.table.schema, o.table.name) != nullptr;
                        if (there && o.if_not_exists) return;
-                       if (there)
-                           fail(op, "table '" + o.table.name + "' already exists");
+                       if (there) fail(op, "table '" + o.table.name + "' already exists");
                        s.tables.push_back(o.table);
                    },
                    [&](const DropTable& o) {

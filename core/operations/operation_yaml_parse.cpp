@@ -55,8 +55,8 @@ Operations read_add_column(Body& b) {
         report(b.ctx, b.node["fill"],
                b.what + ": an autoincrement column numbers its rows itself; remove 'fill'");
     add.if_not_exists = flag(b, "if_not_exists");
-    if (add.if_not_exists && (parsed->primary_key || parsed->unique || parsed->index ||
-                              parsed->foreign_key || add.fill))
+    if (add.if_not_exists &&
+        (parsed->primary_key || parsed->unique || parsed->index || parsed->foreign_key || add.fill))
         report(b.ctx, b.node["if_not_exists"],
                b.what +
                    ": if_not_exists adds the column alone; give its fill, key, index or "

@@ -10,7 +10,8 @@ namespace migrate {
 
 bool Execute::operator==(const Execute& o) const {
     return sql == o.sql && dialect == o.dialect && effect == o.effect &&
-           has_effect() == o.has_effect() && reverse == o.reverse && transactional == o.transactional;
+           has_effect() == o.has_effect() && reverse == o.reverse &&
+           transactional == o.transactional;
 }
 
 bool runs_outside_transaction(const Operation& op) {

@@ -23,10 +23,9 @@ namespace migrate {
 
 namespace {
 
-const std::vector<std::string> kRevisionKeys = {"revision",   "down_revision", "branch_labels",
-                                                "depends_on", "message",       "create_date",
-                                                "upgrade",    "downgrade",     "allow_hazards",
-                                                "transactional"};
+const std::vector<std::string> kRevisionKeys = {
+    "revision",    "down_revision", "branch_labels", "depends_on",    "message",
+    "create_date", "upgrade",       "downgrade",     "allow_hazards", "transactional"};
 
 // A scalar or a list of scalars as strings (ids stay strings: 0e12 is not a number).
 std::vector<std::string> read_ids(const yaml::Node& doc, const std::string& key,

@@ -64,8 +64,8 @@ class ScriptSink : public RunSink {
     bool run_open_ = false;
     bool open_ = false;        // a BEGIN written and not yet committed
     bool autocommit_ = false;  // the current migration runs outside a transaction
-    bool transactional_;  // Capabilities::transactional_ddl
-    size_t total_ = 0;    // operations of the current migration
+    bool transactional_;       // Capabilities::transactional_ddl
+    size_t total_ = 0;         // operations of the current migration
     Schema schema_;
     std::string out_;
     std::vector<std::string> warnings_;

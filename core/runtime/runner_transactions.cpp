@@ -54,8 +54,8 @@ void check_column_conditions(const Dialect& dialect, const Revision& revision,
         if (!(add && add->if_not_exists) && !(drop && drop->if_exists)) continue;
         throw InputError(revision.where() + ", " + place(direction, i, ops[i]) + ": " +
                          dialect.name() + " has no " +
-                         (add ? "ADD COLUMN IF NOT EXISTS" : "DROP COLUMN IF EXISTS") +
-                         ", so '" + (add ? "if_not_exists" : "if_exists") +
+                         (add ? "ADD COLUMN IF NOT EXISTS" : "DROP COLUMN IF EXISTS") + ", so '" +
+                         (add ? "if_not_exists" : "if_exists") +
                          "' cannot be applied to it; nothing was applied");
     }
 }
@@ -75,7 +75,8 @@ bool check_transaction_modes(const Dialect& dialect, RevisionLoader& revisions,
     for (const auto& step : plan.steps) {
         if (step.is_stamp()) continue;
         std::shared_ptr<const Revision> full = revisions.full(step.plan.revision->id);
-        Direction direction = step.undo_partial ? step.undo_partial->direction : step.plan.direction;
+        Direction direction =
+            step.undo_partial ? step.undo_partial->direction : step.plan.direction;
         check_mixing(*full, direction);
         if (!step.undo_partial) check_column_conditions(dialect, *full, direction);
         outside = outside || runs_outside_transaction(*full, direction);

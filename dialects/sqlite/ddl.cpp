@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "core/base/errors.h"
-#include "core/dialect/conditional_ddl.h"
 #include "core/base/overloaded.h"
+#include "core/dialect/conditional_ddl.h"
 #include "core/operations/apply_operation.h"
 #include "core/schema/derived_names.h"
 #include "core/schema/sql_identifiers.h"

@@ -36,11 +36,9 @@ struct MariaProject {
     }
     void revision(const std::string& id, const std::string& down, const std::string& upgrade,
                   const std::string& header = "") {
-        write("migrations/versions/" + id + "_x.yaml", "revision: \"" + id +
-                                                           "\"\ndown_revision: " + down +
-                                                           "\nmessage: m\n" + header +
-                                                           "upgrade:\n" + upgrade +
-                                                           "downgrade: []\n");
+        write("migrations/versions/" + id + "_x.yaml",
+              "revision: \"" + id + "\"\ndown_revision: " + down + "\nmessage: m\n" + header +
+                  "upgrade:\n" + upgrade + "downgrade: []\n");
     }
     ProcessResult run(const std::vector<std::string>& args) {
         return run_migrate(args, dir.path(), {{"DATABASE_URL", db.url()}});
@@ -73,8 +71,9 @@ TEST_CASE("concurrently, mixing and if_(not_)exists on MariaDB",
     ProcessResult mixed = p.run({"upgrade", "head"});
     INFO(mixed.out << mixed.err);
     CHECK(mixed.exit_code == 2);
-    CHECK(has(mixed.err, "b_x.yaml, upgrade operation 2 (create index 'ix_users_email' on "
-                         "'users'): it cannot run inside a transaction (concurrently: true)"));
+    CHECK(has(mixed.err,
+              "b_x.yaml, upgrade operation 2 (create index 'ix_users_email' on "
+              "'users'): it cannot run inside a transaction (concurrently: true)"));
     CHECK(p.columns() == "email\nid\n");
 
     p.revision("b", "\"a\"",

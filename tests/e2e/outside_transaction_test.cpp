@@ -46,10 +46,11 @@ void concurrent_index_runs(RunnerProject& p) {
     std::string create = p.pg() ? "CREATE INDEX CONCURRENTLY \"ix_users_email\" ON "
                                   "\"users\" (\"email\");"
                                 : "CREATE INDEX \"ix_users_email\" ON \"users\" (\"email\");";
-    CHECK(has(sql.out, "-- outside a transaction: each operation below commits by itself\n"
-                       "-- upgrade operation 1 of 1: create index 'ix_users_email' on 'users'\n" +
-                           create + "\n" +
-                           (p.pg() ? "BEGIN;\n" : "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n")));
+    CHECK(has(sql.out,
+              "-- outside a transaction: each operation below commits by itself\n"
+              "-- upgrade operation 1 of 1: create index 'ix_users_email' on 'users'\n" +
+                  create + "\n" +
+                  (p.pg() ? "BEGIN;\n" : "PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\n")));
     p.ok({"upgrade", "a"});
     auto up = p.run({"upgrade", "head"});
     INFO(up.out << up.err);
@@ -57,8 +58,7 @@ void concurrent_index_runs(RunnerProject& p) {
     CHECK(indexes(p) == "ix_users_email\n");
     CHECK(p.version_rows() == Lines{"b"});
     CHECK(partial_rows(p).empty());
-    CHECK(p.query("SELECT direction FROM migrate_version_log WHERE revision = 'b'") ==
-          "upgrade\n");
+    CHECK(p.query("SELECT direction FROM migrate_version_log WHERE revision = 'b'") == "upgrade\n");
     auto down = p.run({"downgrade", "-1"});
     INFO(down.out << down.err);
     REQUIRE(down.exit_code == 0);
@@ -120,25 +120,28 @@ void failure_reports_the_steps_that_ran(RunnerProject& p) {
                          ", upgrade operation 2 (execute SQL: INSERT INTO no_such_table VALUES "
                          "(1)) failed"));
     CHECK(has(r.err, "The migration was rolled back; the database stays at a."));
-    CHECK(has(r.err, "it was undone operation by operation, newest first: upgrade operation 1 "
-                     "(create index 'ix_users_email' on 'users')."));
+    CHECK(has(r.err,
+              "it was undone operation by operation, newest first: upgrade operation 1 "
+              "(create index 'ix_users_email' on 'users')."));
     CHECK(p.schema_text() == before);
     CHECK(p.version_rows() == Lines{"a"});
     CHECK(partial_rows(p).empty());
 
     // Failing at operation 3 after an execute without a reverse: left partially applied.
-    p.revision("b", "\"a\"",
-               kIndex + "  - execute: \"UPDATE users SET email = 'x'\"\n" + kFailing, "  []\n",
-               "outside\ntransactional: false");
+    p.revision("b", "\"a\"", kIndex + "  - execute: \"UPDATE users SET email = 'x'\"\n" + kFailing,
+               "  []\n", "outside\ntransactional: false");
     r = p.run({"upgrade", "head"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 3);
-    CHECK(has(r.err, "upgrade operation 3 (execute SQL: INSERT INTO no_such_table VALUES (1)) "
-                     "failed"));
-    CHECK(has(r.err, "The migration could not be rolled back: undoing upgrade operation 2 "
-                     "(execute SQL: UPDATE users SET email = 'x') is not possible"));
-    CHECK(has(r.err, "Revision b is partially applied: 2 of 3 operations; the database stays "
-                     "at a with it."));
+    CHECK(has(r.err,
+              "upgrade operation 3 (execute SQL: INSERT INTO no_such_table VALUES (1)) "
+              "failed"));
+    CHECK(has(r.err,
+              "The migration could not be rolled back: undoing upgrade operation 2 "
+              "(execute SQL: UPDATE users SET email = 'x') is not possible"));
+    CHECK(has(r.err,
+              "Revision b is partially applied: 2 of 3 operations; the database stays "
+              "at a with it."));
     CHECK(partial_rows(p) == "b upgrade 2/3\n");
     CHECK(indexes(p) == "ix_users_email\n");
     CHECK(p.version_rows() == Lines{"a"});
@@ -161,9 +164,10 @@ void failure_reports_the_steps_that_ran(RunnerProject& p) {
 }
 
 void conditional_ddl(RunnerProject& p) {
-    p.revision("a", "",
-               kUsers + "  - create_index: {name: ix_users_email, table: users, columns: [email]}\n",
-               "  - drop_table: {name: users}\n");
+    p.revision(
+        "a", "",
+        kUsers + "  - create_index: {name: ix_users_email, table: users, columns: [email]}\n",
+        "  - drop_table: {name: users}\n");
     p.revision("b", "\"a\"",
                "  - create_table: {name: users, if_not_exists: true, columns: [{name: id, type: "
                "integer}]}\n"

@@ -21,8 +21,8 @@ namespace {
 const NamingConvention naming;
 
 std::string revision_text(const std::string& upgrade, const std::string& header = "") {
-    return "revision: \"b\"\ndown_revision: null\nmessage: m\n" + header + "upgrade:\n" +
-           upgrade + "downgrade: []\n";
+    return "revision: \"b\"\ndown_revision: null\nmessage: m\n" + header + "upgrade:\n" + upgrade +
+           "downgrade: []\n";
 }
 
 std::string error_of(const std::string& text) {
@@ -88,15 +88,13 @@ TEST_CASE("bad transactional, concurrently and if_exists keys name file and line
                                "(did you mean 'transactional'?)"));
     CHECK_THAT(error_of(revision_text(
                    "  - create_index: {name: ix, table: t, columns: [id], concurrent: true}\n")),
-               Catch::Contains("v/bad.yaml:5:") &&
-                   Catch::Contains("unknown key 'concurrent'") &&
+               Catch::Contains("v/bad.yaml:5:") && Catch::Contains("unknown key 'concurrent'") &&
                    Catch::Contains("did you mean 'concurrently'?"));
     CHECK_THAT(error_of(revision_text(
                    "  - create_index: {name: ix, table: t, columns: [id], concurrently: 2}\n")),
                Catch::Contains("v/bad.yaml:5:") && Catch::Contains("concurrently"));
     CHECK_THAT(error_of(revision_text("  - drop_table: {name: t, if_not_exists: true}\n")),
-               Catch::Contains("v/bad.yaml:5:") &&
-                   Catch::Contains("unknown key 'if_not_exists'") &&
+               Catch::Contains("v/bad.yaml:5:") && Catch::Contains("unknown key 'if_not_exists'") &&
                    Catch::Contains("did you mean 'if_exists'?"));
     CHECK_THAT(error_of(revision_text(
                    "  - create_table: {name: t, if_exist: true, columns: [{name: id, type: "
@@ -104,8 +102,10 @@ TEST_CASE("bad transactional, concurrently and if_exists keys name file and line
                Catch::Contains("unknown key 'if_exist'"));
     CHECK_THAT(error_of(revision_text("  - drop_column: {table: t, name: c, if_exists: yes!}\n")),
                Catch::Contains("v/bad.yaml:5:") && Catch::Contains("if_exists"));
-    CHECK_THAT(error_of(revision_text("  - execute: {sql: VACUUM, transactional: maybe}\n")),
-               Catch::Contains("v/bad.yaml:5:43: 'transactional' of execute must be true or false, got 'maybe'"));
+    CHECK_THAT(
+        error_of(revision_text("  - execute: {sql: VACUUM, transactional: maybe}\n")),
+        Catch::Contains(
+            "v/bad.yaml:5:43: 'transactional' of execute must be true or false, got 'maybe'"));
     CHECK_THAT(
         error_of(revision_text("  - add_column: {table: t, if_not_exists: true, column: {name: "
                                "x, type: integer, unique: true}}\n")),
@@ -166,13 +166,15 @@ TEST_CASE("IF NOT EXISTS / IF EXISTS go after the keyword and CONCURRENTLY",
                            "IF NOT EXISTS") ==
           "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"ix\" ON \"t\" (\"a\")");
     CHECK(add_clause_after("ALTER TABLE \"t\" ADD COLUMN \"a\" integer", "ADD COLUMN",
-                           "IF NOT EXISTS") == "ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"a\" integer");
+                           "IF NOT EXISTS") ==
+          "ALTER TABLE \"t\" ADD COLUMN IF NOT EXISTS \"a\" integer");
     CHECK(add_clause_after("COMMENT ON TABLE t IS 'x'", "INDEX", "IF NOT EXISTS") ==
           "COMMENT ON TABLE t IS 'x'");
     std::vector<std::string> made = create_if_not_exists(
         {"CREATE TABLE \"t\" (\"a\" integer)", "CREATE UNIQUE INDEX \"ix\" ON \"t\" (\"a\")",
          "COMMENT ON TABLE \"t\" IS 'x'"});
-    CHECK(made == std::vector<std::string>{"CREATE TABLE IF NOT EXISTS \"t\" (\"a\" integer)",
-                                           "CREATE UNIQUE INDEX IF NOT EXISTS \"ix\" ON \"t\" (\"a\")",
-                                           "COMMENT ON TABLE \"t\" IS 'x'"});
+    CHECK(made ==
+          std::vector<std::string>{"CREATE TABLE IF NOT EXISTS \"t\" (\"a\" integer)",
+                                   "CREATE UNIQUE INDEX IF NOT EXISTS \"ix\" ON \"t\" (\"a\")",
+                                   "COMMENT ON TABLE \"t\" IS 'x'"});
 }
