@@ -45,9 +45,7 @@ int run_current(CommandContext& ctx, bool check_heads) {
                                          table.read_latest_upgrades(connection));
         for (const auto& c : changed) ctx.out.warning(changed_revision_warning(c));
     }
-    std::vector<PartialStep> partial;
-    if (!project.database.dialect->capabilities().transactional_ddl)
-        partial = table.read_partial(connection);
+    std::vector<PartialStep> partial = table.read_partial(connection);
     nlohmann::json partial_json = nlohmann::json::array();
     for (const auto& p : partial) {
         ctx.out.print(p.revision + " (partially applied: " + std::to_string(p.done) + " of " +

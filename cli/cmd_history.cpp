@@ -37,8 +37,7 @@ Marks current_marks(MigrationProject& project, bool indicate_current) {
     Connection& connection = connect(project, Access::Read);
     VersionTable table(*project.database.dialect, project.settings.version_table());
     Marks marks{table.read_heads(connection), {}};
-    if (!project.database.dialect->capabilities().transactional_ddl)
-        marks.partial = table.read_partial(connection);
+    marks.partial = table.read_partial(connection);
     return marks;
 }
 

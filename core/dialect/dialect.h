@@ -111,6 +111,9 @@ struct Capabilities {
     // table's one-column integer primary key can (SQLite's rowid alias).
     bool identity_columns = false;
     bool sequences = false;  // standalone sequences (CREATE SEQUENCE)
+    // ADD COLUMN IF NOT EXISTS and DROP COLUMN IF EXISTS (add_column `if_not_exists`,
+    // drop_column `if_exists`); without them such an operation is refused before a run.
+    bool if_exists_columns = false;
     // A unique constraint is nothing but a unique index: the database keeps no trace of
     // which was declared, and reflection reports a unique index over plain ascending
     // columns as a unique constraint. The differ compares such indexes as constraints.

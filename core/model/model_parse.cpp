@@ -200,10 +200,13 @@ std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx) {
     return parse_table(node, ctx, nullptr);
 }
 
-std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites) {
+std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites,
+                                 const std::vector<std::string>& extra_keys) {
     if (!expect_map(node, "a table", ctx)) return std::nullopt;
     auto name = read_name(node, "name", "a table", ctx);
-    check_keys(node, kTableKeys, name ? "table '" + *name + "'" : "a table", ctx);
+    std::vector<std::string> keys = kTableKeys;
+    keys.insert(keys.end(), extra_keys.begin(), extra_keys.end());
+    check_keys(node, keys, name ? "table '" + *name + "'" : "a table", ctx);
     if (!name) return std::nullopt;
 
     Table table;

@@ -41,7 +41,9 @@ struct TableSites {
     std::map<std::string, SourceLocation> column_types;  // by column name: the type value
     std::map<std::string, SourceLocation> objects;       // by index/constraint name: its entry
 };
-std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites);
+// `extra_keys`: keys the caller reads itself (create_table's `if_not_exists`).
+std::optional<Table> parse_table(const yaml::Node& node, ParseContext& ctx, TableSites* sites,
+                                 const std::vector<std::string>& extra_keys = {});
 
 // A column mapping, for add_column: the column and the table-level objects its
 // shorthands imply, named for `table`.

@@ -86,6 +86,7 @@ void apply_rename_table(Schema& s, const RenameTable& o, const NamingConvention&
 
 void apply_drop_column(Schema& s, const DropColumn& o, const Operation& op) {
     Table& t = table_of(s, o.schema, o.table, op);
+    if (o.if_exists && !t.find_column(o.name)) return;
     column_of(t, o.name, op);
     std::erase_if(t.columns, [&](const Column& c) { return c.name == o.name; });
     // As PostgreSQL does: indexes and constraints that use the column go with it.
@@ -134,6 +135,9 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention&
 
 void apply_create_index(Schema& s, const CreateIndex& o, const Operation& op) {
     Table& t = table_of(s, o.schema, o.table, op);
+    if (o.if_not_exists)  // as the database does: any index of that name, on any table
+        for (const auto& other : s.tables)
+            if (other.schema == o.schema && has_name(other.indexes, o.index.name)) return;
     for (const auto& e : o.index.elements)
         if (!e.is_expression()) column_of(t, e.column, op);
     for (const auto& other : s.tables)
@@ -223,11 +227,13 @@ void apply_drop_enum_value(Schema& s, const AlterEnumDropValue& o, const Operati
 void apply_operation(Schema& s, const Operation& op, const NamingConvention& naming) {
     std::visit(Overloaded{
                    [&](const CreateTable& o) {
-                       if (s.find_table(o.table.schema, o.table.name))
-                           fail(op, "table '" + o.table.name + "' already exists");
+                       bool there = s.find_table(o.table.schema, o.table.name) != nullptr;
+                       if (there && o.if_not_exists) return;
+                       if (there) fail(op, "table '" + o.table.name + "' already exists");
                        s.tables.push_back(o.table);
                    },
                    [&](const DropTable& o) {
+                       if (o.if_exists && !s.find_table(o.schema, o.name)) return;
                        table_of(s, o.schema, o.name, op);
                        std::erase_if(s.tables, [&](const Table& t) {
                            return t.schema == o.schema && t.name == o.name;
@@ -237,6 +243,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
                    [&](const RenameTable& o) { apply_rename_table(s, o, naming, op); },
                    [&](const AddColumn& o) {
                        Table& t = table_of(s, o.schema, o.table, op);
+                       if (o.if_not_exists && t.find_column(o.column.name)) return;
                        if (t.find_column(o.column.name))
                            fail(op, "column '" + o.column.name + "' already exists in table '" +
                                         t.name + "'");
@@ -247,6 +254,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
                    [&](const CreateIndex& o) { apply_create_index(s, o, op); },
                    [&](const DropIndex& o) {
                        Table& t = table_of(s, o.schema, o.table, op);
+                       if (o.if_exists && !has_name(t.indexes, o.name)) return;
                        erase_named(t.indexes, o.name, t, "index", op);
                    },
                    [&](const CreateUniqueConstraint& o) {

@@ -8,11 +8,16 @@ namespace migrate::detail {
 V Emitter::body(const Operation& op) const {
     return std::visit(
         EmitVisitor{
-            [&](const CreateTable& o) { return table(o.table); },
+            [&](const CreateTable& o) {
+                V m = table(o.table);
+                if (o.if_not_exists) m.add("if_not_exists", V::boolean(true));
+                return m;
+            },
             [&](const DropTable& o) {
                 V m = V::map();
                 m.add("name", V::str(o.name));
                 schema(m, o.schema);
+                if (o.if_exists) m.add("if_exists", V::boolean(true));
                 if (o.existing) m.add("existing", table(*o.existing));
                 return m;
             },
@@ -25,12 +30,15 @@ V Emitter::body(const Operation& op) const {
                 V m = V::map();
                 m.add("table", V::str(o.table)).add("column", column(o.column, false, false));
                 opt(m, "fill", o.fill);
-                return schema(m, o.schema);
+                schema(m, o.schema);
+                if (o.if_not_exists) m.add("if_not_exists", V::boolean(true));
+                return m;
             },
             [&](const DropColumn& o) {
                 V m = V::map();
                 m.add("table", V::str(o.table)).add("name", V::str(o.name));
                 schema(m, o.schema);
+                if (o.if_exists) m.add("if_exists", V::boolean(true));
                 if (o.existing) m.add("existing", column(*o.existing, false, false));
                 return m;
             },
@@ -59,12 +67,16 @@ V Emitter::body(const Operation& op) const {
                 V m = V::map();
                 m.add("name", V::str(o.index.name)).add("table", V::str(o.table));
                 schema(m, o.schema);
+                if (o.concurrently) m.add("concurrently", V::boolean(true));
+                if (o.if_not_exists) m.add("if_not_exists", V::boolean(true));
                 return index(o.index, false, std::move(m));
             },
             [&](const DropIndex& o) {
                 V m = V::map();
                 m.add("name", V::str(o.name)).add("table", V::str(o.table));
                 schema(m, o.schema);
+                if (o.concurrently) m.add("concurrently", V::boolean(true));
+                if (o.if_exists) m.add("if_exists", V::boolean(true));
                 if (o.existing) m.add("existing", index(*o.existing, false));
                 return m;
             },
@@ -147,10 +159,12 @@ V Emitter::body(const Operation& op) const {
             },
             [&](const Execute& o) {
                 bool declared = o.has_effect();
-                if (o.dialect.empty() && !declared && !o.reverse) return V::str(o.sql);
+                if (o.dialect.empty() && !declared && !o.reverse && o.transactional)
+                    return V::str(o.sql);
                 V m = V::map();
                 m.add("sql", V::str(o.sql));
                 nonempty(m, "dialect", o.dialect);
+                if (!o.transactional) m.add("transactional", V::boolean(false));
                 if (o.reverse) m.add("reverse", V::str(*o.reverse));
                 if (declared) {
                     V effects = V::seq();

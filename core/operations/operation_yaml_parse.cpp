@@ -16,15 +16,20 @@ using detail::Body;
 
 using Reader = std::function<Operations(Body&)>;
 
+bool flag(Body& b, const std::string& key) {
+    return read_bool(b.node, key, b.what, b.ctx).value_or(false);
+}
+
 Operations read_create_table(Body& b) {
-    auto table = parse_table(b.node, b.ctx);
+    auto table = parse_table(b.node, b.ctx, nullptr, {"if_not_exists"});
     if (!table) return {};
-    return {CreateTable{*table}};
+    return {CreateTable{*table, flag(b, "if_not_exists")}};
 }
 
 Operations read_drop_table(Body& b) {
-    b.keys({"name", "existing"});
+    b.keys({"name", "existing", "if_exists"});
     DropTable op{b.schema(), b.name("name"), std::nullopt};
+    op.if_exists = flag(b, "if_exists");
     if (!is_missing(b.node["existing"])) op.existing = parse_table(b.node["existing"], b.ctx);
     return {op};
 }
@@ -35,7 +40,7 @@ Operations read_rename_table(Body& b) {
 }
 
 Operations read_add_column(Body& b) {
-    b.keys({"table", "column", "fill"});
+    b.keys({"table", "column", "fill", "if_not_exists"});
     std::string schema = b.schema(), table = b.name("table");
     if (is_missing(b.node["column"])) {
         report(b.ctx, b.node, b.what + " needs 'column'");
@@ -49,6 +54,13 @@ Operations read_add_column(Body& b) {
     if (add.fill && add.column.autoincrement)
         report(b.ctx, b.node["fill"],
                b.what + ": an autoincrement column numbers its rows itself; remove 'fill'");
+    add.if_not_exists = flag(b, "if_not_exists");
+    if (add.if_not_exists &&
+        (parsed->primary_key || parsed->unique || parsed->index || parsed->foreign_key || add.fill))
+        report(b.ctx, b.node["if_not_exists"],
+               b.what +
+                   ": if_not_exists adds the column alone; give its fill, key, index or "
+                   "constraint in operations of their own");
     Operations ops{std::move(add)};
     if (parsed->primary_key)
         ops.push_back(CreatePrimaryKey{
@@ -60,8 +72,9 @@ Operations read_add_column(Body& b) {
 }
 
 Operations read_drop_column(Body& b) {
-    b.keys({"table", "name", "existing"});
+    b.keys({"table", "name", "existing", "if_exists"});
     DropColumn op{b.schema(), b.name("table"), b.name("name"), std::nullopt};
+    op.if_exists = flag(b, "if_exists");
     if (!is_missing(b.node["existing"]))
         if (auto parsed = parse_column(b.node["existing"], op.table, b.ctx))
             op.existing = parsed->column;
@@ -100,14 +113,17 @@ Operations read_alter_column(Body& b) {
 
 Operations read_create_index(Body& b) {
     std::string schema = b.schema(), table = b.name("table");
-    auto index = parse_index(b.node, table, b.ctx, {"table", "schema"});
+    auto index =
+        parse_index(b.node, table, b.ctx, {"table", "schema", "concurrently", "if_not_exists"});
     if (!index) return {};
-    return {CreateIndex{schema, table, *index}};
+    return {CreateIndex{schema, table, *index, flag(b, "concurrently"), flag(b, "if_not_exists")}};
 }
 
 Operations read_drop_index(Body& b) {
-    b.keys({"name", "table", "existing"});
+    b.keys({"name", "table", "existing", "concurrently", "if_exists"});
     DropIndex op{b.schema(), b.name("table"), b.name("name"), std::nullopt};
+    op.concurrently = flag(b, "concurrently");
+    op.if_exists = flag(b, "if_exists");
     if (!is_missing(b.node["existing"])) {
         op.existing = parse_index(b.node["existing"], op.table, b.ctx);
         if (op.existing) op.existing->name = op.name;

@@ -164,7 +164,7 @@ Operations read_execute(Body& b) {
         return {Execute{b.node.Scalar(), "", {}}};
     }
     if (!expect_map(b.node, b.what, b.ctx)) return {};
-    check_keys(b.node, {"sql", "dialect", "effect", "reverse"}, b.what, b.ctx);
+    check_keys(b.node, {"sql", "dialect", "effect", "reverse", "transactional"}, b.what, b.ctx);
     Execute op{b.text("sql"), b.opt_text("dialect").value_or(""), {}};
     // The names Dialect::name() gives, and the aliases a URL scheme accepts. The revision
     // file format names the dialects it can address (SPEC.md), so the list lives here.
@@ -178,6 +178,7 @@ Operations read_execute(Body& b) {
     op.effect = parse_operations(b.node["effect"], b.ctx);
     op.effect_declared = b.node["effect"] && !b.node["effect"].IsNull();
     op.reverse = b.opt_text("reverse");
+    op.transactional = read_bool(b.node, "transactional", b.what, b.ctx).value_or(true);
     return {op};
 }
 

@@ -10,7 +10,15 @@ namespace migrate {
 
 bool Execute::operator==(const Execute& o) const {
     return sql == o.sql && dialect == o.dialect && effect == o.effect &&
-           has_effect() == o.has_effect() && reverse == o.reverse;
+           has_effect() == o.has_effect() && reverse == o.reverse &&
+           transactional == o.transactional;
+}
+
+bool runs_outside_transaction(const Operation& op) {
+    if (const auto* o = op.as<CreateIndex>()) return o->concurrently;
+    if (const auto* o = op.as<DropIndex>()) return o->concurrently;
+    if (const auto* o = op.as<Execute>()) return !o->transactional;
+    return false;
 }
 
 const char* to_string(ConstraintType t) {
@@ -40,6 +48,14 @@ std::string qc(const std::string& schema, const std::string& table, const std::s
 [[noreturn]] void cannot_reverse(const Operation& op, const char* missing) {
     throw InputError("cannot reverse " + describe(op) + ": the operation does not record " +
                      missing + "; write the downgrade by hand");
+}
+
+// A create with if_not_exists (or a drop with if_exists) may have done nothing: its
+// reverse would drop (or create) what it never touched.
+void refuse_conditional(const Operation& op, bool conditional, const char* key) {
+    if (conditional)
+        throw InputError("cannot reverse " + describe(op) + ": with " + key +
+                         " it may have changed nothing; write the downgrade by hand");
 }
 
 }  // namespace
@@ -196,6 +212,7 @@ Operation reverse_execute(const Execute& o, const Operation& whole) {
     if (!o.reverse) cannot_reverse(whole, "how to undo its SQL (no `reverse`)");
     Execute r{*o.reverse, o.dialect, {}};
     r.reverse = o.sql;
+    r.transactional = o.transactional;
     if (o.has_effect()) {
         try {
             r.effect = reverse(o.effect);
@@ -231,9 +248,11 @@ Operation reverse(const Operation& op) {
     return std::visit(
         Overloaded{
             [&](const CreateTable& o) -> Operation {
+                refuse_conditional(op, o.if_not_exists, "if_not_exists");
                 return DropTable{o.table.schema, o.table.name, o.table};
             },
             [&](const DropTable& o) -> Operation {
+                refuse_conditional(op, o.if_exists, "if_exists");
                 if (!o.existing) cannot_reverse(op, "the table's definition");
                 return CreateTable{*o.existing};
             },
@@ -241,19 +260,23 @@ Operation reverse(const Operation& op) {
                 return RenameTable{o.schema, o.new_name, o.name};
             },
             [&](const AddColumn& o) -> Operation {
+                refuse_conditional(op, o.if_not_exists, "if_not_exists");
                 return DropColumn{o.schema, o.table, o.column.name, o.column};
             },
             [&](const DropColumn& o) -> Operation {
+                refuse_conditional(op, o.if_exists, "if_exists");
                 if (!o.existing) cannot_reverse(op, "the column's definition");
                 return AddColumn{o.schema, o.table, *o.existing};
             },
             [&](const AlterColumn& o) -> Operation { return reverse_alter(o, op); },
             [&](const CreateIndex& o) -> Operation {
-                return DropIndex{o.schema, o.table, o.index.name, o.index};
+                refuse_conditional(op, o.if_not_exists, "if_not_exists");
+                return DropIndex{o.schema, o.table, o.index.name, o.index, o.concurrently};
             },
             [&](const DropIndex& o) -> Operation {
+                refuse_conditional(op, o.if_exists, "if_exists");
                 if (!o.existing) cannot_reverse(op, "the index's definition");
-                return CreateIndex{o.schema, o.table, *o.existing};
+                return CreateIndex{o.schema, o.table, *o.existing, o.concurrently};
             },
             [&](const CreateUniqueConstraint& o) -> Operation {
                 DropConstraint d{o.schema, o.table, o.constraint.name, ConstraintType::Unique};

@@ -18,14 +18,20 @@ namespace migrate {
 enum class ConstraintType { Unique, ForeignKey, Check, PrimaryKey };
 const char* to_string(ConstraintType t);  // "unique", "foreign_key", "check", "primary_key"
 
+// if_not_exists / if_exists (create and drop of tables, columns and indexes): the DDL
+// says IF NOT EXISTS / IF EXISTS, and replay treats the operation as a no-op when the
+// object is already there (or already gone). For hand-written revisions only: autogenerate
+// never sets them.
 struct CreateTable {
     Table table;  // table.schema is the operation's schema
+    bool if_not_exists = false;
     bool operator==(const CreateTable&) const = default;
 };
 
 struct DropTable {
     std::string schema, name;
     std::optional<Table> existing;  // the full definition, when known (to reverse)
+    bool if_exists = false;
     bool operator==(const DropTable&) const = default;
 };
 
@@ -41,12 +47,14 @@ struct AddColumn {
     std::string schema, table;
     Column column;
     std::optional<std::string> fill;
+    bool if_not_exists = false;
     bool operator==(const AddColumn&) const = default;
 };
 
 struct DropColumn {
     std::string schema, table, name;
     std::optional<Column> existing;
+    bool if_exists = false;
     bool operator==(const DropColumn&) const = default;
 };
 
@@ -69,15 +77,21 @@ struct AlterColumn {
     bool operator==(const AlterColumn&) const = default;
 };
 
+// concurrently: CREATE/DROP INDEX CONCURRENTLY on PostgreSQL (a plain CREATE/DROP INDEX
+// elsewhere); the operation then runs outside the migration's transaction.
 struct CreateIndex {
     std::string schema, table;
     Index index;
+    bool concurrently = false;
+    bool if_not_exists = false;
     bool operator==(const CreateIndex&) const = default;
 };
 
 struct DropIndex {
     std::string schema, table, name;
     std::optional<Index> existing;
+    bool concurrently = false;
+    bool if_exists = false;
     bool operator==(const DropIndex&) const = default;
 };
 
@@ -197,6 +211,9 @@ struct Execute {
     std::vector<Operation> effect;
     bool effect_declared = false;  // the `effect` key was given
     std::optional<std::string> reverse;
+    // false: the SQL cannot run inside a transaction (VACUUM, ALTER TYPE ... ADD VALUE on
+    // old servers): the operation runs outside the migration's transaction.
+    bool transactional = true;
     // Whether the effect is known: declared, or non-empty.
     bool has_effect() const { return effect_declared || !effect.empty(); }
     bool operator==(const Execute&) const;
@@ -236,6 +253,10 @@ using Operations = std::vector<Operation>;
 
 // The revision-file key of an operation: "create_table", "alter_enum_add_value", ...
 const char* op_name(const Operation& op);
+
+// Whether `op` must run outside a transaction: create_index / drop_index with
+// `concurrently`, an execute with `transactional: false`.
+bool runs_outside_transaction(const Operation& op);
 
 // The operation that undoes `op`. Needs the existing_* details for drops and alters;
 // throws InputError naming the operation when they are missing.

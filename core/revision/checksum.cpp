@@ -85,6 +85,7 @@ std::string canonical_text(const Revision& revision) {
     std::string text = "revision " + revision.id + "\n";
     for (const auto& d : revision.down_revisions) text += "down " + d + "\n";
     for (const auto& d : revision.depends_on) text += "depends " + d + "\n";
+    if (!revision.transactional) text += "transactional false\n";
     text += "upgrade\n" + emit_operations_canonical(revision.upgrade);
     text += "downgrade\n" + emit_operations_canonical(revision.downgrade);
     return text;

@@ -19,6 +19,11 @@ struct Revision {
     Operations upgrade;
     Operations downgrade;
     std::vector<std::string> allow_hazards;  // hazards acknowledged for `lint`
+    // false (`transactional: false`): the migration runs outside a transaction, operation
+    // by operation with its progress recorded (docs/partial-migrations.md), whatever the
+    // database. Needed to mix operations that cannot run in a transaction (create_index
+    // with `concurrently`) with others.
+    bool transactional = true;
     // Comment lines written at the top of a new file (a warning for the reviewer); being
     // comments, they are never read back and never part of the checksum.
     std::vector<std::string> notes;

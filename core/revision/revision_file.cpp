@@ -24,9 +24,9 @@ namespace migrate {
 
 namespace {
 
-const std::vector<std::string> kRevisionKeys = {"revision",   "down_revision", "branch_labels",
-                                                "depends_on", "message",       "create_date",
-                                                "upgrade",    "downgrade",     "allow_hazards"};
+const std::vector<std::string> kRevisionKeys = {
+    "revision",    "down_revision", "branch_labels", "depends_on",    "message",
+    "create_date", "upgrade",       "downgrade",     "allow_hazards", "transactional"};
 
 // A scalar or a list of scalars as strings (ids stay strings: 0e12 is not a number).
 std::vector<std::string> read_ids(const yaml::Node& doc, const std::string& key,
@@ -75,6 +75,7 @@ void parse_document(const yaml::Node& doc, ParseContext& ctx, Revision& r) {
     r.create_date = read_string(doc, "create_date", "a revision file", ctx).value_or("");
     r.allow_hazards = read_string_list(doc, "allow_hazards", "a revision file", ctx)
                           .value_or(std::vector<std::string>{});
+    r.transactional = read_bool(doc, "transactional", "a revision file", ctx).value_or(true);
     append(r.upgrade, parse_operations(doc["upgrade"], ctx));
     append(r.downgrade, parse_operations(doc["downgrade"], ctx));
 }
@@ -210,6 +211,7 @@ std::string emit_revision(const Revision& r, const NamingConvention& naming) {
     doc.add("message", YamlValue::str(r.message));
     doc.add("create_date", date_value(r.create_date));
     if (!r.allow_hazards.empty()) doc.add("allow_hazards", YamlValue::str_list(r.allow_hazards));
+    if (!r.transactional) doc.add("transactional", YamlValue::boolean(false));
     EmitOptions options;
     options.naming = &naming;
     doc.add("upgrade", emit_operations_value(r.upgrade, options));

@@ -143,7 +143,7 @@ AutogenerateReport compare_with_database(const Schema& models, const RevisionGra
     Reflection reflection = dialect.reflect(connection, ro);
     report.not_managed = std::move(reflection.unmanaged);
     report.state = state_of(versioned, report.database_heads, graph, reflection.schema);
-    if (versioned && !dialect.capabilities().transactional_ddl) {
+    if (versioned) {
         RevisionLoader loader(graph, settings.naming);
         for (const auto& p : vt.read_partial(connection))
             report.partial.push_back(

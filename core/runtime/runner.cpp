@@ -41,10 +41,7 @@ Runner::Runner(const Dialect& dialect, Connection& connection, RevisionLoader& r
 
 std::vector<std::string> Runner::current() { return version_table_.read_heads(connection_); }
 
-std::vector<PartialStep> Runner::partial() {
-    if (dialect_.capabilities().transactional_ddl) return {};
-    return version_table_.read_partial(connection_);
-}
+std::vector<PartialStep> Runner::partial() { return version_table_.read_partial(connection_); }
 
 RunResult Runner::upgrade(const std::string& target) { return run(Direction::Upgrade, target); }
 RunResult Runner::downgrade(const std::string& target) { return run(Direction::Downgrade, target); }

@@ -140,6 +140,7 @@ class LiveSink : public RunSink {
     LiveSink(const Dialect& dialect, Connection& connection, RevisionLoader& revisions,
              const RunnerOptions& options, const VersionTable& version_table);
 
+    const Dialect& dialect() const override { return dialect_; }
     std::vector<std::string> start() override;
     void planned(const RunPlan& plan, bool replanned) override;
     void begin_run() override { begin(); }
@@ -147,10 +148,10 @@ class LiveSink : public RunSink {
         if (transactional_) connection_.begin();
     }
     void commit() override {
-        if (transactional_) connection_.commit();
+        if (transactional_ && connection_.in_transaction()) connection_.commit();
     }
     void rollback() override {
-        if (transactional_) connection_.rollback();
+        if (transactional_ && connection_.in_transaction()) connection_.rollback();
     }
     void finish() override;
     std::vector<std::string> read_rows() override;
@@ -165,17 +166,27 @@ class LiveSink : public RunSink {
     std::vector<PartialStep> partial_steps() override { return steps_.partial(); }
     void operations_started(const Revision& revision, Direction direction, size_t first,
                             size_t total) override;
+    void operations_finished() override;
     void undo_partial(const Revision& revision, const PartialStep& partial) override;
     void clear_partial() override;
     std::string failure_note(const std::string& rows) override;
 
   private:
+    // On a database with transactional DDL, a migration that runs outside a transaction
+    // commits the step's transaction first and goes step by step.
+    void leave_transaction(const Revision& revision, Direction direction);
+
     const Dialect& dialect_;
     Connection& connection_;
     RevisionLoader& revisions_;
     const RunnerOptions& options_;
     StepContext ctx_;
     bool transactional_;  // Capabilities::transactional_ddl
+    // The current migration runs operation by operation (StepByStep): always without
+    // transactional DDL; otherwise when it runs outside a transaction
+    // (runs_outside_transaction), between a COMMIT and a BEGIN (`autocommit_`).
+    bool step_by_step_ = false;
+    bool autocommit_ = false;
     StepByStep steps_;
     std::optional<MigrationLock> lock_;
     std::optional<LiveSchema> schema_;

@@ -54,7 +54,7 @@ LiveSink::LiveSink(const Dialect& dialect, Connection& connection, RevisionLoade
 
 std::vector<std::string> LiveSink::start() {
     lock_.emplace(dialect_, connection_, options_.lock_key, options_.lock_timeout);
-    if (!transactional_) steps_.read_partial();
+    steps_.read_partial();  // a revision run outside a transaction leaves them anywhere
     return ctx_.version_table.read_heads(connection_);
 }
 
@@ -82,6 +82,7 @@ std::vector<std::string> LiveSink::read_rows() {
 void LiveSink::ensure_version_table() { ctx_.version_table.ensure(connection_); }
 
 void LiveSink::step_started(const RunStep& step) {
+    step_by_step_ = !transactional_;
     step_start_ = std::chrono::steady_clock::now();
     applied_at_ = utc_now_iso8601();
     if (!step.is_stamp() && options_.progress) options_.progress(progress_line(step.plan));
@@ -89,25 +90,41 @@ void LiveSink::step_started(const RunStep& step) {
 
 void LiveSink::operation(const Revision& revision, Direction direction, size_t index,
                          const Operation& op) {
-    if (transactional_) return run_operation(ctx_, revision, direction, index, op, *schema_);
+    if (!step_by_step_) return run_operation(ctx_, revision, direction, index, op, *schema_);
     steps_.operation(revision, direction, index, op, *schema_);
+}
+
+void LiveSink::leave_transaction(const Revision& revision, Direction direction) {
+    if (!transactional_ || !runs_outside_transaction(revision, direction)) return;
+    step_by_step_ = true;
+    autocommit_ = true;
+    if (connection_.in_transaction()) connection_.commit();
 }
 
 void LiveSink::operations_started(const Revision& revision, Direction direction, size_t first,
                                   size_t total) {
-    if (!transactional_) steps_.start(revision, direction, first, total, applied_at_);
+    leave_transaction(revision, direction);
+    if (first > 0) step_by_step_ = true;  // resuming a partial step: its row goes at the end
+    if (step_by_step_) steps_.start(revision, direction, first, total, applied_at_);
+}
+
+void LiveSink::operations_finished() {
+    if (autocommit_) connection_.begin();  // the version-table changes are one transaction
+    autocommit_ = false;
 }
 
 void LiveSink::undo_partial(const Revision& revision, const PartialStep& partial) {
+    leave_transaction(revision, partial.direction);
+    step_by_step_ = true;
     steps_.undo_partial(revision, partial, *schema_, applied_at_);
+    operations_finished();
 }
 
-void LiveSink::clear_partial() {
-    if (!transactional_) ctx_.version_table.delete_all_partial(connection_);
-}
+void LiveSink::clear_partial() { ctx_.version_table.delete_all_partial(connection_); }
 
 std::string LiveSink::failure_note(const std::string& rows) {
-    return transactional_ ? RunSink::failure_note(rows) : steps_.note(rows);
+    autocommit_ = false;
+    return step_by_step_ ? steps_.note(rows) : RunSink::failure_note(rows);
 }
 
 void LiveSink::purge() { ctx_.version_table.delete_all(connection_); }
@@ -125,7 +142,7 @@ LogEntry LiveSink::log(LogEntry entry) {
                                   .count();
     entry.tool_version = options_.tool_version;
     ctx_.version_table.append_log(connection_, entry);
-    if (!transactional_ && entry.direction != "stamp") steps_.finished();
+    if (step_by_step_ && entry.direction != "stamp") steps_.finished();
     return entry;
 }
 

@@ -122,6 +122,7 @@ void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, con
         sink.operations_started(revision, direction, step.first_operation, ops.size());
         for (size_t i = step.first_operation; i < ops.size(); ++i)
             sink.operation(revision, direction, i, ops[i]);
+        sink.operations_finished();
     }
     sink.version_changes(step.plan.version_changes);
     LogEntry entry = sink.log(
@@ -148,6 +149,7 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& g
     RunPlanner planner(revisions.graph(), request, expected);
     RunPlan plan = planner.plan(expected);
     fit_partial(plan, partial, revisions, request);
+    bool outside = check_transaction_modes(sink.dialect(), revisions, plan);
     sink.planned(plan, false);
     if (plan.steps.empty()) {
         sink.finish();
@@ -155,8 +157,10 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& g
         return result;
     }
     // A stamp is one step in one transaction, whatever transaction_per_migration says.
+    // A migration outside a transaction commits what ran before it: each step commits
+    // by itself, so that a failure says truly where the database stays.
     bool per_step = request.transaction_per_migration || request.kind == RunKind::Stamp ||
-                    !request.transactional_ddl;
+                    !request.transactional_ddl || outside;
     bool ensured = request.kind == RunKind::Downgrade;  // a downgrade never creates the table
     if (!per_step) sink.begin_run();
     for (size_t i = 0; i < plan.steps.size(); ++i) {

@@ -24,6 +24,7 @@ void ScriptSink::statement(std::string sql) {
     if (pending_begin_) {
         pending_begin_ = false;
         statement(dialect_.begin_sql());
+        open_ = true;
     }
     while (!sql.empty() && (sql.back() == '\n' || sql.back() == ' ')) sql.pop_back();
     out_ += sql + (sql.ends_with(";") ? "\n" : ";\n");
@@ -57,13 +58,36 @@ void ScriptSink::begin_run() {
     statement(dialect_.begin_sql());
     blank();
     run_open_ = true;
+    open_ = true;
 }
 
-void ScriptSink::commit() { statement(dialect_.commit_sql()); }
+void ScriptSink::commit() {
+    statement(dialect_.commit_sql());
+    open_ = false;
+}
 
 void ScriptSink::finish() {
     if (run_open_) statement(dialect_.commit_sql());
     run_open_ = false;
+    open_ = false;
+}
+
+void ScriptSink::operations_started(const Revision& revision, Direction direction, size_t,
+                                    size_t total) {
+    total_ = total;
+    autocommit_ = transactional_ && runs_outside_transaction(revision, direction);
+    if (!autocommit_) return;
+    if (open_) statement(dialect_.commit_sql());
+    pending_begin_ = false;
+    open_ = false;
+    out_ += "-- outside a transaction: each operation below commits by itself\n";
+}
+
+void ScriptSink::operations_finished() {
+    if (!autocommit_) return;
+    autocommit_ = false;
+    statement(dialect_.begin_sql());
+    open_ = true;
 }
 
 void ScriptSink::step_started(const RunStep& step) {
@@ -72,10 +96,11 @@ void ScriptSink::step_started(const RunStep& step) {
 
 void ScriptSink::operation(const Revision& revision, Direction direction, size_t index,
                            const Operation& op) {
-    if (!transactional_) {
+    if (!transactional_ || autocommit_) {
         if (pending_begin_) {
             pending_begin_ = false;
             statement(dialect_.begin_sql());
+            open_ = true;
         }
         out_ += "-- " + std::string(to_string(direction)) + " operation " +
                 std::to_string(index + 1) + " of " + std::to_string(total_) + ": " + describe(op) +

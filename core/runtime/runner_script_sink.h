@@ -40,9 +40,13 @@ class ScriptSink : public RunSink {
     void version_changes(const std::vector<VersionChange>& changes) override;
     LogEntry log(LogEntry entry) override;
     void step_done(const RunStep& step) override;
-    void operations_started(const Revision&, Direction, size_t, size_t total) override {
-        total_ = total;
-    }
+    const Dialect& dialect() const override { return dialect_; }
+    // A migration outside a transaction (runs_outside_transaction) on a database with
+    // transactional DDL: COMMIT before its operations, BEGIN after them (as Alembic's
+    // autocommit_block writes it), each operation numbered.
+    void operations_started(const Revision& revision, Direction direction, size_t,
+                            size_t total) override;
+    void operations_finished() override;
 
     OfflineScript take();
 
@@ -58,8 +62,10 @@ class ScriptSink : public RunSink {
     bool create_tables_;
     bool pending_begin_ = false;
     bool run_open_ = false;
-    bool transactional_;  // Capabilities::transactional_ddl
-    size_t total_ = 0;    // operations of the current migration
+    bool open_ = false;        // a BEGIN written and not yet committed
+    bool autocommit_ = false;  // the current migration runs outside a transaction
+    bool transactional_;       // Capabilities::transactional_ddl
+    size_t total_ = 0;         // operations of the current migration
     Schema schema_;
     std::string out_;
     std::vector<std::string> warnings_;

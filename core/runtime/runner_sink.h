@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dialect/dialect.h"
 #include "core/revision/revision_graph.h"
 #include "core/revision/revision_loader.h"
 #include "core/runtime/partial_step.h"
@@ -77,6 +78,7 @@ class RunPlanner {
 class RunSink {
   public:
     virtual ~RunSink() = default;
+    virtual const Dialect& dialect() const = 0;  // the database (or script) it runs into
     // The version rows the run starts from (live: under the migration lock).
     virtual std::vector<std::string> start() = 0;
     // A plan is about to run; `replanned` after another run moved the rows.
@@ -104,6 +106,8 @@ class RunSink {
     // step stopped) of `total`.
     virtual void operations_started(const Revision&, Direction, size_t /*first*/,
                                     size_t /*total*/) {}
+    // The migration's operations ran (its version-table changes and log row follow).
+    virtual void operations_finished() {}
     // Undoes the first `partial.done` operations of the revision's partial step.
     virtual void undo_partial(const Revision& revision, const PartialStep& partial);
     // A stamp: the user says where the database stands, so no partial step remains.
@@ -112,6 +116,20 @@ class RunSink {
     // the database stays (`rows`: "a", "base").
     virtual std::string failure_note(const std::string& rows);
 };
+
+// Whether the migration of `revision` in `direction` runs outside a transaction, operation
+// by operation with its progress recorded as on a database without transactional DDL: the
+// revision says `transactional: false`, or it has operations that cannot run in a
+// transaction (runs_outside_transaction(op); with others, check_transaction_modes refuses it).
+bool runs_outside_transaction(const Revision& revision, Direction direction);
+
+// Before anything of `plan` runs (runner_transactions.cpp): refuses (InputError naming the
+// file and the operation) a migration that mixes operations that cannot run in a
+// transaction with others in a revision not declared `transactional: false`, and an
+// if_not_exists / if_exists column operation the dialect has no DDL for. Returns whether
+// some migration of the plan runs outside a transaction.
+bool check_transaction_modes(const Dialect& dialect, RevisionLoader& revisions,
+                             const RunPlan& plan);
 
 // Fits the partial steps into a plan (runner_partial_plan.cpp): the step of a partial
 // revision in the same direction resumes where it stopped; a run in the other direction

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/base/errors.h"
+#include "core/dialect/conditional_ddl.h"
 #include "dialects/mysql/quote.h"
 
 namespace migrate::mysql {
@@ -35,10 +36,12 @@ struct Renderer {
     const RenderContext& ctx;
 
     Statements operator()(const CreateTable& op) const {
-        return render_create_table(op.table, ctx.before);
+        Statements out = render_create_table(op.table, ctx.before);
+        return op.if_not_exists ? create_if_not_exists(std::move(out)) : out;
     }
     Statements operator()(const DropTable& op) const {
-        return {"DROP TABLE " + quote_identifier(op.name)};
+        return {std::string("DROP TABLE ") + (op.if_exists ? "IF EXISTS " : "") +
+                quote_identifier(op.name)};
     }
     Statements operator()(const RenameTable& op) const { return render_rename_table(op, ctx); }
     Statements operator()(const AddColumn& op) const {
@@ -47,6 +50,7 @@ struct Renderer {
         Column added = op.column;
         if (op.fill) added.server_default = op.fill;
         Statements out{alter_table(op.table) + "ADD COLUMN " +
+                       (op.if_not_exists ? "IF NOT EXISTS " : "") +
                        column_definition(added, ctx.before)};
         if (op.fill)
             out.push_back(
@@ -57,20 +61,27 @@ struct Renderer {
         return out;
     }
     Statements operator()(const DropColumn& op) const {
-        return {alter_table(op.table) + "DROP COLUMN " + quote_identifier(op.name)};
+        return {alter_table(op.table) + "DROP COLUMN " + (op.if_exists ? "IF EXISTS " : "") +
+                quote_identifier(op.name)};
     }
     Statements operator()(const AlterColumn& op) const { return render_alter_column(op, ctx); }
+    // `concurrently` is PostgreSQL's: MariaDB builds a secondary index online already
+    // (ALGORITHM=INPLACE, LOCK=NONE by default), so the plain statement is written.
     Statements operator()(const CreateIndex& op) const {
-        return {create_index_sql(op.table, op.index)};
+        std::string sql = create_index_sql(op.table, op.index);
+        if (op.if_not_exists) sql = add_clause_after(sql, "INDEX", "IF NOT EXISTS");
+        return {sql};
     }
     // MySQL refuses to drop the index a foreign key needs: the statement adds the index
     // MySQL would have made for the key itself (named after it) in its place.
     Statements operator()(const DropIndex& op) const {
         std::string keep = indexes_for_keys_without(op.schema, op.table, op.name);
+        std::string if_exists = op.if_exists ? "IF EXISTS " : "";
         if (keep.empty())
-            return {"DROP INDEX " + quote_identifier(op.name) + " ON " +
+            return {"DROP INDEX " + if_exists + quote_identifier(op.name) + " ON " +
                     quote_identifier(op.table)};
-        return {alter_table(op.table) + "DROP INDEX " + quote_identifier(op.name) + keep};
+        return {alter_table(op.table) + "DROP INDEX " + if_exists + quote_identifier(op.name) +
+                keep};
     }
     // ", ADD INDEX `fk` (...)" for each foreign key of the table that the index or unique
     // constraint `name` serves and that nothing else would serve once it is gone.

@@ -24,6 +24,7 @@ Capabilities MysqlDialect::capabilities() const {
                         .drop_column = true,
                         .identity_columns = false,
                         .sequences = false,
+                        .if_exists_columns = true,  // MariaDB; MySQL 8 refuses the DDL
                         .unique_constraints_are_indexes = true,
                         .index_names_per_table = true};
 }

@@ -1,6 +1,7 @@
 #include "dialects/postgresql/ddl.h"
 
 #include "core/base/errors.h"
+#include "core/dialect/conditional_ddl.h"
 #include "dialects/postgresql/quote.h"
 
 namespace migrate::pg {
@@ -21,10 +22,12 @@ struct Renderer {
     const RenderContext& ctx;
 
     Statements operator()(const CreateTable& op) const {
-        return render_create_table(op.table, ctx.before);
+        Statements out = render_create_table(op.table, ctx.before);
+        return op.if_not_exists ? create_if_not_exists(std::move(out)) : out;
     }
     Statements operator()(const DropTable& op) const {
-        return {"DROP TABLE " + qualified(op.schema, op.name)};
+        return {std::string("DROP TABLE ") + (op.if_exists ? "IF EXISTS " : "") +
+                qualified(op.schema, op.name)};
     }
     Statements operator()(const RenameTable& op) const { return render_rename_table(op, ctx); }
     Statements operator()(const AddColumn& op) const {
@@ -33,6 +36,7 @@ struct Renderer {
         Column added = op.column;
         if (op.fill) added.server_default = op.fill;
         Statements out{alter_table(op.schema, op.table) + "ADD COLUMN " +
+                       (op.if_not_exists ? "IF NOT EXISTS " : "") +
                        column_definition(added, op.schema, ctx.before)};
         if (op.fill)
             out.push_back(alter_table(op.schema, op.table) + "ALTER COLUMN " +
@@ -46,14 +50,21 @@ struct Renderer {
         return out;
     }
     Statements operator()(const DropColumn& op) const {
-        return {alter_table(op.schema, op.table) + "DROP COLUMN " + quote_identifier(op.name)};
+        return {alter_table(op.schema, op.table) + "DROP COLUMN " +
+                (op.if_exists ? "IF EXISTS " : "") + quote_identifier(op.name)};
     }
     Statements operator()(const AlterColumn& op) const { return render_alter_column(op, ctx); }
+    // CONCURRENTLY builds (or drops) the index without locking out writes; it cannot run
+    // in a transaction, which the runner knows from the operation (runs_outside_transaction).
     Statements operator()(const CreateIndex& op) const {
-        return {create_index_sql(op.schema, op.table, op.index)};
+        std::string sql = create_index_sql(op.schema, op.table, op.index);
+        if (op.concurrently) sql = add_clause_after(sql, "INDEX", "CONCURRENTLY");
+        if (op.if_not_exists) sql = add_clause_after(sql, "INDEX", "IF NOT EXISTS");
+        return {sql};
     }
     Statements operator()(const DropIndex& op) const {
-        return {"DROP INDEX " + qualified(op.schema, op.name)};
+        return {std::string("DROP INDEX ") + (op.concurrently ? "CONCURRENTLY " : "") +
+                (op.if_exists ? "IF EXISTS " : "") + qualified(op.schema, op.name)};
     }
     Statements operator()(const CreateUniqueConstraint& op) const {
         return {alter_table(op.schema, op.table) + "ADD " + unique_clause(op.constraint)};

@@ -20,7 +20,8 @@ Capabilities PostgresqlDialect::capabilities() const {
                         .alter_column = true,
                         .drop_column = true,
                         .identity_columns = true,
-                        .sequences = true};
+                        .sequences = true,
+                        .if_exists_columns = true};
 }
 
 std::unique_ptr<Connection> PostgresqlDialect::connect(const DatabaseUrl& url,

@@ -5,6 +5,7 @@
 
 #include "core/base/errors.h"
 #include "core/base/overloaded.h"
+#include "core/dialect/conditional_ddl.h"
 #include "core/operations/apply_operation.h"
 #include "core/schema/derived_names.h"
 #include "core/schema/sql_identifiers.h"
@@ -129,8 +130,15 @@ std::vector<std::string> rebuild_for(const Operation& op, const RenderContext& c
                          triggers_of(ctx, table));
 }
 
+// SQLite's ALTER TABLE has no IF [NOT] EXISTS on columns (the runner refuses such an
+// operation before a run; this says why to any other caller).
+[[noreturn]] void no_column_condition(const Operation& op, const char* ddl) {
+    throw InputError("cannot render " + describe(op) + ": SQLite has no " + ddl);
+}
+
 std::vector<std::string> render_add_column(const AddColumn& o, const Operation& op,
                                            const RenderContext& ctx) {
+    if (o.if_not_exists) no_column_condition(op, "ADD COLUMN IF NOT EXISTS");
     const Table& before = table_in(ctx, o.schema, o.table, op);
     if (o.fill)  // existing rows take the fill; the column keeps its own default (or none)
         return rebuild_table(before, after_table(ctx, op, o.schema, o.table), {}, ctx.before,
@@ -216,6 +224,7 @@ std::vector<std::string> render_rename_table(const RenameTable& o, const Operati
 
 std::vector<std::string> render_drop_column(const DropColumn& o, const Operation& op,
                                             const RenderContext& ctx) {
+    if (o.if_exists) no_column_condition(op, "DROP COLUMN IF EXISTS");
     const Table& before = table_in(ctx, o.schema, o.table, op);
     for (const auto& other : ctx.before.tables)
         for (const auto& fk : other.foreign_keys)
@@ -281,15 +290,27 @@ std::vector<std::string> render_operation(const Operation& op, const RenderConte
                 Out out = {create_table_sql(o.table, o.table.name)};
                 for (const auto& ix : o.table.indexes)
                     out.push_back(create_index_sql(o.table.name, ix));
-                return out;
+                return o.if_not_exists ? create_if_not_exists(std::move(out)) : out;
             },
-            [&](const DropTable& o) -> Out { return {"DROP TABLE " + quote_identifier(o.name)}; },
+            [&](const DropTable& o) -> Out {
+                return {std::string("DROP TABLE ") + (o.if_exists ? "IF EXISTS " : "") +
+                        quote_identifier(o.name)};
+            },
             [&](const RenameTable& o) -> Out { return render_rename_table(o, op, ctx); },
             [&](const AddColumn& o) -> Out { return render_add_column(o, op, ctx); },
             [&](const DropColumn& o) -> Out { return render_drop_column(o, op, ctx); },
             [&](const AlterColumn& o) -> Out { return render_alter_column(o, op, ctx); },
-            [&](const CreateIndex& o) -> Out { return {create_index_sql(o.table, o.index)}; },
-            [&](const DropIndex& o) -> Out { return {"DROP INDEX " + quote_identifier(o.name)}; },
+            // `concurrently` is PostgreSQL's: SQLite has one writer at a time anyway, so
+            // the plain statement is written.
+            [&](const CreateIndex& o) -> Out {
+                std::string sql = create_index_sql(o.table, o.index);
+                if (o.if_not_exists) sql = add_clause_after(sql, "INDEX", "IF NOT EXISTS");
+                return {sql};
+            },
+            [&](const DropIndex& o) -> Out {
+                return {std::string("DROP INDEX ") + (o.if_exists ? "IF EXISTS " : "") +
+                        quote_identifier(o.name)};
+            },
             [&](const CreateUniqueConstraint& o) -> Out {
                 return rebuild_for(op, ctx, o.schema, o.table);
             },
