@@ -121,6 +121,13 @@ struct Capabilities {
     // Index and constraint names belong to their table (MySQL), not to the schema: two
     // tables may each have an index `name_idx`.
     bool index_names_per_table = false;
+    // Consecutive migrations may share one transaction, each inside its own savepoint
+    // (a failed one is rolled back to it alone), committed together at most every
+    // RunnerOptions::group_commit_seconds. For a database where a commit costs several
+    // fsyncs (SQLite's rollback journal) and nothing behaves differently before a commit.
+    // Not PostgreSQL: a value added to an enum cannot be used until its transaction
+    // commits, so a later migration using it must see the earlier one committed.
+    bool grouped_commits = false;
 };
 
 class Dialect {

@@ -25,6 +25,10 @@ struct RunnerOptions {
     NamingConvention naming;
     std::vector<std::string> include_schemas;  // reflected for rendering (PostgreSQL)
     bool transaction_per_migration = true;
+    // Where the dialect allows grouped commits (Capabilities::grouped_commits): the
+    // longest a finished migration waits for its commit. A crash in that window loses
+    // only migrations that the next run applies again; 0 commits every migration.
+    double group_commit_seconds = 0.5;
     std::optional<double> lock_timeout;  // seconds; nullopt = wait
     std::string lock_key;                // database + version table (see migration_lock_key)
     std::string tool_version = MIGRATE_VERSION;

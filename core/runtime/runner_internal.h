@@ -143,16 +143,12 @@ class LiveSink : public RunSink {
     const Dialect& dialect() const override { return dialect_; }
     std::vector<std::string> start() override;
     void planned(const RunPlan& plan, bool replanned) override;
-    void begin_run() override { begin(); }
-    void begin() override {
-        if (transactional_) connection_.begin();
-    }
-    void commit() override {
-        if (transactional_ && connection_.in_transaction()) connection_.commit();
-    }
-    void rollback() override {
-        if (transactional_ && connection_.in_transaction()) connection_.rollback();
-    }
+    // runner_live_transactions.cpp: one transaction per step, per run, or per group of
+    // steps with a savepoint each (Capabilities::grouped_commits).
+    void begin_run() override;
+    void begin() override;
+    bool commit() override;
+    bool rollback() override;
     void finish() override;
     std::vector<std::string> read_rows() override;
     void ensure_version_table() override;
@@ -187,6 +183,11 @@ class LiveSink : public RunSink {
     // (runs_outside_transaction), between a COMMIT and a BEGIN (`autocommit_`).
     bool step_by_step_ = false;
     bool autocommit_ = false;
+    bool grouped_;  // Capabilities::grouped_commits, and a group window set
+    bool whole_run_ = false;
+    bool group_open_ = false;  // a transaction holds steps not yet committed
+    bool step_alone_ = false;  // this step left the group (it runs outside a transaction)
+    std::chrono::steady_clock::time_point group_start_;
     StepByStep steps_;
     std::optional<MigrationLock> lock_;
     std::optional<LiveSchema> schema_;

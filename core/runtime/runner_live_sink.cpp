@@ -50,6 +50,8 @@ LiveSink::LiveSink(const Dialect& dialect, Connection& connection, RevisionLoade
       options_(options),
       ctx_{dialect, connection, version_table, options},
       transactional_(dialect.capabilities().transactional_ddl),
+      grouped_(transactional_ && dialect.capabilities().grouped_commits &&
+               options.group_commit_seconds > 0),
       steps_(ctx_) {}
 
 std::vector<std::string> LiveSink::start() {
@@ -92,13 +94,6 @@ void LiveSink::operation(const Revision& revision, Direction direction, size_t i
                          const Operation& op) {
     if (!step_by_step_) return run_operation(ctx_, revision, direction, index, op, *schema_);
     steps_.operation(revision, direction, index, op, *schema_);
-}
-
-void LiveSink::leave_transaction(const Revision& revision, Direction direction) {
-    if (!transactional_ || !runs_outside_transaction(revision, direction)) return;
-    step_by_step_ = true;
-    autocommit_ = true;
-    if (connection_.in_transaction()) connection_.commit();
 }
 
 void LiveSink::operations_started(const Revision& revision, Direction direction, size_t first,

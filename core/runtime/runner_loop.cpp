@@ -163,13 +163,14 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& g
                     !request.transactional_ddl || outside;
     bool ensured = request.kind == RunKind::Downgrade;  // a downgrade never creates the table
     if (!per_step) sink.begin_run();
+    std::vector<std::string> committed = expected;  // the rows as last committed
     for (size_t i = 0; i < plan.steps.size(); ++i) {
         if (per_step) sink.begin();
         std::vector<std::string> rows = sink.read_rows();
         if (rows != expected) {  // another run moved the rows: plan again from where they are
             plan = planner.plan(rows);
             fit_partial(plan, partial, revisions, request);
-            expected = rows;
+            expected = committed = rows;
             sink.planned(plan, true);
             i = 0;
             if (plan.steps.empty()) break;
@@ -180,15 +181,17 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& g
         try {
             run_step(sink, revisions, plan, step, result);
         } catch (const DatabaseError& e) {
-            sink.rollback();
+            bool kept = sink.rollback();
             if (step.is_stamp()) throw;
-            std::vector<std::string> at = per_step ? expected : result.heads_before;
+            std::vector<std::string> at = !per_step ? result.heads_before
+                                          : kept    ? expected
+                                                    : committed;
             throw DatabaseError(std::string(e.what()) + sink.failure_note(join_or(at, "base")),
                                 e.sqlstate(), e.statement());
         }
         if (step.purge) expected.clear();
         apply_version_changes(expected, step.plan.version_changes);
-        if (per_step) sink.commit();
+        if (per_step && sink.commit()) committed = expected;
         sink.step_done(step);
     }
     sink.finish();

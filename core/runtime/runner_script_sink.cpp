@@ -61,9 +61,10 @@ void ScriptSink::begin_run() {
     open_ = true;
 }
 
-void ScriptSink::commit() {
+bool ScriptSink::commit() {
     statement(dialect_.commit_sql());
     open_ = false;
+    return true;
 }
 
 void ScriptSink::finish() {

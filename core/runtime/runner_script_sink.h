@@ -27,8 +27,8 @@ class ScriptSink : public RunSink {
     void planned(const RunPlan& plan, bool replanned) override;
     void begin_run() override;
     void begin() override { pending_begin_ = true; }  // written with the step's first statement
-    void commit() override;
-    void rollback() override {}
+    bool commit() override;
+    bool rollback() override { return true; }
     void finish() override;
     // A script is the only writer of its rows: they never move under it.
     std::vector<std::string> read_rows() override { return rows_; }

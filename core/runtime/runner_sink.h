@@ -75,6 +75,9 @@ class RunPlanner {
 // begin_run for the whole run), read_rows, ensure_version_table (first step of an
 // upgrade or stamp), step_started, operation per operation, purge/version_changes/log,
 // commit, step_done; finish at the end; rollback when a step throws DatabaseError.
+// A step's commit may be grouped with the next ones' (Capabilities::grouped_commits):
+// commit() says whether everything so far is durable, rollback() whether the steps
+// before the failed one were kept.
 class RunSink {
   public:
     virtual ~RunSink() = default;
@@ -84,9 +87,11 @@ class RunSink {
     // A plan is about to run; `replanned` after another run moved the rows.
     virtual void planned(const RunPlan& plan, bool replanned) = 0;
     virtual void begin_run() = 0;  // one transaction around the whole run
-    virtual void begin() = 0;      // one transaction around the next step
-    virtual void commit() = 0;
-    virtual void rollback() = 0;
+    virtual void begin() = 0;      // one transaction (or savepoint) around the next step
+    // Ends the step; true when every step so far is committed.
+    virtual bool commit() = 0;
+    // Undoes the failed step; true when the steps before it stay applied.
+    virtual bool rollback() = 0;
     virtual void finish() = 0;  // commits a transaction still open
     // The rows as they are now, inside the step's transaction.
     virtual std::vector<std::string> read_rows() = 0;

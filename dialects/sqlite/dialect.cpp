@@ -23,7 +23,8 @@ Capabilities SqliteDialect::capabilities() const {
                         .alter_column = false,  // a table rebuild (rebuild.h)
                         .drop_column = false,   // in place only when nothing else uses it
                         .identity_columns = false,
-                        .sequences = false};
+                        .sequences = false,
+                        .grouped_commits = true};
 }
 
 std::unique_ptr<Connection> SqliteDialect::connect(const DatabaseUrl& url,

@@ -1,7 +1,8 @@
 // The runner loop's decisions, seen through the recording fake connection
 // (tests/support/recording_connection.h) over a real SQLite file: one transaction per
 // migration, re-planning when another run moved the version rows (including to where
-// nothing is left to do), and the rollback of a migration whose statement fails.
+// nothing is left to do), the rollback of a migration whose statement fails, and grouped
+// commits (a savepoint per migration, one commit per group).
 
 #include <catch2/catch.hpp>
 
@@ -38,9 +39,13 @@ struct Fixture {
     RevisionGraph graph = users_email_chain();
     RevisionLoader loader{graph, naming};
 
+    // 0: every migration commits alone (the loop's own tests); > 0: grouped commits.
+    double group_commit_seconds = 0;
+
     Runner runner() {
         RunnerOptions options;
         options.lock_key = "migrate:test";
+        options.group_commit_seconds = group_commit_seconds;
         return Runner(*dialect, connection, loader, options);
     }
     bool users_has(const std::string& column) {
@@ -137,5 +142,63 @@ TEST_CASE("runner loop: a failing statement rolls its migration back", "[runner]
     CHECK(log.back() == "ROLLBACK");
     CHECK(f.connection.statement_count() == n);  // nothing after the failed statement
     CHECK(f.runner().current() == Rows{"a"});
+    CHECK_FALSE(f.users_has("email"));
+}
+
+namespace {
+
+// The statement number (as the recording connection counts them) of the first statement
+// containing `text` in a clean upgrade to head.
+size_t statement_number(const std::string& text, double group_commit_seconds) {
+    Fixture probe;
+    probe.group_commit_seconds = group_commit_seconds;
+    probe.runner().upgrade("head");
+    size_t statements = 0;
+    for (const auto& entry : probe.connection.log()) {
+        if (entry == "BEGIN" || entry == "COMMIT" || entry == "ROLLBACK") continue;
+        ++statements;
+        if (entry.find(text) != std::string::npos) return statements;
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("runner loop: grouped commits, a savepoint per migration and one commit",
+          "[runner][loop]") {
+    Fixture f;
+    f.group_commit_seconds = 60;
+    RunResult r = f.runner().upgrade("head");
+    CHECK(r.heads_after == Rows{"c"});
+    CHECK(f.connection.matching("BEGIN").size() == 1);
+    CHECK(f.connection.matching("COMMIT").size() == 1);
+    CHECK(f.connection.matching("SAVEPOINT migrate_step").size() == 6);  // 3 taken, 3 released
+    CHECK(f.connection.matching("RELEASE SAVEPOINT migrate_step").size() == 3);
+    CHECK_FALSE(f.connection.in_transaction());
+    CHECK(f.users_has("email"));
+    CHECK(f.runner().current() == Rows{"c"});
+}
+
+TEST_CASE("runner loop: a grouped migration that fails is rolled back alone", "[runner][loop]") {
+    size_t n = statement_number("ADD COLUMN", 60);
+    REQUIRE(n > 0);
+    Fixture f;
+    f.group_commit_seconds = 60;
+    f.connection.fail_at(n);
+    try {
+        f.runner().upgrade("head");
+        FAIL("the upgrade should have failed");
+    } catch (const DatabaseError& e) {
+        CHECK(std::string(e.what()).find(
+                  "The migration was rolled back; the database stays at a.") != std::string::npos);
+    }
+    // b went back to its savepoint; a, in the same transaction, was committed.
+    const auto& log = f.connection.log();
+    REQUIRE(log.size() >= 3);
+    CHECK(log[log.size() - 3] == "ROLLBACK TO SAVEPOINT migrate_step");
+    CHECK(log.back() == "COMMIT");
+    CHECK_FALSE(f.connection.in_transaction());
+    CHECK(f.runner().current() == Rows{"a"});
+    CHECK(f.users_has("id"));  // a's table
     CHECK_FALSE(f.users_has("email"));
 }
