@@ -42,7 +42,8 @@ const CommandRegistration registration{{
         auto a = std::make_shared<MergeArgs>();
         sub.add_option("REVS", a->revisions, "The revisions to join (e.g. heads, or two ids)")
             ->required();
-        sub.add_option("-m,--message", a->message, "What the merge is for")->required();
+        sub.add_option("-m,--message", a->message,
+                       "What the merge is for; default \"empty message\"");
         sub.add_option("--branch-label", a->branch_labels, "A label for the merged branch");
         sub.add_option("--rev-id", a->rev_id, "Use this id instead of a random 12-hex one");
         sub.add_flag("--splice", a->splice,

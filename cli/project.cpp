@@ -13,7 +13,9 @@ Overrides overrides_of(const GlobalOptions& global) {
 }
 
 Settings project_settings(const GlobalOptions& global) {
-    return load_settings(overrides_of(global));
+    Settings settings = load_settings(overrides_of(global));
+    settings.set_names_per_table(model_names_per_table(settings));
+    return settings;
 }
 
 Database project_database(const Settings& settings) {

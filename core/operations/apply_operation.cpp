@@ -133,15 +133,22 @@ void apply_alter_column(Schema& s, const AlterColumn& o, const NamingConvention&
     }
 }
 
-void apply_create_index(Schema& s, const CreateIndex& o, const Operation& op) {
+void apply_create_index(Schema& s, const CreateIndex& o, const Operation& op,
+                        const NamingConvention& naming) {
     Table& t = table_of(s, o.schema, o.table, op);
-    if (o.if_not_exists)  // as the database does: any index of that name, on any table
+    // As the database does: an index of that name on any table of the schema, or on
+    // this table where names are per table.
+    auto taken_by = [&](const Table& other) {
+        return other.schema == o.schema && (!naming.names_per_table || &other == &t) &&
+               has_name(other.indexes, o.index.name);
+    };
+    if (o.if_not_exists)
         for (const auto& other : s.tables)
-            if (other.schema == o.schema && has_name(other.indexes, o.index.name)) return;
+            if (taken_by(other)) return;
     for (const auto& e : o.index.elements)
         if (!e.is_expression()) column_of(t, e.column, op);
     for (const auto& other : s.tables)
-        if (other.schema == o.schema && has_name(other.indexes, o.index.name))
+        if (taken_by(other))
             fail(op, "an index named '" + o.index.name + "' already exists on table '" +
                          other.name + "'");
     require_free_constraint_name(t, o.index.name, op);
@@ -251,7 +258,7 @@ void apply_operation(Schema& s, const Operation& op, const NamingConvention& nam
                    },
                    [&](const DropColumn& o) { apply_drop_column(s, o, op); },
                    [&](const AlterColumn& o) { apply_alter_column(s, o, naming, op); },
-                   [&](const CreateIndex& o) { apply_create_index(s, o, op); },
+                   [&](const CreateIndex& o) { apply_create_index(s, o, op, naming); },
                    [&](const DropIndex& o) {
                        Table& t = table_of(s, o.schema, o.table, op);
                        if (o.if_exists && !has_name(t.indexes, o.name)) return;

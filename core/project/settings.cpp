@@ -66,6 +66,10 @@ VersionTableNames Settings::version_table() const {
     return VersionTableNames{config_->version_table_schema, config_->version_table};
 }
 
+void Settings::set_names_per_table(bool per_table) {
+    if (config_) config_->naming.names_per_table = per_table;
+}
+
 NamingConvention Settings::naming() const { return config_ ? config_->naming : NamingConvention{}; }
 
 ConnectOptions Settings::connect_options(bool read_only, bool missing_is_empty) const {

@@ -54,6 +54,9 @@ class Settings {
 
     VersionTableNames version_table() const;
     NamingConvention naming() const;
+    // The database keeps index names per table (Capabilities::index_names_per_table):
+    // the config's naming says so to everything that replays revisions.
+    void set_names_per_table(bool per_table);
     // SQLite's busy timeout is the lock wait: --lock-timeout, else a day ("wait").
     ConnectOptions connect_options(bool read_only = false, bool missing_is_empty = false) const;
     RunnerOptions runner_options(const Dialect& dialect, const DatabaseUrl& url) const;

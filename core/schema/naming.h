@@ -16,6 +16,9 @@ struct NamingConvention {
     std::string fk = "fk_%(table)s_%(columns)s_%(referred_table)s";
     std::string ck = "ck_%(table)s_%(name)s";
     std::string pk = "pk_%(table)s";
+    // Index names are unique within their table only (the database's
+    // Capabilities::index_names_per_table, MySQL), not within the schema.
+    bool names_per_table = false;
 
     std::string index_name(const std::string& table, const std::vector<std::string>& columns) const;
     std::string unique_name(const std::string& table,

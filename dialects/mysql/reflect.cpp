@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <tuple>
 
 #include "dialects/mysql/normalize.h"
@@ -94,6 +95,11 @@ void read_columns(ReflectState& s) {
         if (auto collation = non_empty(row.get("COLLATION_NAME"));
             collation && collation != row.get("DEFAULT_COLLATION"))
             c.collation = collation;
+        std::string data_type = row.str("DATA_TYPE");
+        if (contains(data_type, "text") || contains(data_type, "blob")) {
+            int maxlen = std::atoi(row.str("CHARSET_MAXLEN").c_str());
+            s.text_columns[row.str("TABLE_NAME") + "." + c.name] = maxlen > 0 ? maxlen : 1;
+        }
         std::string extra = row.str("EXTRA");
         c.autoincrement = contains(extra, "auto_increment");
         bool generated =

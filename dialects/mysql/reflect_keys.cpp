@@ -2,6 +2,7 @@
 // (see reflect.h).
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "dialects/mysql/normalize.h"
 #include "dialects/mysql/reflect.h"
@@ -56,6 +57,18 @@ void finish_index(ReflectState& s, const std::string& table_name, IndexRows& ir)
     }
 }
 
+// An index over a whole TEXT or BLOB column gets the longest prefix the row format
+// allows (3,072 bytes with InnoDB's default row format): that index is the one declared
+// over the column, not one over a prefix. (767 bytes, 191 characters, is a prefix
+// schemas declare themselves for the old row formats: it stays a prefix.)
+bool automatic_prefix(const ReflectState& s, const std::string& table, const std::string& column,
+                      const Row& row) {
+    auto it = s.text_columns.find(table + "." + column);
+    if (it == s.text_columns.end()) return false;
+    int part = std::atoi(row.str("SUB_PART").c_str());
+    return part == 3072 / it->second;
+}
+
 }  // namespace
 
 void reflect_indexes(ReflectState& s) {
@@ -82,7 +95,7 @@ void reflect_indexes(ReflectState& s) {
         else
             e.expression = normalize_expression(row.str("EXPRESSION"));
         if (row.str("COLLATION") == "D") e.order = SortOrder::Desc;
-        if (row.get("SUB_PART") && !e.column.empty())
+        if (row.get("SUB_PART") && !e.column.empty() && !automatic_prefix(s, table, e.column, row))
             ir.prefixes +=
                 (ir.prefixes.empty() ? "" : ", ") + e.column + "(" + row.str("SUB_PART") + ")";
         ir.index.elements.push_back(std::move(e));

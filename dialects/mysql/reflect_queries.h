@@ -18,9 +18,13 @@ inline constexpr const char* kTables =
     "TABLE_COLLATION, " MIGRATE_MYSQL_DEFAULT_COLLATION
     " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
 
+// CHARSET_MAXLEN: bytes per character, for the prefix a TEXT column's index gets.
 inline constexpr const char* kColumns =
-    "SELECT c.*, " MIGRATE_MYSQL_DEFAULT_COLLATION
-    " FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = DATABASE()"
+    "SELECT c.*, cs.MAXLEN AS CHARSET_MAXLEN, " MIGRATE_MYSQL_DEFAULT_COLLATION
+    " FROM information_schema.COLUMNS c"
+    " LEFT JOIN information_schema.CHARACTER_SETS cs"
+    " ON cs.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME"
+    " WHERE c.TABLE_SCHEMA = DATABASE()"
     " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
 #undef MIGRATE_MYSQL_DEFAULT_COLLATION
 

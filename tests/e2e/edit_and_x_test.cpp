@@ -129,7 +129,9 @@ TEST_CASE("edit fails clearly without an editor, with a failing one, or a broken
     CHECK_THAT(broken.err, Catch::Contains("migrations/versions/0002_second.yaml:"));
 }
 
-TEST_CASE("-x KEY=VALUE fills ${x.KEY} in migrate.yaml: one project, two tenants", "[e2e][xargs]") {
+TEST_CASE(
+    "config values from -x KEY=VALUE: fills ${x.KEY} in migrate.yaml: one project, two tenants",
+    "[e2e][xargs]") {
     Project p(
         "database: sqlite:///tenants/${x.tenant}.db\n"
         "version_table: ${x.table:-migrate_version}\n");

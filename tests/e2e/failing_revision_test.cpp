@@ -53,10 +53,9 @@ void same_failure_on_every_dialect(RunnerProject& p) {
         CHECK(r.exit_code == 3);
         CHECK(r.err.find("error: " + p.revision_path(m.id) + ", " + first) != std::string::npos);
         if (!m.sql.empty()) {
-            // The same lines on both dialects: the SQL, what the database said, the statement.
+            // The same lines on both dialects: the SQL once, then what the database said.
             CHECK(r.err.find("\n  SQL: " + m.sql + "\n  database said: ") != std::string::npos);
-            CHECK(r.err.find("\nstatement: " + m.sql + "\nThe migration was rolled back") !=
-                  std::string::npos);
+            CHECK(r.err.find("statement: ") == std::string::npos);
         }
         CHECK(r.err.find("\nThe migration was rolled back; the database stays at c1.") !=
               std::string::npos);

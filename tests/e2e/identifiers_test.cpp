@@ -175,6 +175,11 @@ TEST_CASE("identifiers: heads --resolve-dependencies, history label@base:, merge
     CHECK(p.dir()
               .read("migrations/versions/eeee0000_join.yaml")
               .find("down_revision: [\"bbbb2222\", \"cccc3333\"]") != std::string::npos);
+    // -m is optional, as in Alembic: the merge says "empty message"
+    ProcessResult unnamed = p.ok({"merge", "heads", "--rev-id", "ffff0000"});
+    CHECK(unnamed.out == "Generating migrations/versions/ffff0000.yaml ... done\n");
+    CHECK(p.dir().read("migrations/versions/ffff0000.yaml").find("message: empty message\n") !=
+          std::string::npos);
     // show with a history range form that is not a revision: exit 2, naming it
     ProcessResult bad = p.run({"history", "-r", "nolabel@base:"});
     CHECK(bad.exit_code == 2);

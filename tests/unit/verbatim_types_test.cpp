@@ -40,15 +40,15 @@ TEST_CASE("verbatim integer types are integers that may autoincrement", "[types]
     columns: [{name: id, type: int unsigned, primary_key: true, autoincrement: true}]
 )"}});
     CHECK(s.tables.at(0).columns.at(0).autoincrement);
-    CHECK_THROWS_WITH(load_model_documents({{"m.yaml", R"(tables:
+    CHECK_THROWS_WITH(load_model_documents({{"m.yaml", R"y(tables:
   - name: t
     columns: [{name: id, type: "float(10,3)", primary_key: true, autoincrement: true}]
-)"}}),
+)y"}}),
                       Catch::Contains("needs an integer type"));
 }
 
 TEST_CASE("index names repeat across tables only where the database allows it", "[loader]") {
-        const std::string text = R"(tables:
+    const std::string text = R"(tables:
   - name: a
     columns: [{name: id, type: integer, primary_key: true}, {name: x, type: text}]
     indexes: [{name: x_idx, columns: [x]}]
@@ -56,11 +56,11 @@ TEST_CASE("index names repeat across tables only where the database allows it", 
     columns: [{name: id, type: integer, primary_key: true}, {name: x, type: text}]
     indexes: [{name: x_idx, columns: [x]}]
 )";
-        CHECK_THROWS_WITH(
-            load_model_documents({{"m.yaml", text}}),
-            Catch::Contains("the name 'x_idx' of table 'b' is already used by table 'a'"));
-        Schema s = load_model_documents({{"m.yaml", text}}, {}, /*names_per_table=*/true);
-        REQUIRE(s.tables.size() == 2);
-        CHECK(s.tables[0].indexes.at(0).name == "x_idx");
-        CHECK(s.tables[1].indexes.at(0).name == "x_idx");
+    CHECK_THROWS_WITH(
+        load_model_documents({{"m.yaml", text}}),
+        Catch::Contains("the name 'x_idx' of table 'b' is already used by table 'a'"));
+    Schema s = load_model_documents({{"m.yaml", text}}, {}, /*names_per_table=*/true);
+    REQUIRE(s.tables.size() == 2);
+    CHECK(s.tables[0].indexes.at(0).name == "x_idx");
+    CHECK(s.tables[1].indexes.at(0).name == "x_idx");
 }

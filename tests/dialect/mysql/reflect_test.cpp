@@ -21,11 +21,14 @@ TEST_CASE("MySQL reflection reads collations and leaves prefix indexes to the da
           old VARCHAR(10) COLLATE utf8mb3_general_ci,
           plain VARCHAR(10),
           body BLOB,
+          notes TEXT,
           KEY name_prefix (name(20)),
           UNIQUE KEY body_prefix (body(32), plain),
-          KEY plain_idx (plain)
-        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-        CREATE TABLE u (id INT PRIMARY KEY) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+          KEY plain_idx (plain),
+          KEY notes_idx (notes)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+        CREATE TABLE u (id INT PRIMARY KEY, label VARCHAR(10))
+          ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
     )");
     MysqlDialect dialect;
     auto conn = dialect.connect(parse_database_url(db.url()), {});
@@ -35,11 +38,17 @@ TEST_CASE("MySQL reflection reads collations and leaves prefix indexes to the da
     CHECK(t.find_column("name")->collation == "utf8mb4_unicode_ci");
     CHECK(t.find_column("old")->collation == "utf8mb3_general_ci");
     CHECK_FALSE(t.find_column("plain")->collation);  // utf8mb4's default
-    REQUIRE(t.indexes.size() == 1);
-    CHECK(t.indexes[0].name == "plain_idx");
+    // notes_idx was declared over the whole TEXT column (MariaDB gives it the longest
+    // prefix the row format allows): it is managed, as declared
+    REQUIRE(t.indexes.size() == 2);
+    CHECK(t.indexes[0].name == "notes_idx");
+    CHECK(t.indexes[0].elements.at(0).column == "notes");
+    CHECK(t.indexes[1].name == "plain_idx");
     CHECK(t.unique_constraints.empty());
     CHECK(r.unmanaged == std::vector<UnmanagedObject>{
                              {"index with prefix lengths", "t.body_prefix (body(32))", "t"},
                              {"index with prefix lengths", "t.name_prefix (name(20))", "t"},
-                             {"table collation", "t", "t"}});
+                             {"table collation", "u", "u"}});
+    // a column takes its table's collation: that one is the column's own
+    CHECK(r.schema.tables[1].find_column("label")->collation == "utf8mb4_unicode_ci");
 }
