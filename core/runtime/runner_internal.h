@@ -4,6 +4,7 @@
 // operation, and the live sink that runs the runner loop's plan on a connection.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,12 @@ class LiveSchema {
     const std::vector<UnmanagedObject>& objects() const { return objects_; }
     void apply(const Operation& op);
     void invalidate() { stale_ = true; }
+    // A database without named enum types (MySQL) keeps an enum inline in each column
+    // (ENUM('a','b')), and reflection cannot tell which named enum a column was made
+    // from. `declared` gives the schema the revisions applied so far declare; the
+    // reflected inline-enum columns take their named enum from it, so that a later
+    // revision changing the enum's values finds the columns to change.
+    void declared_by(std::function<Schema()> declared) { declared_ = std::move(declared); }
 
   private:
     const Dialect& dialect_;
@@ -52,6 +59,7 @@ class LiveSchema {
     Schema schema_;
     std::vector<UnmanagedObject> objects_;
     bool stale_ = true;
+    std::function<Schema()> declared_;
 };
 
 struct StepContext {
@@ -189,6 +197,7 @@ class LiveSink : public RunSink {
     bool step_alone_ = false;  // this step left the group (it runs outside a transaction)
     std::chrono::steady_clock::time_point group_start_;
     StepByStep steps_;
+    std::vector<std::string> rows_;  // the version rows as last read (LiveSchema::declared_by)
     std::optional<MigrationLock> lock_;
     std::optional<LiveSchema> schema_;
     std::chrono::steady_clock::time_point step_start_;

@@ -2,6 +2,7 @@
 // under the migration lock, with the live schema kept current across the run.
 
 #include "core/base/errors.h"
+#include "core/revision/replay.h"
 #include "core/revision/revision_file.h"
 #include "core/runtime/runner_internal.h"
 
@@ -70,6 +71,12 @@ void LiveSink::planned(const RunPlan& plan, bool replanned) {
         dialect_, connection_,
         ReflectOptions{options_.include_schemas, {}, ctx_.version_table.hidden_tables()},
         options_.naming);
+    schema_->declared_by([this] {
+        Schema declared;
+        for (const auto& id : revisions_.graph().applied(rows_))
+            replay_revision(declared, *revisions_.full(id), dialect_.name(), options_.naming);
+        return declared;
+    });
 }
 
 void LiveSink::finish() {
@@ -78,7 +85,8 @@ void LiveSink::finish() {
 }
 
 std::vector<std::string> LiveSink::read_rows() {
-    return ctx_.version_table.read_heads(connection_);
+    rows_ = ctx_.version_table.read_heads(connection_);
+    return rows_;
 }
 
 void LiveSink::ensure_version_table() { ctx_.version_table.ensure(connection_); }

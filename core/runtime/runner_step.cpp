@@ -2,6 +2,7 @@
 // operation rendered against it and run, and the version-table changes.
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/base/errors.h"
 #include "core/operations/apply_operation.h"
@@ -10,6 +11,43 @@
 #include "core/runtime/runner_internal.h"
 
 namespace migrate::detail {
+
+namespace {
+
+bool is_inline_enum(const ColumnType& type) {
+    if (type.kind != TypeKind::Dialect) return false;
+    std::string text = type.to_string();
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text.starts_with("enum(");
+}
+
+// The reflected inline-enum columns that the declared schema makes from a named enum
+// take that enum's type, and the schema gets the enum (LiveSchema::declared_by).
+void adopt_declared_enums(Schema& live, const std::function<Schema()>& declared) {
+    bool any = false;
+    for (const auto& t : live.tables)
+        for (const auto& c : t.columns) any = any || is_inline_enum(c.type);
+    if (!any) return;
+    Schema wanted;
+    try {
+        wanted = declared();
+    } catch (const InputError&) {
+        return;  // revisions that do not replay: the columns stay as reflected
+    }
+    for (const auto& e : wanted.enums)
+        if (!live.find_enum(e.schema, e.name)) live.enums.push_back(e);
+    for (const auto& wt : wanted.tables) {
+        Table* t = live.find_table(wt.schema, wt.name);
+        if (!t) continue;
+        for (const auto& wc : wt.columns)
+            if (Column* c = t->find_column(wc.name);
+                c && wc.type.kind == TypeKind::Enum && is_inline_enum(c->type))
+                c->type = wc.type;
+    }
+}
+
+}  // namespace
 
 MigrationLock::MigrationLock(const Dialect& dialect, Connection& connection, std::string key,
                              std::optional<double> timeout)
@@ -36,6 +74,7 @@ const Schema& LiveSchema::get() {
         schema_ = std::move(reflection.schema);
         schema_.index_tables();  // a long upgrade looks tables up thousands of times
         objects_ = std::move(reflection.unmanaged);
+        if (declared_ && !dialect_.capabilities().enums) adopt_declared_enums(schema_, declared_);
         stale_ = false;
     }
     return schema_;
