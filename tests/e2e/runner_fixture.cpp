@@ -16,6 +16,9 @@ RunnerProject::RunnerProject(DbKind kind, const std::string& server_url) : kind_
     if (kind == DbKind::Postgresql) {
         pg_ = std::make_unique<PgTestDatabase>(server_url);
         url_ = pg_->url();
+    } else if (kind == DbKind::Mysql) {
+        my_ = std::make_unique<MysqlTestDatabase>(server_url);
+        url_ = my_->url();
     } else {
         url_ = "sqlite:///" + dir_.path() + "/app.db";
     }
@@ -48,12 +51,21 @@ ProcessResult RunnerProject::ok(const std::vector<std::string>& args) const {
 
 std::string RunnerProject::query(const std::string& sql) const {
     if (pg_) return pg_->psql(sql);
+    if (my_) {
+        std::string out = my_->sql(sql);
+        std::replace(out.begin(), out.end(), '\t', '|');
+        return out;
+    }
     auto r = run_process({"sqlite3", "-bail", dir_.path() + "/app.db", sql});
     if (r.exit_code != 0) throw std::runtime_error("sqlite3 failed: " + r.err + " for: " + sql);
     return r.out;
 }
 
 void RunnerProject::run_script(const std::string& script) const {
+    if (my_) {
+        my_->sql(script);
+        return;
+    }
     ProcessResult r =
         pg_ ? run_process({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url_}, "", {}, script)
             : run_process({"sqlite3", "-bail", dir_.path() + "/app.db"}, "", {}, script);
@@ -63,9 +75,11 @@ void RunnerProject::run_script(const std::string& script) const {
 
 std::vector<std::string> RunnerProject::tables() const {
     return lines(
-        query(pg_ ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
-                  : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                    "'sqlite_%' ORDER BY 1"));
+        query(pg_   ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+              : my_ ? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                      "DATABASE() ORDER BY 1"
+                    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                      "'sqlite_%' ORDER BY 1"));
 }
 
 std::vector<std::string> RunnerProject::version_rows() const {
@@ -73,7 +87,7 @@ std::vector<std::string> RunnerProject::version_rows() const {
 }
 
 std::unique_ptr<Dialect> RunnerProject::dialect() const {
-    return make_dialect(pg_ ? "postgresql" : "sqlite");
+    return make_dialect(pg_ ? "postgresql" : my_ ? "mysql" : "sqlite");
 }
 
 std::unique_ptr<Connection> RunnerProject::connect() const {

@@ -9,17 +9,18 @@
 #include <vector>
 
 #include "core/dialect/dialect.h"
+#include "tests/support/mariadb.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
 namespace migrate::test {
 
-enum class DbKind { Sqlite, Postgresql };
+enum class DbKind { Sqlite, Postgresql, Mysql };
 
 class RunnerProject {
   public:
-    // For PostgreSQL, `server_url` is the test server's.
+    // For PostgreSQL and MySQL, `server_url` is the test server's.
     explicit RunnerProject(DbKind kind, const std::string& server_url = "");
 
     DbKind kind() const { return kind_; }
@@ -37,7 +38,8 @@ class RunnerProject {
     ProcessResult run(const std::vector<std::string>& args) const;
     ProcessResult ok(const std::vector<std::string>& args) const;  // REQUIREs exit 0
 
-    // Runs SQL with sqlite3 / psql; returns the rows, one per line, columns joined by '|'.
+    // Runs SQL with sqlite3 / psql / mariadb; returns the rows, one per line, columns
+    // joined by '|'.
     std::string query(const std::string& sql) const;
     // Runs a script (several statements) with sqlite3 / psql on `url`, stopping at the first error.
     void run_script(const std::string& script) const;
@@ -52,6 +54,7 @@ class RunnerProject {
     DbKind kind_;
     TempDir dir_;
     std::unique_ptr<PgTestDatabase> pg_;
+    std::unique_ptr<MysqlTestDatabase> my_;
     std::string url_;
 };
 
@@ -74,4 +77,13 @@ std::vector<std::string> lines(const std::string& text);
         MIGRATE_REQUIRE_PG(server);                                                          \
         ::migrate::test::RunnerProject project(::migrate::test::DbKind::Postgresql, server); \
         BODY(project);                                                                       \
+    }
+
+// The same, and on MariaDB.
+#define RUNNER_TEST_ALL_DIALECTS(NAME, TAGS, BODY)                                      \
+    RUNNER_TEST_BOTH_DIALECTS(NAME, TAGS, BODY)                                         \
+    TEST_CASE(NAME " (mysql)", TAGS "[mysql]") {                                        \
+        MIGRATE_REQUIRE_MYSQL(server);                                                  \
+        ::migrate::test::RunnerProject project(::migrate::test::DbKind::Mysql, server); \
+        BODY(project);                                                                  \
     }
