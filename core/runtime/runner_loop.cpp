@@ -98,7 +98,8 @@ RunPlan RunPlanner::plan_stamp(const std::vector<std::string>& rows) const {
 namespace {
 
 // A step's operations, version-table changes and log rows, into the sink.
-void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, const RunStep& step,
+// `full`: the step's revision loaded in full (null for a stamp).
+void run_step(RunSink& sink, const Revision* full, const RunPlan& plan, const RunStep& step,
               RunResult& result) {
     sink.step_started(step);
     if (step.is_stamp()) {
@@ -112,7 +113,6 @@ void run_step(RunSink& sink, RevisionLoader& revisions, const RunPlan& plan, con
         }
         return;
     }
-    std::shared_ptr<const Revision> full = revisions.full(step.plan.revision->id);
     const Revision& revision = *full;
     Direction direction = step.plan.direction;
     const Operations& ops = direction == Direction::Upgrade ? revision.upgrade : revision.downgrade;
@@ -178,8 +178,11 @@ RunResult run_plan(RunSink& sink, RevisionLoader& revisions, const RunRequest& g
         if (!ensured) sink.ensure_version_table();
         ensured = true;
         const RunStep& step = plan.steps[i];
+        // Loaded here, not in run_step: a failure note below reads the revision still.
+        std::shared_ptr<const Revision> full =
+            step.is_stamp() ? nullptr : revisions.full(step.plan.revision->id);
         try {
-            run_step(sink, revisions, plan, step, result);
+            run_step(sink, full.get(), plan, step, result);
         } catch (const DatabaseError& e) {
             bool kept = sink.rollback();
             if (step.is_stamp()) throw;

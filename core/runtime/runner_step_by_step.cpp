@@ -89,6 +89,7 @@ void StepByStep::operation(const Revision& revision, Direction direction, size_t
 void StepByStep::finished() {
     if (row_exists_) ctx_.version_table.delete_partial(ctx_.connection, current_.revision);
     row_exists_ = false;
+    revision_ = nullptr;  // the run drops the revision after its step
     std::erase_if(partial_, [&](const PartialStep& p) { return p.revision == current_.revision; });
 }
 
