@@ -105,6 +105,14 @@ std::string usage_message(CLI::App& app, const CLI::ParseError& error, int argc,
                "; run `migrate --help` to list the commands";
     if (no_command && error.get_name() == "RequiredError")
         return "a command is required; run `migrate --help` to list them";
+    // CLI11 checks what is required before what is unexpected: `upgrade --autogen` names
+    // the unknown option rather than the missing TARGET it pushed out.
+    if (error.get_name() == "RequiredError") {
+        std::vector<std::string> unknown;
+        for (const auto& arg : app.remaining(true))
+            if (arg.size() > 1 && arg[0] == '-') unknown.push_back(arg);
+        if (!unknown.empty()) return extras_message(app, unknown);
+    }
     if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
         // CLI11 names the arguments it did not expect at the end of its message.
         std::string text = error.what();

@@ -27,6 +27,10 @@ TEST_CASE("unknown commands and options are named, with did you mean", "[e2e][cl
         {{"upgrade", "head", "--sqll"},
          "error: unknown option '--sqll' for `migrate upgrade` (did you mean '--sql'?)"},
         {{"heads", "--bogus"}, "error: unknown option '--bogus' for `migrate heads`; run"},
+        // the unknown option, not the TARGET it took the place of
+        {{"upgrade", "--ofline"}, "error: unknown option '--ofline' for `migrate upgrade`"},
+        {{"downgrade", "--sqll"},
+         "error: unknown option '--sqll' for `migrate downgrade` (did you mean '--sql'?)"},
         {{"heads", "extra"}, "error: unexpected argument 'extra' for `migrate heads`"},
         {{}, "error: a command is required"},
     };
