@@ -30,6 +30,7 @@ json element_json(const IndexElement& e) {
     if (e.nulls != NullsOrder::Default)
         j["nulls"] = e.nulls == NullsOrder::First ? "first" : "last";
     if (!e.opclass.empty()) j["opclass"] = e.opclass;
+    if (e.length) j["length"] = *e.length;
     return j;
 }
 

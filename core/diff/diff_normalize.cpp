@@ -97,7 +97,8 @@ bool Normalizer::same_index(const Index& a, const Index& b) const {
         const IndexElement& x = a.elements[i];
         const IndexElement& y = b.elements[i];
         if (x.column != y.column || x.order != y.order ||
-            effective_nulls(x) != effective_nulls(y) || x.opclass != y.opclass)
+            effective_nulls(x) != effective_nulls(y) || x.opclass != y.opclass ||
+            x.length != y.length)
             return false;
         if (x.is_expression() != y.is_expression()) return false;
         if (x.is_expression() && !same_expression(x.expression, y.expression)) return false;

@@ -76,7 +76,7 @@ void unique_indexes_as_constraints(Table& t) {
     for (auto& ix : t.indexes) {
         bool plain = ix.unique && !ix.where && ix.method.empty();
         for (const auto& e : ix.elements)
-            plain = plain && !e.is_expression() && e.order == SortOrder::Asc;
+            plain = plain && !e.is_expression() && e.order == SortOrder::Asc && !e.length;
         if (!plain) {
             kept.push_back(std::move(ix));
             continue;

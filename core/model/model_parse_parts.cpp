@@ -13,8 +13,8 @@ namespace {
 
 const std::vector<std::string> kIndexKeys = {"name",   "columns", "expressions",
                                              "unique", "where",   "using"};
-const std::vector<std::string> kIndexElementKeys = {"name", "expression", "order", "nulls",
-                                                    "opclass"};
+const std::vector<std::string> kIndexElementKeys = {"name",  "expression", "order",
+                                                    "nulls", "opclass",    "length"};
 
 std::string named(const std::string& kind, const std::optional<std::string>& name) {
     return name ? kind + " '" + *name + "'" : "an unnamed " + kind;
@@ -68,6 +68,10 @@ std::optional<IndexElement> read_element(const yaml::Node& item, const std::stri
                    "'nulls' of " + what + " must be first or last, got '" + *nulls + "'");
     }
     e.opclass = read_string(item, "opclass", what, ctx).value_or("");
+    e.length = read_positive_int(item, "length", "a column of " + what, ctx, 65535);
+    if (e.length && expression)
+        report(ctx, item["length"],
+               "'length' of a column of " + what + " needs a column, not an expression");
     return e;
 }
 

@@ -53,7 +53,8 @@ struct SchemaEmitter {
     }
 
     static bool plain(const IndexElement& e) {
-        return e.order == SortOrder::Asc && e.nulls == NullsOrder::Default && e.opclass.empty();
+        return e.order == SortOrder::Asc && e.nulls == NullsOrder::Default && e.opclass.empty() &&
+               !e.length;
     }
 
     // A column's name, or a mapping: {name: ...} for a column, {expression: ...} for an
@@ -69,6 +70,7 @@ struct SchemaEmitter {
         if (e.nulls != NullsOrder::Default)
             m.add("nulls", V::str(e.nulls == NullsOrder::First ? "first" : "last"));
         nonempty(m, "opclass", e.opclass);
+        if (e.length) m.add("length", V::raw(std::to_string(*e.length)));
         return m;
     }
 

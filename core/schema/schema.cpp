@@ -145,6 +145,7 @@ namespace {
 
 std::string element_text(const IndexElement& e) {
     std::string s = e.is_expression() ? "(" + e.expression + ")" : e.column;
+    if (e.length) s += "(" + std::to_string(*e.length) + ")";
     if (!e.opclass.empty()) s += " " + e.opclass;
     if (e.order == SortOrder::Desc) s += " desc";
     if (e.nulls == NullsOrder::First) s += " nulls first";

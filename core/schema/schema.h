@@ -43,6 +43,9 @@ struct IndexElement {
     SortOrder order = SortOrder::Asc;
     NullsOrder nulls = NullsOrder::Default;
     std::string opclass;  // PostgreSQL operator class, e.g. text_pattern_ops
+    // MySQL: the index holds the first `length` characters of the column (bytes of a
+    // binary one), `KEY (name(20))`.
+    std::optional<int> length;
 
     bool is_expression() const { return !expression.empty(); }
     bool operator==(const IndexElement&) const = default;

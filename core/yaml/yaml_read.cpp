@@ -153,6 +153,21 @@ std::optional<bool> read_bool(const yaml::Node& map, const std::string& key,
     return std::nullopt;
 }
 
+std::optional<int> read_positive_int(const yaml::Node& map, const std::string& key,
+                                     const std::string& what, ReadContext& ctx, int max) {
+    const yaml::Node value = map[key];
+    if (is_missing(value)) return std::nullopt;
+    std::string text = value.IsScalar() ? value.Scalar() : "";
+    bool digits = !text.empty() && text.size() <= 9 &&
+                  text.find_first_not_of("0123456789") == std::string::npos;
+    int n = digits ? std::stoi(text) : 0;
+    if (n >= 1 && n <= max) return n;
+    report(ctx, value,
+           "'" + key + "' of " + what + " must be a whole number from 1 to " + std::to_string(max) +
+               ", got " + (value.IsScalar() ? "'" + text + "'" : kind_of(value)));
+    return std::nullopt;
+}
+
 std::optional<std::vector<std::string>> read_string_list(const yaml::Node& map,
                                                          const std::string& key,
                                                          const std::string& what, ReadContext& ctx,

@@ -62,6 +62,10 @@ bool check_no_nul(const std::string& text, const std::string& what, const yaml::
 std::optional<bool> read_bool(const yaml::Node& map, const std::string& key,
                               const std::string& what, ReadContext& ctx);
 
+// A whole number from 1 to `max`; anything else is reported.
+std::optional<int> read_positive_int(const yaml::Node& map, const std::string& key,
+                                     const std::string& what, ReadContext& ctx, int max);
+
 // A list of strings; a single string is accepted as a list of one when `allow_single`.
 std::optional<std::vector<std::string>> read_string_list(const yaml::Node& map,
                                                          const std::string& key,

@@ -61,6 +61,7 @@ std::string element_sql(const IndexElement& e, const std::string& index) {
         throw InputError("index '" + index + "': MySQL has no operator classes ('" + e.opclass +
                          "')");
     std::string s = e.is_expression() ? "(" + e.expression + ")" : quote_identifier(e.column);
+    if (e.length) s += "(" + std::to_string(*e.length) + ")";
     if (e.order == SortOrder::Desc) s += " DESC";
     return s;
 }

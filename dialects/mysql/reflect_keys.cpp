@@ -23,7 +23,7 @@ std::string lower(std::string s) {
 bool is_constraint_like(const Index& ix) {
     if (!ix.unique) return false;
     return std::all_of(ix.elements.begin(), ix.elements.end(), [](const IndexElement& e) {
-        return !e.is_expression() && e.order == SortOrder::Asc;
+        return !e.is_expression() && e.order == SortOrder::Asc && !e.length;
     });
 }
 
@@ -36,12 +36,12 @@ struct IndexRows {
 void finish_index(ReflectState& s, const std::string& table_name, IndexRows& ir) {
     Table* t = s.table(table_name);
     if (!t) return;
-    // A key over column prefixes (`KEY (name(32))`) is not the same key over the whole
-    // columns (a unique one least of all), and the models have no prefix lengths: the
-    // whole index is left to the database.
-    if (!ir.prefixes.empty()) {
-        not_managed(s, "index with prefix lengths", table_name,
-                    table_name + "." + ir.index.name + " (" + ir.prefixes + ")");
+    // An index over column prefixes (`KEY (name(32))`) carries them as each element's
+    // `length`; a primary key has no place for them in the models: it is left to the
+    // database.
+    if (ir.primary && !ir.prefixes.empty()) {
+        not_managed(s, "primary key with prefix lengths", table_name,
+                    table_name + " (" + ir.prefixes + ")");
         return;
     }
     if (ir.primary) {
@@ -95,9 +95,12 @@ void reflect_indexes(ReflectState& s) {
         else
             e.expression = normalize_expression(row.str("EXPRESSION"));
         if (row.str("COLLATION") == "D") e.order = SortOrder::Desc;
-        if (row.get("SUB_PART") && !e.column.empty() && !automatic_prefix(s, table, e.column, row))
+        if (row.get("SUB_PART") && !e.column.empty() &&
+            !automatic_prefix(s, table, e.column, row)) {
+            e.length = std::atoi(row.str("SUB_PART").c_str());
             ir.prefixes +=
                 (ir.prefixes.empty() ? "" : ", ") + e.column + "(" + row.str("SUB_PART") + ")";
+        }
         ir.index.elements.push_back(std::move(e));
     }
     if (open) finish_index(s, current_table, ir);

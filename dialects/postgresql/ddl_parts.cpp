@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/base/errors.h"
 #include "dialects/postgresql/ddl.h"
 #include "dialects/postgresql/quote.h"
 #include "dialects/postgresql/types.h"
@@ -80,8 +81,13 @@ std::string create_index_sql(const std::string& schema, const std::string& table
                     quote_identifier(index.name) + " ON " + qualified(schema, table);
     if (!index.method.empty()) s += " USING " + index.method;
     s += " (";
-    for (size_t i = 0; i < index.elements.size(); ++i)
+    for (size_t i = 0; i < index.elements.size(); ++i) {
+        if (index.elements[i].length)
+            throw InputError("index '" + index.name +
+                             "': a prefix 'length' is MySQL's; PostgreSQL indexes whole columns "
+                             "(index an expression such as left(name, 20) instead)");
         s += (i ? ", " : "") + element_sql(index.elements[i]);
+    }
     s += ")";
     if (index.where) s += " WHERE " + *index.where;
     return s;

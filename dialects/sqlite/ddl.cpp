@@ -258,8 +258,12 @@ std::string create_table_sql(const Table& t, const std::string& as_name) {
 std::string create_index_sql(const std::string& table, const Index& ix) {
     std::string s = std::string(ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                     quote_identifier(ix.name) + " ON " + quote_identifier(table) + " (";
-    for (size_t i = 0; i < ix.elements.size(); ++i)
+    for (size_t i = 0; i < ix.elements.size(); ++i) {
+        if (ix.elements[i].length)
+            throw InputError("index '" + ix.name +
+                             "': a prefix 'length' is MySQL's; SQLite indexes whole columns");
         s += (i ? ", " : "") + element_sql(ix.elements[i]);
+    }
     s += ")";
     if (ix.where) s += " WHERE " + *ix.where;
     return s;

@@ -131,6 +131,9 @@ def _listed(key, not_managed):
         # MySQL: a column whose generation or ON UPDATE clause reflect listed.
         if kind in ("generated column", "on update clause") and key == "column " + name:
             return True
+        # MySQL: "T (col(32), ...)", a primary key over column prefixes.
+        if kind == "primary key with prefix lengths" and key == "primary key on " + name.split(" (")[0]:
+            return True
         # MySQL: "T.IDX (col(32), ...)", an index (or key) over column prefixes.
         if kind == "index with prefix lengths":
             table, _, index = name.split(" (")[0].partition(".")
