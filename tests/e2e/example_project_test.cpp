@@ -19,15 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A copy of the example without any database file, in `dir`/blog.
-std::string copy_example(const TempDir& dir) {
-    fs::path target = fs::path(dir.path()) / "blog";
-    fs::copy(fs::path(source_dir()) / "migrations-example", target, fs::copy_options::recursive);
-    for (const auto& entry : fs::directory_iterator(target))
-        if (entry.path().extension() == ".db") fs::remove(entry.path());
-    return target.string();
-}
-
 ProcessResult run_ok(const std::vector<std::string>& args, const std::string& cwd,
                      const EnvVars& env) {
     auto r = run_migrate(args, cwd, env);

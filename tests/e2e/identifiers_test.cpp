@@ -18,9 +18,7 @@ using Lines = std::vector<std::string>;
 
 void write(RunnerProject& p, const std::string& id, const std::string& down,
            const std::string& extra = "") {
-    p.dir().write(p.revision_path(id),
-                  "revision: \"" + id + "\"\ndown_revision: " + (down.empty() ? "null" : down) +
-                      "\n" + extra + "message: rev " + id + "\nupgrade: []\ndowngrade: []\n");
+    p.empty_revision(id, down, extra);
 }
 
 // aaaa0000 <- aaaa1111 <- bbbb1111 (feat) <- bbbb2222 <- bbbb3333

@@ -5,7 +5,6 @@
 // `downgrade head:base --sql` against an online `downgrade base`.
 
 #include <catch2/catch.hpp>
-#include <filesystem>
 
 #include "tests/support/mariadb.h"
 #include "tests/support/process.h"
@@ -14,16 +13,6 @@
 using namespace migrate::test;
 
 namespace {
-
-namespace fs = std::filesystem;
-
-std::string copy_example(const TempDir& dir) {
-    fs::path target = fs::path(dir.path()) / "blog";
-    fs::copy(fs::path(source_dir()) / "migrations-example", target, fs::copy_options::recursive);
-    for (const auto& entry : fs::directory_iterator(target))
-        if (entry.path().extension() == ".db") fs::remove(entry.path());
-    return target.string();
-}
 
 ProcessResult ok(const std::vector<std::string>& args, const std::string& cwd,
                  const std::string& url) {

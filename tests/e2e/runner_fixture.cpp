@@ -34,6 +34,13 @@ void RunnerProject::revision(const std::string& id, const std::string& down,
     dir_.write(revision_path(id), text);
 }
 
+void RunnerProject::empty_revision(const std::string& id, const std::string& down,
+                                   const std::string& extra) {
+    dir_.write(revision_path(id),
+               "revision: \"" + id + "\"\ndown_revision: " + (down.empty() ? "null" : down) + "\n" +
+                   extra + "message: rev " + id + "\nupgrade: []\ndowngrade: []\n");
+}
+
 ProcessResult RunnerProject::run(const std::vector<std::string>& args) const {
     return run_migrate(args, dir_.path(),
                        {{"DATABASE_URL", url_}, {"SOURCE_DATE_EPOCH", "1795000000"}});

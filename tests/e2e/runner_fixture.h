@@ -31,6 +31,10 @@ class RunnerProject {
     // Writes migrations/versions/<id>_x.yaml.
     void revision(const std::string& id, const std::string& down, const std::string& upgrade,
                   const std::string& downgrade, const std::string& message = "");
+    // A revision without operations: `down` as written after `down_revision: `
+    // ("" for none), `extra` header lines ending in a newline.
+    void empty_revision(const std::string& id, const std::string& down,
+                        const std::string& extra = "");
     std::string revision_path(const std::string& id) const {
         return "migrations/versions/" + id + "_x.yaml";
     }

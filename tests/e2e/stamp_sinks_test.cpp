@@ -17,9 +17,7 @@ using Lines = std::vector<std::string>;
 
 void write(RunnerProject& p, const std::string& id, const std::string& down,
            const std::string& extra = "") {
-    p.dir().write(p.revision_path(id),
-                  "revision: \"" + id + "\"\ndown_revision: " + (down.empty() ? "null" : down) +
-                      "\n" + extra + "message: rev " + id + "\nupgrade: []\ndowngrade: []\n");
+    p.empty_revision(id, down, extra);
 }
 
 // aa11 <- bb22 <- (cc3a, cc3b) <- dd44 (merge); ff01 (branch label feat) <- ff02.

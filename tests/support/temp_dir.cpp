@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/process.h"
+
 namespace migrate::test {
 
 namespace fs = std::filesystem;
@@ -42,6 +44,14 @@ std::string read_file(const std::string& path) {
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+std::string copy_example(const TempDir& dir) {
+    fs::path target = fs::path(dir.path()) / "blog";
+    fs::copy(fs::path(source_dir()) / "migrations-example", target, fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(target))
+        if (entry.path().extension() == ".db") fs::remove(entry.path());
+    return target.string();
 }
 
 }  // namespace migrate::test

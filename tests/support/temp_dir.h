@@ -25,4 +25,8 @@ class TempDir {
 
 std::string read_file(const std::string& path);
 
+// A copy of the project in migrations-example/, without its database files, in
+// `dir`/blog; returns its path.
+std::string copy_example(const TempDir& dir);
+
 }  // namespace migrate::test
