@@ -16,24 +16,19 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-void write(RunnerProject& p, const std::string& id, const std::string& down,
-           const std::string& extra = "") {
-    p.empty_revision(id, down, extra);
-}
-
 // aaaa0000 <- aaaa1111 <- bbbb1111 (feat) <- bbbb2222 <- bbbb3333
 //                     \<- cccc2222 <- cccc3333
 // dddd1111 (billing) <- dddd2222 (depends on cccc3333)
 void write_graph(RunnerProject& p) {
-    write(p, "aaaa0000", "");
-    write(p, "aaaa1111", "\"aaaa0000\"");
-    write(p, "bbbb1111", "\"aaaa1111\"", "branch_labels: [feat]\n");
-    write(p, "bbbb2222", "\"bbbb1111\"");
-    write(p, "bbbb3333", "\"bbbb2222\"");
-    write(p, "cccc2222", "\"aaaa1111\"");
-    write(p, "cccc3333", "\"cccc2222\"");
-    write(p, "dddd1111", "", "branch_labels: [billing]\n");
-    write(p, "dddd2222", "\"dddd1111\"", "depends_on: [\"cccc3333\"]\n");
+    p.empty_revision("aaaa0000", "");
+    p.empty_revision("aaaa1111", "\"aaaa0000\"");
+    p.empty_revision("bbbb1111", "\"aaaa1111\"", "branch_labels: [feat]\n");
+    p.empty_revision("bbbb2222", "\"bbbb1111\"");
+    p.empty_revision("bbbb3333", "\"bbbb2222\"");
+    p.empty_revision("cccc2222", "\"aaaa1111\"");
+    p.empty_revision("cccc3333", "\"cccc2222\"");
+    p.empty_revision("dddd1111", "", "branch_labels: [billing]\n");
+    p.empty_revision("dddd2222", "\"dddd1111\"", "depends_on: [\"cccc3333\"]\n");
 }
 
 // The revision ids of history output, newest first.

@@ -15,27 +15,22 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-void write(RunnerProject& p, const std::string& id, const std::string& down,
-           const std::string& extra = "") {
-    p.empty_revision(id, down, extra);
-}
-
 // aa11 <- bb22 <- (cc3a, cc3b) <- dd44 (merge); ff01 (branch label feat) <- ff02.
 void write_branches(RunnerProject& p) {
-    write(p, "aa11", "");
-    write(p, "bb22", "\"aa11\"");
-    write(p, "cc3a", "\"bb22\"");
-    write(p, "cc3b", "\"bb22\"");
-    write(p, "dd44", "[\"cc3a\", \"cc3b\"]");
-    write(p, "ff01", "", "branch_labels: [feat]\n");
-    write(p, "ff02", "\"ff01\"");
+    p.empty_revision("aa11", "");
+    p.empty_revision("bb22", "\"aa11\"");
+    p.empty_revision("cc3a", "\"bb22\"");
+    p.empty_revision("cc3b", "\"bb22\"");
+    p.empty_revision("dd44", "[\"cc3a\", \"cc3b\"]");
+    p.empty_revision("ff01", "", "branch_labels: [feat]\n");
+    p.empty_revision("ff02", "\"ff01\"");
 }
 
 // c1 <- c2 <- c3: one head.
 void write_line(RunnerProject& p) {
-    write(p, "c1", "");
-    write(p, "c2", "\"c1\"");
-    write(p, "c3", "\"c2\"");
+    p.empty_revision("c1", "");
+    p.empty_revision("c2", "\"c1\"");
+    p.empty_revision("c3", "\"c2\"");
 }
 
 struct StampCase {
