@@ -39,9 +39,11 @@ class HeadTracker {
         row_[r] = 1;
         std::vector<VersionChange> changes;
         if (removed.empty()) return {{VersionChange::Kind::Insert, "", revs[r].id}};
-        for (size_t k = 1; k < removed.size(); ++k)
+        // As Alembic's HeadMaintainer merges: delete all but the last parent's row, then
+        // update the last one (the same statements in the same order in --sql scripts).
+        for (size_t k = 0; k + 1 < removed.size(); ++k)
             changes.push_back({VersionChange::Kind::Delete, revs[removed[k]].id, ""});
-        changes.push_back({VersionChange::Kind::Update, revs[removed[0]].id, revs[r].id});
+        changes.push_back({VersionChange::Kind::Update, revs[removed.back()].id, revs[r].id});
         return changes;
     }
 
@@ -57,12 +59,14 @@ class HeadTracker {
             return was_row
                        ? std::vector<VersionChange>{{VersionChange::Kind::Delete, revs[r].id, ""}}
                        : changes;
-        if (was_row)
-            changes.push_back({VersionChange::Kind::Update, revs[r].id, revs[added[0]].id});
-        else
-            changes.push_back({VersionChange::Kind::Insert, "", revs[added[0]].id});
-        for (size_t k = 1; k < added.size(); ++k)
+        // Alembic's unmerge: insert all but the last parent's row, then update the
+        // revision's own row to the last parent.
+        for (size_t k = 0; k + 1 < added.size(); ++k)
             changes.push_back({VersionChange::Kind::Insert, "", revs[added[k]].id});
+        if (was_row)
+            changes.push_back({VersionChange::Kind::Update, revs[r].id, revs[added.back()].id});
+        else
+            changes.push_back({VersionChange::Kind::Insert, "", revs[added.back()].id});
         return changes;
     }
 

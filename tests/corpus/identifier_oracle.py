@@ -88,6 +88,9 @@ SCENARIOS = {
         (["downgrade", "bbbb3333:bbbb2222@-2", "--sql"], SAME, offline_steps),
         (["stamp", "base:bbbb2222", "base:dddd1111", "--sql"], SAME, offline_steps),
         (["upgrade", "nosuch@head", "--sql"], SAME, offline_steps),
+        # a merge through depends_on, and back: which row is updated, which deleted/inserted
+        (["upgrade", "cccc3333:dddd2222", "--sql"], SAME, offline_steps),
+        (["downgrade", "dddd2222:dddd1111", "--sql"], SAME, offline_steps),
         (["merge", "-m", "m", "bbbb2222", "cccc3333"], SAME, heads_ids),
     ],
     "one branch, then current": [
