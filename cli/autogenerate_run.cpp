@@ -43,7 +43,7 @@ AutogenerateRun run_autogenerate(const GlobalOptions& global, bool offline, bool
     ScriptProject project = load_script_project(global, LoadMode::Full);
     AutogenerateRun run{std::move(project.settings), std::move(project.script), {}, nullptr, {}};
     const Config& config = run.settings.config();
-    run.models = load_models(config.models, config.naming, model_names_per_table(run.settings));
+    run.models = load_models(config.models, config.naming);
     AutogenerateSettings settings = run.settings.autogenerate_settings(include_drift);
     if (offline) {
         // The configured URL's dialect normalises, when there is one (CI runs offline

@@ -13,7 +13,7 @@ namespace {
 int run_models(CommandContext& ctx) {
     Settings settings = project_settings(ctx.global);
     const Config& config = settings.config();
-    Schema schema = load_models(config.models, config.naming, model_names_per_table(settings));
+    Schema schema = load_models(config.models, config.naming);
     std::vector<Diagnostic> unused;
     std::vector<std::string> files = find_model_files(config.models, unused);
     if (ctx.out.json()) {  // built only when asked for: it is several times the schema's size

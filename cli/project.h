@@ -20,11 +20,6 @@ Database project_database(const Settings& settings);
 // The same, connected for `access`.
 Database open_project_database(const Settings& settings, Access access);
 
-// Whether the configured database keeps index and constraint names per table (MySQL),
-// which the model check then follows; false without a usable database URL (the model
-// files alone are checked as for any database).
-bool model_names_per_table(const Settings& settings);
-
 // The settings and the script directory (revision files and graph), loaded once.
 struct ScriptProject {
     Settings settings;

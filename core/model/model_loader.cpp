@@ -40,8 +40,7 @@ std::string display_path(const std::string& path) {
 // duplicates are found through an index: loading is linear in the number of tables.
 class ModelMerger {
   public:
-    ModelMerger(const NamingConvention& naming, bool names_per_table)
-        : naming_(naming), names_per_table_(names_per_table) {}
+    explicit ModelMerger(const NamingConvention& naming) : naming_(naming) {}
 
     void add_document(const std::string& file, const std::string& text) {
         ParseContext ctx{file, &diagnostics_, &naming_};
@@ -75,7 +74,7 @@ class ModelMerger {
     }
 
     Schema finish() {
-        check_model_references(tables_, enums_, diagnostics_, names_per_table_);
+        check_model_references(tables_, enums_, diagnostics_, naming_.names_per_table);
         check_model_sequences(tables_, sequences_, diagnostics_);
         if (!diagnostics_.empty()) {
             std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
@@ -159,7 +158,6 @@ class ModelMerger {
     }
 
     NamingConvention naming_;
-    bool names_per_table_ = false;
     std::vector<Diagnostic> diagnostics_;
     std::deque<LocatedTable> tables_;  // a deque: growing never moves the tables read so far
     std::deque<LocatedEnum> enums_;
@@ -204,9 +202,8 @@ std::vector<std::string> find_model_files(const std::vector<std::string>& paths,
     return files;
 }
 
-Schema load_models(const std::vector<std::string>& paths, const NamingConvention& naming,
-                   bool names_per_table) {
-    ModelMerger merger(naming, names_per_table);
+Schema load_models(const std::vector<std::string>& paths, const NamingConvention& naming) {
+    ModelMerger merger(naming);
     for (const auto& file : find_model_files(paths, merger.diagnostics())) {
         bool ok = false;
         std::string text = read_whole_file(file, ok);
@@ -220,8 +217,8 @@ Schema load_models(const std::vector<std::string>& paths, const NamingConvention
 }
 
 Schema load_model_documents(const std::vector<ModelDocument>& documents,
-                            const NamingConvention& naming, bool names_per_table) {
-    ModelMerger merger(naming, names_per_table);
+                            const NamingConvention& naming) {
+    ModelMerger merger(naming);
     for (const auto& [file, text] : documents) merger.add_document(file, text);
     return merger.finish();
 }

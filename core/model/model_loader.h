@@ -23,14 +23,13 @@ std::vector<std::string> find_model_files(const std::vector<std::string>& paths,
 // Loads and merges the model files under `paths`. Returns a sorted Schema (Schema::sort)
 // or throws InputError with every diagnostic. File names in messages are relative to
 // the working directory when the file lies below it.
-// `names_per_table`: index and constraint names need be unique within their table only
-// (the database's Capabilities::index_names_per_table), not in the whole schema.
-Schema load_models(const std::vector<std::string>& paths, const NamingConvention& naming = {},
-                   bool names_per_table = false);
+// With `naming.names_per_table`, index and constraint names need be unique within their
+// table only (the database's Capabilities::index_names_per_table), not in the schema.
+Schema load_models(const std::vector<std::string>& paths, const NamingConvention& naming = {});
 
 // The same over in-memory documents: (file name shown in messages, text).
 using ModelDocument = std::pair<std::string, std::string>;
 Schema load_model_documents(const std::vector<ModelDocument>& documents,
-                            const NamingConvention& naming = {}, bool names_per_table = false);
+                            const NamingConvention& naming = {});
 
 }  // namespace migrate

@@ -8,6 +8,7 @@
 #include "core/base/errors.h"
 #include "core/operations/apply_operation.h"
 #include "core/revision/revision_graph.h"
+#include "core/revision/revision_loader.h"
 
 namespace migrate {
 
@@ -63,6 +64,16 @@ std::vector<std::string> replay_revisions(Schema& schema, const RevisionGraph& g
         if (!replay_revision(schema, graph.get(id), dialect, naming)) not_followed.push_back(id);
     schema.sort();
     return not_followed;
+}
+
+ReplayResult replay_loaded(const RevisionLoader& loader, const std::vector<std::string>& heads,
+                           const std::string& dialect, const NamingConvention& naming) {
+    ReplayResult result;
+    for (const auto& id : loader.graph().applied(heads))
+        if (!replay_revision(result.schema, *loader.full(id), dialect, naming))
+            result.not_followed.push_back(id);
+    result.schema.sort();
+    return result;
 }
 
 ReplayResult replay_to(const RevisionGraph& graph, const std::vector<std::string>& heads,

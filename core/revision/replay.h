@@ -13,6 +13,7 @@
 namespace migrate {
 
 class RevisionGraph;
+class RevisionLoader;
 struct Revision;
 
 struct ReplayResult {
@@ -28,6 +29,11 @@ struct ReplayResult {
 // revision file and operation when an operation does not fit the replayed schema.
 ReplayResult replay_to(const RevisionGraph& graph, const std::vector<std::string>& heads,
                        const std::string& dialect, const NamingConvention& naming);
+
+// replay_to for a graph of headers: each revision that `heads` imply applied is read in
+// full through `loader`, applied and dropped, so memory holds one revision at a time.
+ReplayResult replay_loaded(const RevisionLoader& loader, const std::vector<std::string>& heads,
+                           const std::string& dialect, const NamingConvention& naming);
 
 // Applies the upgrade operations of one revision (loaded in full) to `schema`; false
 // when it has an execute that cannot be followed (see ReplayResult).

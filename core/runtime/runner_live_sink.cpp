@@ -72,10 +72,7 @@ void LiveSink::planned(const RunPlan& plan, bool replanned) {
         ReflectOptions{options_.include_schemas, {}, ctx_.version_table.hidden_tables()},
         options_.naming);
     schema_->declared_by([this] {
-        Schema declared;
-        for (const auto& id : revisions_.graph().applied(rows_))
-            replay_revision(declared, *revisions_.full(id), dialect_.name(), options_.naming);
-        return declared;
+        return replay_loaded(revisions_, rows_, dialect_.name(), options_.naming).schema;
     });
 }
 

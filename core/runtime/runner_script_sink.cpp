@@ -46,12 +46,13 @@ void ScriptSink::planned(const RunPlan& plan, bool replanned) {
     if (replanned || plan.kind == RunKind::Stamp) return;
     // The schema where the plan starts, replayed one revision at a time: each is read in
     // full, applied and dropped, as are the plan's own steps.
-    for (const auto& id : revisions_.graph().applied(plan.heads_before))
-        if (!replay_revision(schema_, *revisions_.full(id), dialect_.name(), options_.naming))
-            warnings_.push_back("revision " + id +
-                                " has an execute without a declared effect: the schema the "
-                                "script assumes after it may be incomplete");
-    schema_.sort();
+    ReplayResult replayed =
+        replay_loaded(revisions_, plan.heads_before, dialect_.name(), options_.naming);
+    schema_ = std::move(replayed.schema);
+    for (const auto& id : replayed.not_followed)
+        warnings_.push_back("revision " + id +
+                            " has an execute without a declared effect: the schema the "
+                            "script assumes after it may be incomplete");
 }
 
 void ScriptSink::begin_run() {

@@ -98,7 +98,7 @@ void read_columns(ReflectState& s) {
         std::string data_type = row.str("DATA_TYPE");
         if (contains(data_type, "text") || contains(data_type, "blob")) {
             int maxlen = std::atoi(row.str("CHARSET_MAXLEN").c_str());
-            s.text_columns[row.str("TABLE_NAME") + "." + c.name] = maxlen > 0 ? maxlen : 1;
+            s.text_columns[{row.str("TABLE_NAME"), c.name}] = maxlen > 0 ? maxlen : 1;
         }
         std::string extra = row.str("EXTRA");
         c.autoincrement = contains(extra, "auto_increment");

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 
 #include "core/dialect/dialect.h"
 
@@ -19,10 +20,10 @@ struct ReflectState {
     Connection& connection;
     std::map<std::string, Table> tables;  // keyed by table name
     Reflection result;
-    // TEXT and BLOB columns, keyed "table.column": the bytes per character. An index
+    // TEXT and BLOB columns, keyed (table, column): the bytes per character. An index
     // over such a column always has a prefix length; MariaDB picks the longest one the
     // row format allows for an index declared over the whole column.
-    std::map<std::string, int> text_columns;
+    std::map<std::pair<std::string, std::string>, int> text_columns;
 
     Table* table(const std::string& name);
 };

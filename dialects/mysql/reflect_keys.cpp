@@ -63,7 +63,7 @@ void finish_index(ReflectState& s, const std::string& table_name, IndexRows& ir)
 // schemas declare themselves for the old row formats: it stays a prefix.)
 bool automatic_prefix(const ReflectState& s, const std::string& table, const std::string& column,
                       const Row& row) {
-    auto it = s.text_columns.find(table + "." + column);
+    auto it = s.text_columns.find({table, column});
     if (it == s.text_columns.end()) return false;
     int part = std::atoi(row.str("SUB_PART").c_str());
     return part == 3072 / it->second;

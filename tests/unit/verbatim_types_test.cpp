@@ -59,7 +59,7 @@ TEST_CASE("index names repeat across tables only where the database allows it", 
     CHECK_THROWS_WITH(
         load_model_documents({{"m.yaml", text}}),
         Catch::Contains("the name 'x_idx' of table 'b' is already used by table 'a'"));
-    Schema s = load_model_documents({{"m.yaml", text}}, {}, /*names_per_table=*/true);
+    Schema s = load_model_documents({{"m.yaml", text}}, NamingConvention{.names_per_table = true});
     REQUIRE(s.tables.size() == 2);
     CHECK(s.tables[0].indexes.at(0).name == "x_idx");
     CHECK(s.tables[1].indexes.at(0).name == "x_idx");
